@@ -1,0 +1,282 @@
+#include "gdal/gpkg_writer.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <chrono>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "gdal/ogr_geometry.hpp"
+#include "gdal/vector_source.hpp"
+
+namespace guotu::gdal {
+
+namespace {
+
+OGRwkbGeometryType ogr_type(GeometryKind k) {
+  switch (k) {
+    case GeometryKind::None: return wkbNone;
+    case GeometryKind::Point: return wkbPoint;
+    case GeometryKind::MultiPoint: return wkbMultiPoint;
+    case GeometryKind::LineString: return wkbLineString;
+    case GeometryKind::MultiLineString: return wkbMultiLineString;
+    case GeometryKind::Polygon: return wkbPolygon;
+    case GeometryKind::MultiPolygon: return wkbMultiPolygon;
+    case GeometryKind::Unknown: return wkbUnknown;
+  }
+  return wkbUnknown;
+}
+
+OGRFieldType ogr_field_type(FieldType t) {
+  switch (t) {
+    case FieldType::String: return OFTString;
+    case FieldType::Integer: return OFTInteger;
+    case FieldType::Integer64: return OFTInteger64;
+    case FieldType::Real: return OFTReal;
+    case FieldType::Date: return OFTDate;
+    case FieldType::DateTime: return OFTDateTime;
+    case FieldType::Binary: return OFTBinary;
+    case FieldType::Other: return OFTString;
+  }
+  return OFTString;
+}
+
+// Sets a config option for the current thread for the lifetime of this object.
+class ScopedConfig {
+ public:
+  ScopedConfig(const char* key, const char* value) : key_(key) {
+    if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old, had_ = true;
+    CPLSetThreadLocalConfigOption(key, value);
+  }
+  ~ScopedConfig() { CPLSetThreadLocalConfigOption(key_, had_ ? old_.c_str() : nullptr); }
+  ScopedConfig(const ScopedConfig&) = delete;
+  ScopedConfig& operator=(const ScopedConfig&) = delete;
+
+ private:
+  const char* key_;
+  std::string old_;
+  bool had_ = false;
+};
+
+}  // namespace
+
+std::string current_timestamp() {
+  if (const char* fixed = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr)) return fixed;
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct GpkgWriter::LayerState {
+  LayerSpec spec;
+  OGRLayer* layer = nullptr;
+};
+
+void GpkgWriter::DatasetCloser::operator()(GDALDataset* ds) const noexcept { GDALClose(ds); }
+
+GpkgWriter::GpkgWriter(const std::string& path, WriterOptions options)
+    : path_(path), options_(std::move(options)), output_(path, options_.overwrite) {
+  initialize();
+  timestamp_ = options_.timestamp.empty() ? current_timestamp() : options_.timestamp;
+  GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+  if (drv == nullptr) throw_internal("the GDAL GPKG driver is missing");
+  // The temporary file needs no rollback journal on disk and no fsync per transaction: if the
+  // run fails the file is discarded, and commit() fsyncs it once before the rename.
+  // The fixed date must hold for the writer's whole life: GDAL stamps last_change on every sync.
+  config_.push_back(std::make_shared<ScopedConfig>("OGR_SQLITE_JOURNAL", "MEMORY"));
+  config_.push_back(std::make_shared<ScopedConfig>("OGR_SQLITE_SYNCHRONOUS", "OFF"));
+  config_.push_back(std::make_shared<ScopedConfig>("OGR_CURRENT_DATE", timestamp_.c_str()));
+  ds_.reset(drv->Create(output_.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!ds_) throw_bad_input("cannot create the GeoPackage", {path_, {}, {}, {}});
+}
+
+GpkgWriter::~GpkgWriter() {
+  // Not committed: close the dataset before AtomicOutput removes the temporary file.
+  ds_.reset();
+  // Restore the thread's configuration in reverse order of setting.
+  while (!config_.empty()) config_.pop_back();
+}
+
+GpkgWriter::LayerId GpkgWriter::create_layer(const LayerSpec& spec) {
+  end_batch();
+  CPLStringList opts;
+  opts.SetNameValue("FID", "fid");
+  opts.SetNameValue("GEOMETRY_NAME", "geom");
+  opts.SetNameValue("SPATIAL_INDEX", spec.geometry == GeometryKind::None ? "NO" : "YES");
+  if (!spec.title.empty()) opts.SetNameValue("IDENTIFIER", spec.title.c_str());
+  if (!spec.description.empty()) opts.SetNameValue("DESCRIPTION", spec.description.c_str());
+  std::unique_ptr<OGRSpatialReference> srs;
+  if (spec.geometry != GeometryKind::None) {
+    srs = std::make_unique<OGRSpatialReference>();
+    if (srs->SetFromUserInput(spec.crs.c_str()) != OGRERR_NONE) {
+      throw_internal("unknown CRS '" + spec.crs + "' for output layer " + spec.name);
+    }
+    srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  }
+  OGRLayer* layer = ds_->CreateLayer(spec.name.c_str(), srs.get(), ogr_type(spec.geometry), opts.List());
+  if (layer == nullptr) throw_internal("cannot create layer " + spec.name, {path_, spec.name, {}, {}});
+  for (const auto& f : spec.fields) {
+    OGRFieldDefn defn(f.name.c_str(), ogr_field_type(f.type));
+    if (f.width > 0 && f.type == FieldType::String) defn.SetWidth(f.width);
+    if (!f.alias.empty()) defn.SetAlternativeName(f.alias.c_str());
+    if (layer->CreateField(&defn) != OGRERR_NONE) {
+      throw_internal("cannot create field " + f.name, {path_, spec.name, {}, {}});
+    }
+  }
+  for (const auto& [k, v] : spec.metadata) layer->SetMetadataItem(k.c_str(), v.c_str());
+  auto state = std::make_unique<LayerState>();
+  state->spec = spec;
+  state->layer = layer;
+  layers_.push_back(std::move(state));
+  return layers_.size() - 1;
+}
+
+void GpkgWriter::begin_batch() {
+  if (in_transaction_) return;
+  if (ds_->StartTransaction() != OGRERR_NONE) throw_internal("cannot start a transaction", {path_, {}, {}, {}});
+  in_transaction_ = true;
+  batch_count_ = 0;
+}
+
+void GpkgWriter::end_batch() {
+  if (!in_transaction_) return;
+  if (ds_->CommitTransaction() != OGRERR_NONE) throw_internal("cannot commit a transaction", {path_, {}, {}, {}});
+  in_transaction_ = false;
+}
+
+std::int64_t GpkgWriter::add(LayerId id, const std::vector<FieldValue>& values, const geos::Geometry* geometry) {
+  LayerState& st = *layers_.at(id);
+  begin_batch();
+  OGRFeatureUniquePtr f(OGRFeature::CreateFeature(st.layer->GetLayerDefn()));
+  const std::size_t n = std::min(values.size(), st.spec.fields.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const int idx = static_cast<int>(i);
+    const auto& v = values[i];
+    if (const auto* s = std::get_if<std::string>(&v)) f->SetField(idx, s->c_str());
+    else if (const auto* iv = std::get_if<std::int64_t>(&v)) f->SetField(idx, static_cast<GIntBig>(*iv));
+    else if (const auto* d = std::get_if<double>(&v)) f->SetField(idx, *d);
+    else f->SetFieldNull(idx);
+  }
+  if (geometry != nullptr && *geometry && st.spec.geometry != GeometryKind::None) {
+    f->SetGeometryDirectly(to_ogr(*geometry, st.spec.geometry).release());
+  }
+  if (st.layer->CreateFeature(f.get()) != OGRERR_NONE) {
+    throw_internal("cannot write a feature", {path_, st.spec.name, {}, {}});
+  }
+  if (++batch_count_ >= options_.transaction_size) end_batch();
+  return f->GetFID();
+}
+
+void GpkgWriter::write_styles() {
+  bool any = false;
+  for (const auto& l : layers_) any = any || !l->spec.style_qml.empty();
+  if (!any) return;
+  // The exact schema QGIS creates (qgsogrprovidermetadata.cpp, saveStyle).
+  CPLStringList opts;
+  opts.SetNameValue("FID", "id");
+  OGRLayer* styles = ds_->CreateLayer("layer_styles", nullptr, wkbNone, opts.List());
+  if (styles == nullptr) throw_internal("cannot create layer_styles", {path_, {}, {}, {}});
+  auto add_field = [&](const char* name, OGRFieldType t, int width, OGRFieldSubType sub = OFSTNone,
+                       const char* def = nullptr) {
+    OGRFieldDefn d(name, t);
+    if (width > 0) d.SetWidth(width);
+    d.SetSubType(sub);
+    if (def != nullptr) d.SetDefault(def);
+    if (styles->CreateField(&d) != OGRERR_NONE) throw_internal(std::string("cannot create layer_styles.") + name);
+  };
+  add_field("f_table_catalog", OFTString, 256);
+  add_field("f_table_schema", OFTString, 256);
+  add_field("f_table_name", OFTString, 256);
+  add_field("f_geometry_column", OFTString, 256);
+  add_field("styleName", OFTString, 30);
+  add_field("styleQML", OFTString, 0);
+  add_field("styleSLD", OFTString, 0);
+  add_field("useAsDefault", OFTInteger, 0, OFSTBoolean);
+  add_field("description", OFTString, 0);
+  add_field("owner", OFTString, 30);
+  add_field("ui", OFTString, 30);
+  add_field("update_time", OFTDateTime, 0, OFSTNone, "CURRENT_TIMESTAMP");
+  begin_batch();
+  for (const auto& l : layers_) {
+    if (l->spec.style_qml.empty()) continue;
+    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(styles->GetLayerDefn()));
+    f->SetField("f_table_catalog", "");
+    f->SetField("f_table_schema", "");
+    f->SetField("f_table_name", l->spec.name.c_str());
+    f->SetField("f_geometry_column", l->spec.geometry == GeometryKind::None ? "" : "geom");
+    const std::string style_name = l->spec.style_name.empty() ? l->spec.name : l->spec.style_name;
+    f->SetField("styleName", style_name.substr(0, 30).c_str());
+    f->SetField("styleQML", l->spec.style_qml.c_str());
+    f->SetField("styleSLD", "");
+    f->SetField("useAsDefault", 1);
+    f->SetField("description", ("guotu: " + (l->spec.title.empty() ? l->spec.name : l->spec.title)).c_str());
+    f->SetField("owner", "");
+    f->SetField("ui", "");
+    f->SetField("update_time", timestamp_.c_str());
+    if (styles->CreateFeature(f.get()) != OGRERR_NONE) throw_internal("cannot write a layer_styles row");
+  }
+  end_batch();
+}
+
+void GpkgWriter::write_field_aliases() {
+  std::vector<std::pair<std::string, std::string>> rows;  // (table, column) → title
+  std::string values;
+  auto quote = [](const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+  };
+  for (const auto& l : layers_) {
+    for (const auto& f : l->spec.fields) {
+      if (f.alias.empty()) continue;
+      values += (values.empty() ? "" : ",") +
+                fmt::format("({},{},{},{})", quote(l->spec.name), quote(f.name), quote(f.name), quote(f.alias));
+    }
+  }
+  if (values.empty()) return;
+  // GDAL 3.6 has no API for field aliases in GPKG: write the GeoPackage schema extension
+  // (gpkg_data_columns, spec §F.2) whose `title` holds the alias.
+  const std::string statements[] = {
+      "CREATE TABLE IF NOT EXISTS gpkg_data_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, "
+      "name TEXT, title TEXT, description TEXT, mime_type TEXT, constraint_name TEXT, "
+      "CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name), "
+      "CONSTRAINT gdc_tn UNIQUE (table_name, name))",
+      "INSERT INTO gpkg_data_columns (table_name, column_name, name, title) VALUES " + values,
+      "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) VALUES "
+      "('gpkg_data_columns', NULL, 'gpkg_schema', 'http://www.geopackage.org/spec121/#extension_schema', "
+      "'read-write')"};
+  for (const auto& sql : statements) {
+    CPLErrorReset();
+    ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (CPLGetLastErrorType() >= CE_Failure) {
+      throw_internal(std::string("cannot write field aliases: ") + CPLGetLastErrorMsg(), {path_, {}, {}, {}});
+    }
+  }
+}
+
+void GpkgWriter::commit() {
+  end_batch();
+  write_styles();
+  write_field_aliases();
+  for (const auto& [k, v] : options_.metadata) ds_->SetMetadataItem(k.c_str(), v.c_str());
+  {
+    CPLErrorReset();
+    ds_.reset();  // GDALClose flushes; GDAL 3.6 reports a failure only through CPLGetLastErrorType
+    if (CPLGetLastErrorType() >= CE_Failure) {
+      throw_internal(std::string("cannot close the GeoPackage: ") + CPLGetLastErrorMsg(), {path_, {}, {}, {}});
+    }
+  }
+  output_.commit();
+}
+
+}  // namespace guotu::gdal

@@ -1,0 +1,86 @@
+// The GeoPackage writer every command uses: atomic (see core/atomic_output.hpp), one dataset
+// transaction per batch, an R-tree spatial index per layer, Chinese layer titles
+// (gpkg_contents.identifier/description), run metadata (gpkg_metadata), and one QGIS
+// `layer_styles` row per styled layer so each layer opens styled in QGIS.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/atomic_output.hpp"
+#include "gdal/types.hpp"
+#include "geos/geometry.hpp"
+
+class GDALDataset;
+class OGRLayer;
+
+namespace guotu::gdal {
+
+struct LayerSpec {
+  std::string name;         ///< table name (e.g. "DLTB", "violations")
+  std::string title;        ///< gpkg_contents.identifier, Chinese (e.g. "地类图斑")
+  std::string description;  ///< gpkg_contents.description
+  GeometryKind geometry = GeometryKind::MultiPolygon;  ///< None for an attribute table
+  std::string crs;          ///< "EPSG:4527" or WKT; ignored for attribute tables
+  std::vector<FieldDef> fields;
+  std::string style_qml;    ///< QGIS style written to layer_styles; empty = none
+  std::string style_name;   ///< defaults to the layer name
+  std::map<std::string, std::string> metadata;  ///< layer metadata (gpkg_metadata)
+};
+
+struct WriterOptions {
+  bool overwrite = false;
+  /// Dataset metadata (command line, version, inputs, time …) written to gpkg_metadata.
+  std::map<std::string, std::string> metadata;
+  /// Features per transaction (GDAL defers R-tree updates inside big transactions).
+  std::size_t transaction_size = 100000;
+  /// Timestamp for gpkg_contents.last_change and layer_styles.update_time, ISO 8601 UTC.
+  /// Empty: OGR_CURRENT_DATE if set, else now. A fixed value makes output byte-identical.
+  std::string timestamp;
+};
+
+class GpkgWriter {
+ public:
+  GpkgWriter(const std::string& path, WriterOptions options);
+  ~GpkgWriter();
+  GpkgWriter(const GpkgWriter&) = delete;
+  GpkgWriter& operator=(const GpkgWriter&) = delete;
+
+  using LayerId = std::size_t;
+  LayerId create_layer(const LayerSpec& spec);
+  /// Adds a feature; values align with spec.fields (null where unset). Returns its fid.
+  std::int64_t add(LayerId layer, const std::vector<FieldValue>& values, const geos::Geometry* geometry = nullptr);
+  /// Writes the styles and metadata, closes the file and moves it into place.
+  void commit();
+
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] const std::string& timestamp() const noexcept { return timestamp_; }
+
+ private:
+  struct LayerState;
+  void begin_batch();
+  void end_batch();
+  void write_styles();
+  void write_field_aliases();
+
+  std::string path_;
+  WriterOptions options_;
+  std::vector<std::shared_ptr<void>> config_;  // thread-local GDAL options held while writing
+  std::string timestamp_;
+  AtomicOutput output_;
+  struct DatasetCloser {
+    void operator()(GDALDataset* ds) const noexcept;
+  };
+  std::unique_ptr<GDALDataset, DatasetCloser> ds_;
+  std::vector<std::unique_ptr<LayerState>> layers_;
+  bool in_transaction_ = false;
+  std::size_t batch_count_ = 0;
+};
+
+/// The current time (or OGR_CURRENT_DATE when set) as ISO 8601 UTC.
+std::string current_timestamp();
+
+}  // namespace guotu::gdal

@@ -1,0 +1,44 @@
+#include "gdal/types.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace guotu::gdal {
+
+std::string as_text(const FieldValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&v)) return fmt::format("{}", *d);
+  return {};
+}
+
+std::optional<double> as_number(const FieldValue& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    double out = 0;
+    const char* b = s->data();
+    const char* e = b + s->size();
+    while (b < e && *b == ' ') ++b;
+    auto r = std::from_chars(b, e, out);
+    if (r.ec == std::errc() && r.ptr != b) return out;
+  }
+  return std::nullopt;
+}
+
+const char* to_string(GeometryKind k) {
+  switch (k) {
+    case GeometryKind::None: return "None";
+    case GeometryKind::Point: return "Point";
+    case GeometryKind::MultiPoint: return "MultiPoint";
+    case GeometryKind::LineString: return "LineString";
+    case GeometryKind::MultiLineString: return "MultiLineString";
+    case GeometryKind::Polygon: return "Polygon";
+    case GeometryKind::MultiPolygon: return "MultiPolygon";
+    case GeometryKind::Unknown: return "Unknown";
+  }
+  return "Unknown";
+}
+
+}  // namespace guotu::gdal

@@ -1,0 +1,474 @@
+#include "geos/geometry.hpp"
+
+#include <geos_c.h>
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+#include <memory>
+
+#include "core/error.hpp"
+
+namespace guotu::geos {
+
+namespace {
+
+[[noreturn]] void fail(const Context& ctx, const char* op) {
+  throw_internal(std::string("GEOS ") + op + " failed: " +
+                 (ctx.last_error().empty() ? "unknown error" : ctx.last_error()));
+}
+
+GEOSGeometry* check(const Context& ctx, GEOSGeometry* g, const char* op) {
+  if (g == nullptr) fail(ctx, op);
+  return g;
+}
+
+char check_predicate(const Context& ctx, char r, const char* op) {
+  if (r == 2) fail(ctx, op);
+  return r;
+}
+
+// Owns a GEOS-allocated buffer.
+struct GeosFree {
+  GEOSContextHandle_t h;
+  void operator()(void* p) const noexcept { GEOSFree_r(h, p); }
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------- Context
+
+Context::Context() : handle_(GEOS_init_r()) {
+  if (handle_ == nullptr) throw_internal("GEOS_init_r failed");
+  GEOSContext_setErrorMessageHandler_r(handle_, &Context::on_error, this);
+}
+
+Context::~Context() { GEOS_finish_r(handle_); }
+
+Context& Context::current() {
+  thread_local Context ctx;
+  return ctx;
+}
+
+void Context::on_error(const char* message, void* self) {
+  static_cast<Context*>(self)->last_error_ = message != nullptr ? message : "";
+}
+
+// ---------------------------------------------------------------- Geometry
+
+Geometry::~Geometry() {
+  if (g_ != nullptr) GEOSGeom_destroy_r(ctx_->handle(), g_);
+}
+
+Geometry& Geometry::operator=(Geometry&& o) noexcept {
+  if (this != &o) {
+    if (g_ != nullptr) GEOSGeom_destroy_r(ctx_->handle(), g_);
+    ctx_ = o.ctx_;
+    g_ = o.g_;
+    o.g_ = nullptr;
+  }
+  return *this;
+}
+
+Geometry Geometry::from_wkt(std::string_view wkt, Context& ctx) {
+  auto* h = ctx.handle();
+  GEOSWKTReader* r = GEOSWKTReader_create_r(h);
+  std::string text(wkt);
+  GEOSGeometry* g = GEOSWKTReader_read_r(h, r, text.c_str());
+  GEOSWKTReader_destroy_r(h, r);
+  if (g == nullptr) throw_bad_input("cannot parse WKT: " + ctx.last_error());
+  return {ctx, g};
+}
+
+Geometry Geometry::from_wkb(std::span<const std::uint8_t> wkb, Context& ctx) {
+  auto* h = ctx.handle();
+  GEOSWKBReader* r = GEOSWKBReader_create_r(h);
+  GEOSGeometry* g = GEOSWKBReader_read_r(h, r, wkb.data(), wkb.size());
+  GEOSWKBReader_destroy_r(h, r);
+  if (g == nullptr) throw_bad_input("cannot parse WKB: " + ctx.last_error());
+  return {ctx, g};
+}
+
+namespace {
+GEOSGeometry* make_ring(Context& ctx, std::span<const Coord> pts) {
+  auto* h = ctx.handle();
+  std::vector<Coord> closed(pts.begin(), pts.end());
+  if (closed.empty() || closed.front().x != closed.back().x || closed.front().y != closed.back().y) {
+    if (!closed.empty()) closed.push_back(closed.front());
+  }
+  auto* seq = GEOSCoordSeq_copyFromBuffer_r(h, reinterpret_cast<const double*>(closed.data()),
+                                            static_cast<unsigned>(closed.size()), 0, 0);
+  if (seq == nullptr) fail(ctx, "CoordSeq");
+  return check(ctx, GEOSGeom_createLinearRing_r(h, seq), "createLinearRing");
+}
+}  // namespace
+
+Geometry Geometry::polygon(std::span<const Coord> shell, const std::vector<std::vector<Coord>>& holes,
+                           Context& ctx) {
+  auto* h = ctx.handle();
+  GEOSGeometry* s = make_ring(ctx, shell);
+  std::vector<GEOSGeometry*> hs;
+  hs.reserve(holes.size());
+  for (const auto& hole : holes) hs.push_back(make_ring(ctx, hole));
+  return {ctx, check(ctx, GEOSGeom_createPolygon_r(h, s, hs.data(), static_cast<unsigned>(hs.size())),
+                     "createPolygon")};
+}
+
+Geometry Geometry::point(Coord c, Context& ctx) {
+  return {ctx, check(ctx, GEOSGeom_createPointFromXY_r(ctx.handle(), c.x, c.y), "createPoint")};
+}
+
+Geometry Geometry::rectangle(const Envelope& e, Context& ctx) {
+  return {ctx, check(ctx, GEOSGeom_createRectangle_r(ctx.handle(), e.min_x, e.min_y, e.max_x, e.max_y),
+                     "createRectangle")};
+}
+
+Geometry Geometry::collect(std::vector<Geometry> parts, Context& ctx) {
+  auto* h = ctx.handle();
+  int type = GEOS_GEOMETRYCOLLECTION;
+  bool all_poly = !parts.empty(), all_line = !parts.empty(), all_point = !parts.empty();
+  std::vector<GEOSGeometry*> raw;
+  for (auto& p : parts) {
+    if (!p) continue;
+    auto t = p.type();
+    all_poly = all_poly && (t == GeometryType::Polygon);
+    all_line = all_line && (t == GeometryType::LineString);
+    all_point = all_point && (t == GeometryType::Point);
+  }
+  if (all_poly) type = GEOS_MULTIPOLYGON;
+  else if (all_line) type = GEOS_MULTILINESTRING;
+  else if (all_point) type = GEOS_MULTIPOINT;
+  for (auto& p : parts)
+    if (p) raw.push_back(p.release());
+  return {ctx, check(ctx, GEOSGeom_createCollection_r(h, type, raw.data(), static_cast<unsigned>(raw.size())),
+                     "createCollection")};
+}
+
+Geometry Geometry::clone() const {
+  return {*ctx_, check(*ctx_, GEOSGeom_clone_r(ctx_->handle(), g_), "clone")};
+}
+
+std::string Geometry::to_wkt(int decimals) const {
+  auto* h = ctx_->handle();
+  GEOSWKTWriter* w = GEOSWKTWriter_create_r(h);
+  GEOSWKTWriter_setTrim_r(h, w, 1);
+  if (decimals >= 0) GEOSWKTWriter_setRoundingPrecision_r(h, w, decimals);
+  char* s = GEOSWKTWriter_write_r(h, w, g_);
+  GEOSWKTWriter_destroy_r(h, w);
+  if (s == nullptr) fail(*ctx_, "WKTWriter");
+  std::unique_ptr<char, GeosFree> owned(s, GeosFree{h});
+  return {owned.get()};
+}
+
+std::vector<std::uint8_t> Geometry::to_wkb() const {
+  auto* h = ctx_->handle();
+  GEOSWKBWriter* w = GEOSWKBWriter_create_r(h);
+  GEOSWKBWriter_setByteOrder_r(h, w, GEOS_WKB_NDR);
+  std::size_t size = 0;
+  unsigned char* buf = GEOSWKBWriter_write_r(h, w, g_, &size);
+  GEOSWKBWriter_destroy_r(h, w);
+  if (buf == nullptr) fail(*ctx_, "WKBWriter");
+  std::unique_ptr<unsigned char, GeosFree> owned(buf, GeosFree{h});
+  return {owned.get(), owned.get() + size};
+}
+
+GeometryType Geometry::type() const {
+  switch (GEOSGeomTypeId_r(ctx_->handle(), g_)) {
+    case GEOS_POINT: return GeometryType::Point;
+    case GEOS_LINESTRING: return GeometryType::LineString;
+    case GEOS_LINEARRING: return GeometryType::LinearRing;
+    case GEOS_POLYGON: return GeometryType::Polygon;
+    case GEOS_MULTIPOINT: return GeometryType::MultiPoint;
+    case GEOS_MULTILINESTRING: return GeometryType::MultiLineString;
+    case GEOS_MULTIPOLYGON: return GeometryType::MultiPolygon;
+    default: return GeometryType::Collection;
+  }
+}
+
+bool Geometry::is_empty() const { return check_predicate(*ctx_, GEOSisEmpty_r(ctx_->handle(), g_), "isEmpty") == 1; }
+
+bool Geometry::is_polygonal() const {
+  auto t = type();
+  return t == GeometryType::Polygon || t == GeometryType::MultiPolygon;
+}
+
+std::size_t Geometry::num_geometries() const {
+  int n = GEOSGetNumGeometries_r(ctx_->handle(), g_);
+  if (n < 0) fail(*ctx_, "getNumGeometries");
+  return static_cast<std::size_t>(n);
+}
+
+std::size_t Geometry::num_points() const {
+  int n = GEOSGetNumCoordinates_r(ctx_->handle(), g_);
+  if (n < 0) fail(*ctx_, "getNumCoordinates");
+  return static_cast<std::size_t>(n);
+}
+
+Geometry Geometry::part(std::size_t n) const {
+  const GEOSGeometry* p = GEOSGetGeometryN_r(ctx_->handle(), g_, static_cast<int>(n));
+  if (p == nullptr) fail(*ctx_, "getGeometryN");
+  return {*ctx_, check(*ctx_, GEOSGeom_clone_r(ctx_->handle(), p), "clone")};
+}
+
+Envelope Geometry::envelope() const {
+  Envelope e;
+  if (is_empty()) return e;
+  if (GEOSGeom_getExtent_r(ctx_->handle(), g_, &e.min_x, &e.min_y, &e.max_x, &e.max_y) == 0)
+    fail(*ctx_, "getExtent");
+  return e;
+}
+
+double Geometry::planar_area() const {
+  double a = 0;
+  if (GEOSArea_r(ctx_->handle(), g_, &a) == 0) fail(*ctx_, "area");
+  return a;
+}
+
+double Geometry::length() const {
+  double l = 0;
+  if (GEOSLength_r(ctx_->handle(), g_, &l) == 0) fail(*ctx_, "length");
+  return l;
+}
+
+namespace {
+Coord point_xy(Context& ctx, GEOSGeometry* p) {
+  Geometry owned(ctx, p);
+  Coord c{0, 0};
+  if (GEOSGeomGetX_r(ctx.handle(), p, &c.x) == 0 || GEOSGeomGetY_r(ctx.handle(), p, &c.y) == 0)
+    fail(ctx, "getXY");
+  return c;
+}
+}  // namespace
+
+Coord Geometry::centroid() const {
+  return point_xy(*ctx_, check(*ctx_, GEOSGetCentroid_r(ctx_->handle(), g_), "centroid"));
+}
+
+Coord Geometry::interior_point() const {
+  return point_xy(*ctx_, check(*ctx_, GEOSPointOnSurface_r(ctx_->handle(), g_), "pointOnSurface"));
+}
+
+bool Geometry::is_valid() const {
+  return check_predicate(*ctx_, GEOSisValid_r(ctx_->handle(), g_), "isValid") == 1;
+}
+
+std::optional<InvalidReason> Geometry::invalid_reason() const {
+  auto* h = ctx_->handle();
+  char* reason = nullptr;
+  GEOSGeometry* location = nullptr;
+  char r = GEOSisValidDetail_r(h, g_, 0, &reason, &location);
+  if (r == 2) fail(*ctx_, "isValidDetail");
+  std::unique_ptr<char, GeosFree> owned_reason(reason, GeosFree{h});
+  if (r == 1) {
+    if (location != nullptr) GEOSGeom_destroy_r(h, location);
+    return std::nullopt;
+  }
+  InvalidReason out;
+  out.reason = reason != nullptr ? reason : "invalid";
+  if (location != nullptr) {
+    Geometry loc(*ctx_, location);
+    if (!loc.is_empty()) {
+      GEOSGeomGetX_r(h, location, &out.location.x);
+      GEOSGeomGetY_r(h, location, &out.location.y);
+    }
+  }
+  return out;
+}
+
+Geometry Geometry::make_valid() const {
+  auto* h = ctx_->handle();
+  GEOSMakeValidParams* p = GEOSMakeValidParams_create_r(h);
+  GEOSMakeValidParams_setMethod_r(h, p, GEOS_MAKE_VALID_STRUCTURE);
+  GEOSMakeValidParams_setKeepCollapsed_r(h, p, 0);
+  GEOSGeometry* g = GEOSMakeValidWithParams_r(h, g_, p);
+  GEOSMakeValidParams_destroy_r(h, p);
+  return {*ctx_, check(*ctx_, g, "makeValid")};
+}
+
+Geometry Geometry::intersection(const Geometry& o) const {
+  return {*ctx_, check(*ctx_, GEOSIntersection_r(ctx_->handle(), g_, o.g_), "intersection")};
+}
+Geometry Geometry::difference(const Geometry& o) const {
+  return {*ctx_, check(*ctx_, GEOSDifference_r(ctx_->handle(), g_, o.g_), "difference")};
+}
+Geometry Geometry::union_with(const Geometry& o) const {
+  return {*ctx_, check(*ctx_, GEOSUnion_r(ctx_->handle(), g_, o.g_), "union")};
+}
+Geometry Geometry::unary_union() const {
+  return {*ctx_, check(*ctx_, GEOSUnaryUnion_r(ctx_->handle(), g_), "unaryUnion")};
+}
+Geometry Geometry::buffer(double distance, int quadrant_segments) const {
+  return {*ctx_, check(*ctx_, GEOSBuffer_r(ctx_->handle(), g_, distance, quadrant_segments), "buffer")};
+}
+Geometry Geometry::clip_to(const Envelope& e) const {
+  return {*ctx_, check(*ctx_, GEOSClipByRect_r(ctx_->handle(), g_, e.min_x, e.min_y, e.max_x, e.max_y),
+                       "clipByRect")};
+}
+Geometry Geometry::snapped_to_grid(double grid) const {
+  return {*ctx_, check(*ctx_, GEOSGeom_setPrecision_r(ctx_->handle(), g_, grid, 0), "setPrecision")};
+}
+
+Geometry Geometry::polygonal_part() const {
+  auto t = type();
+  if (t == GeometryType::Polygon || t == GeometryType::MultiPolygon) return clone();
+  std::vector<Geometry> polys;
+  if (t == GeometryType::Collection) {
+    for (std::size_t i = 0; i < num_geometries(); ++i) {
+      Geometry p = part(i);
+      if (p.type() == GeometryType::Polygon) {
+        polys.push_back(std::move(p));
+      } else if (p.type() == GeometryType::MultiPolygon) {
+        for (std::size_t j = 0; j < p.num_geometries(); ++j) polys.push_back(p.part(j));
+      }
+    }
+  }
+  if (polys.empty()) {
+    return {*ctx_, check(*ctx_, GEOSGeom_createEmptyPolygon_r(ctx_->handle()), "createEmptyPolygon")};
+  }
+  return collect(std::move(polys), *ctx_);
+}
+
+bool Geometry::intersects(const Geometry& o) const {
+  return check_predicate(*ctx_, GEOSIntersects_r(ctx_->handle(), g_, o.g_), "intersects") == 1;
+}
+bool Geometry::contains(const Geometry& o) const {
+  return check_predicate(*ctx_, GEOSContains_r(ctx_->handle(), g_, o.g_), "contains") == 1;
+}
+bool Geometry::covers(const Geometry& o) const {
+  return check_predicate(*ctx_, GEOSCovers_r(ctx_->handle(), g_, o.g_), "covers") == 1;
+}
+bool Geometry::equals_exact(const Geometry& o, double tolerance) const {
+  return check_predicate(*ctx_, GEOSEqualsExact_r(ctx_->handle(), g_, o.g_, tolerance), "equalsExact") == 1;
+}
+
+namespace {
+struct TransformState {
+  const std::function<void(std::span<Coord>)>* f;
+};
+
+int transform_one(double* x, double* y, void* userdata) {
+  Coord c{*x, *y};
+  (*static_cast<TransformState*>(userdata)->f)(std::span<Coord>(&c, 1));
+  *x = c.x;
+  *y = c.y;
+  return 1;
+}
+
+// Walks a geometry tree and visits each ring's coordinate sequence.
+void visit_rings(Context& ctx, const GEOSGeometry* g, std::size_t& polygon_index,
+                 const std::function<void(const RingView&)>& visit, std::vector<Coord>& buffer) {
+  auto* h = ctx.handle();
+  int t = GEOSGeomTypeId_r(h, g);
+  auto emit = [&](const GEOSGeometry* ring, bool hole) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
+    unsigned int n = 0;
+    if (seq == nullptr || GEOSCoordSeq_getSize_r(h, seq, &n) == 0) fail(ctx, "getCoordSeq");
+    buffer.resize(n);
+    if (n > 0 && GEOSCoordSeq_copyToBuffer_r(h, seq, reinterpret_cast<double*>(buffer.data()), 0, 0) == 0)
+      fail(ctx, "copyToBuffer");
+    visit(RingView{std::span<const Coord>(buffer.data(), n), polygon_index, hole});
+  };
+  if (t == GEOS_POLYGON) {
+    if (GEOSisEmpty_r(h, g) == 1) return;
+    emit(GEOSGetExteriorRing_r(h, g), false);
+    int holes = GEOSGetNumInteriorRings_r(h, g);
+    for (int i = 0; i < holes; ++i) emit(GEOSGetInteriorRingN_r(h, g, i), true);
+    ++polygon_index;
+  } else if (t == GEOS_MULTIPOLYGON || t == GEOS_GEOMETRYCOLLECTION) {
+    int n = GEOSGetNumGeometries_r(h, g);
+    for (int i = 0; i < n; ++i) visit_rings(ctx, GEOSGetGeometryN_r(h, g, i), polygon_index, visit, buffer);
+  }
+}
+}  // namespace
+
+Geometry Geometry::transformed(const std::function<void(std::span<Coord>)>& f) const {
+  TransformState state{&f};
+  return {*ctx_, check(*ctx_, GEOSGeom_transformXY_r(ctx_->handle(), g_, &transform_one, &state),
+                       "transformXY")};
+}
+
+void Geometry::for_each_ring(const std::function<void(const RingView&)>& visit) const {
+  std::size_t polygon_index = 0;
+  std::vector<Coord> buffer;
+  visit_rings(*ctx_, g_, polygon_index, visit, buffer);
+}
+
+// ---------------------------------------------------------------- PreparedGeometry
+
+PreparedGeometry::PreparedGeometry(Geometry base) : base_(std::move(base)) {
+  prepared_ = GEOSPrepare_r(base_.context().handle(), base_.raw());
+  if (prepared_ == nullptr) fail(base_.context(), "prepare");
+}
+
+PreparedGeometry::~PreparedGeometry() {
+  if (prepared_ != nullptr) GEOSPreparedGeom_destroy_r(base_.context().handle(), prepared_);
+}
+
+PreparedGeometry::PreparedGeometry(PreparedGeometry&& o) noexcept
+    : base_(std::move(o.base_)), prepared_(o.prepared_) {
+  o.prepared_ = nullptr;
+}
+
+PreparedGeometry& PreparedGeometry::operator=(PreparedGeometry&& o) noexcept {
+  if (this != &o) {
+    if (prepared_ != nullptr) GEOSPreparedGeom_destroy_r(base_.context().handle(), prepared_);
+    base_ = std::move(o.base_);
+    prepared_ = o.prepared_;
+    o.prepared_ = nullptr;
+  }
+  return *this;
+}
+
+bool PreparedGeometry::intersects(const Geometry& g) const {
+  auto& ctx = base_.context();
+  return check_predicate(ctx, GEOSPreparedIntersects_r(ctx.handle(), prepared_, g.raw()), "preparedIntersects") == 1;
+}
+bool PreparedGeometry::contains(const Geometry& g) const {
+  auto& ctx = base_.context();
+  return check_predicate(ctx, GEOSPreparedContains_r(ctx.handle(), prepared_, g.raw()), "preparedContains") == 1;
+}
+bool PreparedGeometry::covers(const Geometry& g) const {
+  auto& ctx = base_.context();
+  return check_predicate(ctx, GEOSPreparedCovers_r(ctx.handle(), prepared_, g.raw()), "preparedCovers") == 1;
+}
+
+// ---------------------------------------------------------------- StrTree
+
+StrTree::StrTree(std::size_t node_capacity, Context& ctx)
+    : ctx_(&ctx), tree_(GEOSSTRtree_create_r(ctx.handle(), node_capacity)) {
+  if (tree_ == nullptr) fail(ctx, "STRtree_create");
+}
+
+StrTree::~StrTree() {
+  if (tree_ != nullptr) GEOSSTRtree_destroy_r(ctx_->handle(), tree_);
+}
+
+StrTree::StrTree(StrTree&& o) noexcept
+    : ctx_(o.ctx_), tree_(o.tree_), envelopes_(std::move(o.envelopes_)), built_(o.built_) {
+  o.tree_ = nullptr;
+}
+
+void StrTree::insert(const Envelope& e, std::size_t id) {
+  if (built_) throw_internal("StrTree: insert after the first query");
+  envelopes_.push_back(Geometry::rectangle(e, *ctx_));
+  // The item is the id itself, carried in the pointer value (never dereferenced).
+  GEOSSTRtree_insert_r(ctx_->handle(), tree_, envelopes_.back().raw(),
+                       reinterpret_cast<void*>(static_cast<std::uintptr_t>(id)));
+}
+
+std::vector<std::size_t> StrTree::query(const Envelope& e) const {
+  built_ = true;
+  std::vector<std::size_t> out;
+  Geometry box = Geometry::rectangle(e, *ctx_);
+  GEOSSTRtree_query_r(
+      ctx_->handle(), tree_, box.raw(),
+      [](void* item, void* userdata) {
+        static_cast<std::vector<std::size_t>*>(userdata)->push_back(
+            static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(item)));
+      },
+      &out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace guotu::geos

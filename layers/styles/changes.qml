@@ -1,0 +1,105 @@
+<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22.16-Białowieża" styleCategories="Symbology|Labeling" labelsEnabled="0">
+<renderer-v2 type="RuleRenderer" symbollevels="0" forceraster="0" enableorderby="0" referencescale="-1">
+<rules key="{f66cdd33-e4e9-5574-8306-dcfe30dc2a5b}">
+<rule key="{4e96e5d2-cd26-58f2-9f5e-c78ee89ae784}" filter="&quot;class&quot; LIKE '%疑似违法%'" label="疑似违法" symbol="0"/>
+<rule key="{d37c99ee-49f3-544b-854d-ef61a3b29373}" filter="&quot;class&quot; LIKE '%非农化%' AND NOT (&quot;class&quot; LIKE '%疑似违法%')" label="非农化" symbol="1"/>
+<rule key="{1bca8088-7f58-5fc7-ae85-f518303835e0}" filter="ELSE" label="其他变化" symbol="2"/>
+</rules>
+<symbols>
+<symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
+<data_defined_properties><Option type="Map"><Option name="name" value="" type="QString"/><Option name="properties"/><Option name="type" value="collection" type="QString"/></Option></data_defined_properties>
+<layer class="SimpleFill" enabled="1" locked="0" pass="0">
+<Option type="Map">
+<Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
+<Option name="color" value="230,0,0,150" type="QString"/>
+<Option name="joinstyle" value="bevel" type="QString"/>
+<Option name="offset" value="0,0" type="QString"/>
+<Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
+<Option name="offset_unit" value="MM" type="QString"/>
+<Option name="outline_color" value="180,0,0,255" type="QString"/>
+<Option name="outline_style" value="solid" type="QString"/>
+<Option name="outline_width" value="0.4" type="QString"/>
+<Option name="outline_width_unit" value="MM" type="QString"/>
+<Option name="style" value="solid" type="QString"/>
+</Option>
+<prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+<prop k="color" v="230,0,0,150"/>
+<prop k="joinstyle" v="bevel"/>
+<prop k="offset" v="0,0"/>
+<prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+<prop k="offset_unit" v="MM"/>
+<prop k="outline_color" v="180,0,0,255"/>
+<prop k="outline_style" v="solid"/>
+<prop k="outline_width" v="0.4"/>
+<prop k="outline_width_unit" v="MM"/>
+<prop k="style" v="solid"/>
+<data_defined_properties><Option type="Map"><Option name="name" value="" type="QString"/><Option name="properties"/><Option name="type" value="collection" type="QString"/></Option></data_defined_properties>
+</layer>
+</symbol>
+<symbol type="fill" name="1" alpha="1" clip_to_extent="1" force_rhr="0">
+<data_defined_properties><Option type="Map"><Option name="name" value="" type="QString"/><Option name="properties"/><Option name="type" value="collection" type="QString"/></Option></data_defined_properties>
+<layer class="SimpleFill" enabled="1" locked="0" pass="0">
+<Option type="Map">
+<Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
+<Option name="color" value="255,140,0,150" type="QString"/>
+<Option name="joinstyle" value="bevel" type="QString"/>
+<Option name="offset" value="0,0" type="QString"/>
+<Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
+<Option name="offset_unit" value="MM" type="QString"/>
+<Option name="outline_color" value="200,100,0,255" type="QString"/>
+<Option name="outline_style" value="solid" type="QString"/>
+<Option name="outline_width" value="0.4" type="QString"/>
+<Option name="outline_width_unit" value="MM" type="QString"/>
+<Option name="style" value="solid" type="QString"/>
+</Option>
+<prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+<prop k="color" v="255,140,0,150"/>
+<prop k="joinstyle" v="bevel"/>
+<prop k="offset" v="0,0"/>
+<prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+<prop k="offset_unit" v="MM"/>
+<prop k="outline_color" v="200,100,0,255"/>
+<prop k="outline_style" v="solid"/>
+<prop k="outline_width" v="0.4"/>
+<prop k="outline_width_unit" v="MM"/>
+<prop k="style" v="solid"/>
+<data_defined_properties><Option type="Map"><Option name="name" value="" type="QString"/><Option name="properties"/><Option name="type" value="collection" type="QString"/></Option></data_defined_properties>
+</layer>
+</symbol>
+<symbol type="fill" name="2" alpha="1" clip_to_extent="1" force_rhr="0">
+<data_defined_properties><Option type="Map"><Option name="name" value="" type="QString"/><Option name="properties"/><Option name="type" value="collection" type="QString"/></Option></data_defined_properties>
+<layer class="SimpleFill" enabled="1" locked="0" pass="0">
+<Option type="Map">
+<Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
+<Option name="color" value="160,160,160,120" type="QString"/>
+<Option name="joinstyle" value="bevel" type="QString"/>
+<Option name="offset" value="0,0" type="QString"/>
+<Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
+<Option name="offset_unit" value="MM" type="QString"/>
+<Option name="outline_color" value="110,110,110,255" type="QString"/>
+<Option name="outline_style" value="solid" type="QString"/>
+<Option name="outline_width" value="0.3" type="QString"/>
+<Option name="outline_width_unit" value="MM" type="QString"/>
+<Option name="style" value="solid" type="QString"/>
+</Option>
+<prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+<prop k="color" v="160,160,160,120"/>
+<prop k="joinstyle" v="bevel"/>
+<prop k="offset" v="0,0"/>
+<prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+<prop k="offset_unit" v="MM"/>
+<prop k="outline_color" v="110,110,110,255"/>
+<prop k="outline_style" v="solid"/>
+<prop k="outline_width" v="0.3"/>
+<prop k="outline_width_unit" v="MM"/>
+<prop k="style" v="solid"/>
+<data_defined_properties><Option type="Map"><Option name="name" value="" type="QString"/><Option name="properties"/><Option name="type" value="collection" type="QString"/></Option></data_defined_properties>
+</layer>
+</symbol>
+</symbols>
+</renderer-v2>
+<blendMode>0</blendMode>
+<featureBlendMode>0</featureBlendMode>
+<layerGeometryType>2</layerGeometryType>
+</qgis>

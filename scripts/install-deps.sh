@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs guotu's build and test dependencies from Debian 12 packages. Idempotent: when
+# everything is present it only checks (well under a second) and touches nothing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data
+  libboost-dev libsqlite3-dev sqlite3
+  libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
+  libgtest-dev libgmock-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

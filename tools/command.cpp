@@ -1,0 +1,58 @@
+#include "command.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "core/version.hpp"
+#include "gdal/gpkg_writer.hpp"
+
+namespace guotu::cli {
+
+namespace {
+std::string g_command_line;
+
+std::string shell_quote(const std::string& s) {
+  if (!s.empty() && s.find_first_of(" \t\n'\"\\$`*?;&|<>()") == std::string::npos) return s;
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+}  // namespace
+
+const std::string& command_line() { return g_command_line; }
+
+void set_command_line(int argc, char** argv) {
+  g_command_line.clear();
+  for (int i = 0; i < argc; ++i) g_command_line += (i ? " " : "") + shell_quote(argv[i]);
+}
+
+std::map<std::string, std::string> run_metadata() {
+  return {{"GUOTU_VERSION", kVersion},
+          {"GUOTU_COMMAND", g_command_line},
+          {"GUOTU_RUN_TIME", gdal::current_timestamp()}};
+}
+
+Progress::Progress(std::string label, bool enabled)
+    : label_(std::move(label)), enabled_(enabled && ::isatty(STDERR_FILENO) == 1) {}
+
+Progress::~Progress() { finish(); }
+
+void Progress::update(std::int64_t done, std::int64_t total) {
+  if (!enabled_ || total <= 0) return;
+  const std::int64_t percent = done * 100 / total;
+  if (percent == last_percent_) return;
+  last_percent_ = percent;
+  fmt::print(stderr, "\r{} {:3d}% ({}/{})", label_, percent, done, total);
+  std::fflush(stderr);
+}
+
+void Progress::finish() {
+  if (finished_) return;
+  finished_ = true;
+  if (enabled_ && last_percent_ >= 0) fmt::print(stderr, "\n");
+}
+
+}  // namespace guotu::cli

@@ -1,0 +1,43 @@
+// What every subcommand file shares: registration into the CLI, the run context, output helpers.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+
+namespace guotu::cli {
+
+/// The subcommand selected on the command line, ready to run; returns the exit code.
+using CommandMain = std::function<int()>;
+
+/// Each subcommand file defines one of these (tools/guotu_<name>.cpp).
+void register_info(CLI::App& app, CommandMain& selected);
+
+/// The command line as typed, for output metadata.
+const std::string& command_line();
+void set_command_line(int argc, char** argv);
+
+/// Run metadata every output carries: tool, version, command line, time.
+std::map<std::string, std::string> run_metadata();
+
+/// Progress on a terminal (stderr), silent otherwise. Thread-compatible: call from one thread.
+class Progress {
+ public:
+  explicit Progress(std::string label, bool enabled = true);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  void update(std::int64_t done, std::int64_t total);
+  void finish();
+
+ private:
+  std::string label_;
+  bool enabled_;
+  std::int64_t last_percent_ = -1;
+  bool finished_ = false;
+};
+
+}  // namespace guotu::cli

@@ -1,0 +1,43 @@
+// guotu: the command-line front end. Each subcommand lives in its own guotu_<name>.cpp and
+// is a thin layer over the engine library; this file parses, dispatches and maps errors to
+// exit codes: 0 passed, 1 violations/errors found, 2 bad input or usage, 3 internal failure.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "core/error.hpp"
+#include "core/version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace guotu;
+  cli::set_command_line(argc, argv);
+  CLI::App app{
+      "guotu (国土): check projects against the territorial plan, quality-check plan databases,\n"
+      "compute land indicators, keep the farmland balance ledger and find land-use change.\n"
+      "Areas are ellipsoidal (椭球面积) unless stated. Exit codes: 0 passed, 1 violations found,\n"
+      "2 bad input or usage, 3 internal failure.",
+      "guotu"};
+  app.set_version_flag("--version", fmt::format("guotu {}", kVersion));
+  app.require_subcommand(1);
+  cli::CommandMain selected;
+  cli::register_info(app, selected);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    return selected ? selected() : 2;
+  } catch (const Error& e) {
+    fmt::print(stderr, "guotu: error: {}\n", e.what());
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "guotu: internal error: {}\n", e.what());
+    return 3;
+  }
+}
