@@ -108,3 +108,25 @@ TEST(GeosAdapter, ContextPerThread) {
   for (auto& th : threads) th.join();
   for (double a : areas) EXPECT_DOUBLE_EQ(a, 200 * 25.0);
 }
+
+#include "index/envelope_index.hpp"
+
+TEST(EnvelopeIndex, QueriesAndThreads) {
+  std::vector<std::pair<guotu::Envelope, std::size_t>> items;
+  for (std::size_t i = 0; i < 10000; ++i) {
+    const double x = static_cast<double>(i % 100) * 10, y = static_cast<double>(i / 100) * 10;
+    items.push_back({{x, y, x + 5, y + 5}, i});
+  }
+  guotu::index::EnvelopeIndex idx(items);
+  EXPECT_EQ(idx.size(), 10000u);
+  EXPECT_EQ(idx.query({12, 12, 24, 24}), (std::vector<std::size_t>{101, 102, 201, 202}));
+  std::vector<std::thread> ts;
+  std::vector<std::size_t> counts(2);
+  for (std::size_t t = 0; t < 2; ++t)
+    ts.emplace_back([&, t] {
+      for (int k = 0; k < 1000; ++k) counts[t] += idx.query({0, 0, 1000, 1000}).size();
+    });
+  for (auto& th : ts) th.join();
+  EXPECT_EQ(counts[0], 1000u * 10000u);
+  EXPECT_EQ(counts[1], 1000u * 10000u);
+}

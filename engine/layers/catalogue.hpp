@@ -1,0 +1,66 @@
+// The layer catalogue (layers/catalogue/*.yaml): which plan layers exist, their standard
+// codes, Chinese names, geometry, fields and QGIS style. Names are configurable aliases.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gdal/gpkg_writer.hpp"
+#include "gdal/types.hpp"
+
+namespace guotu::layers {
+
+struct FieldSpec {
+  std::string name;
+  gdal::FieldType type = gdal::FieldType::String;
+  int width = 0;
+  std::string alias;     ///< Chinese name
+  bool required = false;
+  std::string codelist;  ///< "sandiao", "ydyh_2023" or empty
+  std::string unit;      ///< "m2", "m" or empty
+};
+
+/// One plan layer (图层) of the catalogue.
+struct LayerDef {
+  std::string code;      ///< standard code and default table name, e.g. "DLTB"
+  std::string name_zh;   ///< e.g. 地类图斑
+  std::string name_en;
+  std::vector<std::string> aliases;  ///< other table names accepted (case-insensitive)
+  gdal::GeometryKind geometry = gdal::GeometryKind::MultiPolygon;
+  bool coverage = false;  ///< must cover its extent without gaps or overlaps
+  std::string source;
+  std::filesystem::path style_path;
+  std::vector<FieldSpec> fields;
+
+  [[nodiscard]] const FieldSpec* field(const std::string& name) const;
+  [[nodiscard]] std::size_t field_index(const std::string& name) const;  ///< throws if absent
+  [[nodiscard]] std::string style_qml() const;
+  /// A GeoPackage layer spec with this layer's fields, style and Chinese title.
+  [[nodiscard]] gdal::LayerSpec to_spec(const std::string& crs, const std::string& description = {}) const;
+  /// True when `table` names this layer (its code or an alias, case-insensitive).
+  [[nodiscard]] bool answers_to(const std::string& table) const;
+};
+
+class Catalogue {
+ public:
+  /// Loads every *.yaml in `dir` (default: the embedded layers/catalogue). A malformed file is
+  /// a BadInput error naming the file and line.
+  static Catalogue load(const std::filesystem::path& dir = {});
+  /// The embedded catalogue, loaded once.
+  static const Catalogue& embedded();
+
+  [[nodiscard]] const LayerDef& get(const std::string& code) const;
+  [[nodiscard]] const LayerDef* find(const std::string& code_or_alias) const;
+  [[nodiscard]] const std::vector<LayerDef>& all() const noexcept { return layers_; }
+
+ private:
+  std::vector<LayerDef> layers_;
+};
+
+/// A result style shipped in layers/styles (e.g. "violations", "errors", "changes").
+std::string result_style(const std::string& name);
+
+}  // namespace guotu::layers
