@@ -6,7 +6,9 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -37,6 +39,12 @@ class EnvelopeIndex {
     for (auto it = tree_.qbegin(boost::geometry::index::intersects(to_box(e))); it != tree_.qend(); ++it)
       out.push_back(it->second);
     std::sort(out.begin(), out.end());
+  }
+  /// The id whose envelope is nearest to (x, y); nullopt when empty.
+  [[nodiscard]] std::optional<std::size_t> nearest(double x, double y) const {
+    for (auto it = tree_.qbegin(boost::geometry::index::nearest(Point(x, y), 1)); it != tree_.qend(); ++it)
+      return it->second;
+    return std::nullopt;
   }
   [[nodiscard]] std::size_t size() const noexcept { return tree_.size(); }
   [[nodiscard]] bool empty() const noexcept { return tree_.empty(); }

@@ -1,0 +1,177 @@
+#include "sample/city_config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/error.hpp"
+
+namespace guotu::sample {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Reader {
+  fs::path file;
+
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& why) const {
+    ErrorContext where{file.string(), {}, {}, {}};
+    if (n.IsDefined() && n.Mark().line >= 0) where.line = n.Mark().line + 1;
+    throw_bad_input(why, where);
+  }
+  YAML::Node need(const YAML::Node& map, const char* key) const {
+    YAML::Node n = map[key];
+    if (!n) fail(map, std::string("missing key '") + key + "'");
+    return n;
+  }
+  std::string str(const YAML::Node& map, const char* key) const { return need(map, key).as<std::string>(); }
+  std::string str_or(const YAML::Node& map, const char* key, const std::string& def) const {
+    return map[key] ? map[key].as<std::string>() : def;
+  }
+  double num(const YAML::Node& map, const char* key) const {
+    try {
+      return need(map, key).as<double>();
+    } catch (const YAML::BadConversion&) {
+      fail(map[key], std::string("'") + key + "' must be a number");
+    }
+  }
+  double num_or(const YAML::Node& map, const char* key, double def) const { return map[key] ? num(map, key) : def; }
+  Coord lonlat(const YAML::Node& map) const { return {num(map, "lon"), num(map, "lat")}; }
+  std::vector<std::string> strings(const YAML::Node& seq) const {
+    std::vector<std::string> out;
+    for (const auto& s : seq) out.push_back(s.as<std::string>());
+    return out;
+  }
+  CodeMix mix(const YAML::Node& map) const {
+    CodeMix out;
+    double total = 0;
+    for (const auto& kv : map) {
+      out.emplace_back(kv.first.as<std::string>(), kv.second.as<double>());
+      total += out.back().second;
+    }
+    if (out.empty() || total <= 0) fail(map, "a code mix needs positive weights");
+    for (auto& [code, w] : out) w /= total;
+    return out;
+  }
+  std::vector<Coord> points(const YAML::Node& seq) const {
+    std::vector<Coord> out;
+    for (const auto& p : seq) {
+      if (!p.IsSequence() || p.size() != 2) fail(p, "a point is [lon, lat]");
+      out.push_back({p[0].as<double>(), p[1].as<double>()});
+    }
+    if (out.size() < 2) fail(seq, "a line needs at least two points");
+    return out;
+  }
+};
+
+}  // namespace
+
+CityConfig CityConfig::load(const fs::path& file, const fs::path& home) {
+  Reader r{file};
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file.string());
+  } catch (const YAML::BadFile&) {
+    throw_bad_input("cannot read the city file", {file.string(), {}, {}, {}});
+  } catch (const YAML::Exception& e) {
+    throw_bad_input("YAML error: " + e.msg, {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
+  }
+  CityConfig c;
+  c.file = file;
+  try {
+    const YAML::Node city = r.need(root, "city");
+    c.code = r.str(city, "code");
+    c.name = r.str(city, "name");
+    c.working_crs = r.str(city, "working_crs");
+    c.survey_year = static_cast<int>(r.num(city, "survey_year"));
+    c.later_year = static_cast<int>(r.num(city, "later_year"));
+    const YAML::Node admin = r.need(root, "admin");
+    c.boundaries = home / r.str(admin, "boundaries");
+    c.units = home / r.str(admin, "units");
+    c.code_field = r.str(admin, "code_field");
+    c.name_field = r.str(admin, "name_field");
+    for (const auto& kv : r.need(root, "land_use")) {
+      LandUseClass lc;
+      lc.id = kv.first.as<std::string>();
+      lc.share = r.num(kv.second, "share");
+      if (kv.second["codes"]) lc.codes = r.mix(kv.second["codes"]);
+      lc.source = r.str_or(kv.second, "source", "");
+      c.land_use.push_back(std::move(lc));
+    }
+    double total = 0;
+    for (const auto& lc : c.land_use) total += lc.share;
+    if (total > 1.0) r.fail(root["land_use"], "land-use shares add up to more than 1");
+    for (const auto& kv : r.need(root, "urban_mix")) {
+      c.urban_mix[kv.first.as<std::string>()] = UrbanMix{r.str(kv.second, "czcsxm"), r.mix(r.need(kv.second, "codes"))};
+    }
+    for (const char* k : {"city", "town", "village"})
+      if (!c.urban_mix.count(k)) r.fail(root["urban_mix"], std::string("urban_mix needs '") + k + "'");
+    for (const auto& s : r.need(root, "seats")) {
+      c.seats.push_back({r.str(s, "county"), r.str(s, "name"), r.str(s, "role"), r.lonlat(s), r.num(s, "urban_km"),
+                         r.num(s, "boundary_km"), r.str(s, "czcsxm"), s["central_city"] && s["central_city"].as<bool>()});
+    }
+    c.key_towns = r.strings(r.need(root, "key_towns"));
+    c.town_centre_km = r.num(root, "town_centre_km");
+    c.key_town_centre_km = r.num(root, "key_town_centre_km");
+    const YAML::Node br = r.need(root, "boundary_river");
+    c.boundary_river.name = r.str(br, "name");
+    c.boundary_river.counties = r.strings(r.need(br, "counties"));
+    const YAML::Node dir = r.need(br, "direction");
+    c.boundary_river.direction = {dir[0].as<double>(), dir[1].as<double>()};
+    c.boundary_river.width_m = r.num(br, "width_m");
+    c.boundary_river.red_line_km = r.num(br, "red_line_km");
+    c.boundary_river.floodplain_km = r.num(br, "floodplain_km");
+    for (const auto& rv : r.need(root, "rivers")) {
+      c.rivers.push_back({r.str(rv, "name"), "1101", r.num(rv, "width_m"), rv["blue_line"] && rv["blue_line"].as<bool>(),
+                          r.points(r.need(rv, "points"))});
+    }
+    for (const auto& rd : r.need(root, "roads")) {
+      c.roads.push_back({r.str(rd, "name"), r.str(rd, "code"), r.num(rd, "width_m"), false, r.points(r.need(rd, "points"))});
+    }
+    for (const auto& l : r.need(root, "lakes")) {
+      c.lakes.push_back({r.str(l, "name"), r.lonlat(l), r.num(l, "radius_km"), r.num_or(l, "island_km", 0),
+                         l["blue_line"] && l["blue_line"].as<bool>()});
+    }
+    for (const auto& p : r.need(root, "natural_parks")) {
+      c.parks.push_back({r.str(p, "name"), r.str(p, "type"), r.str(p, "level"), r.str(p, "county"), r.lonlat(p),
+                         r.num(p, "area_mu"), r.num(p, "core_share")});
+    }
+    for (const auto& z : r.need(root, "forest_zones")) {
+      c.forest_zones.push_back({r.str(z, "name"), r.strings(r.need(z, "counties")), r.num(z, "weight")});
+    }
+    const YAML::Node cc = r.need(root, "central_city");
+    c.central_inner_km = r.num(cc, "inner_km");
+    c.central_outer_km = r.num(cc, "outer_km");
+    for (const auto& a : r.need(cc, "areas")) {
+      c.central_areas.push_back({r.str(a, "name"), r.str(a, "sector"), r.str(a, "kfqd"), r.num(a, "rjlsx"), r.num(a, "gdsx")});
+      const std::string& sec = c.central_areas.back().sector;
+      if (sec != "centre" && sec != "east" && sec != "south" && sec != "west" && sec != "north")
+        r.fail(a["sector"], "sector must be centre, east, south, west or north");
+    }
+    for (const auto& h : r.need(cc, "height_zones")) c.height_zones.push_back({r.str(h, "name"), r.num(h, "radius_km"), r.num(h, "gdsx")});
+    c.historic_core_km = r.num(cc, "historic_core_km");
+    c.green_ring_m = r.num(cc, "green_ring_m");
+    c.permanent_farmland_share = r.num(root, "permanent_farmland_share");
+    const YAML::Node pr = r.need(root, "projects");
+    c.project_count = static_cast<int>(r.num(pr, "count"));
+    for (const auto& kv : r.need(pr, "violations")) c.planted_violations.emplace_back(kv.first.as<std::string>(), kv.second.as<int>());
+    const YAML::Node ch = r.need(root, "changes");
+    c.change_to_construction = r.num(ch, "to_construction_share");
+    c.illegal_in_farmland = static_cast<int>(r.num(ch, "illegal_in_farmland"));
+    c.change_out = r.num(ch, "out_share");
+    c.change_in = r.num(ch, "in_share");
+  } catch (const YAML::Exception& e) {
+    throw_bad_input("YAML error: " + e.msg, {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
+  }
+  if (c.seats.empty()) r.fail(root, "a city needs at least one seat");
+  c.land_class("cultivated");
+  c.land_class("construction");
+  return c;
+}
+
+const LandUseClass& CityConfig::land_class(const std::string& id) const {
+  for (const auto& lc : land_use)
+    if (lc.id == id) return lc;
+  throw_bad_input("the city file has no land_use class '" + id + "'", {file.string(), {}, {}, {}});
+}
+
+}  // namespace guotu::sample
