@@ -58,4 +58,17 @@ inline RunResult run_guotu(const std::string& args) {
   return r;
 }
 
+/// The default sample city (or the one with --defects), generated once per test run by the
+/// CTest fixture `sample_city_generate`; generated here when a test binary runs on its own.
+inline std::filesystem::path sample_city(bool defects) {
+  const std::filesystem::path dir = GUOTU_TEST_SAMPLE_DIR;
+  const std::filesystem::path file = dir / (defects ? "defects.gpkg" : "city.gpkg");
+  if (!std::filesystem::exists(file)) {
+    std::filesystem::create_directories(dir);
+    const auto r = run_guotu(std::string("sample ") + (defects ? "--defects " : "") + "--overwrite --out '" + file.string() + "' 2>/dev/null");
+    EXPECT_EQ(r.exit_code, 0) << "cannot generate the sample city";
+  }
+  return file;
+}
+
 }  // namespace guotu::test

@@ -28,10 +28,8 @@ class SampleCity : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("guotu-sample-test-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
-    city_ = dir_ / "city.gpkg";
-    defects_ = dir_ / "defects.gpkg";
-    ASSERT_EQ(guotu::test::run_guotu("sample --out " + city_.string() + " 2>/dev/null").exit_code, 0);
-    ASSERT_EQ(guotu::test::run_guotu("sample --defects --out " + defects_.string() + " 2>/dev/null").exit_code, 0);
+    city_ = guotu::test::sample_city(false);
+    defects_ = guotu::test::sample_city(true);
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
