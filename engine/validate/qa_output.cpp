@@ -15,7 +15,7 @@ std::vector<gdal::FieldDef> error_fields() {
       {"name_zh", FieldType::String, 60, "检查项", false},
       {"severity", FieldType::String, 4, "严重程度", false},
       {"layer", FieldType::String, 64, "图层", false},
-      {"fid", FieldType::Integer64, 0, "要素号", false},
+      {"src_fid", FieldType::Integer64, 0, "要素号 (fid in the layer)", false},
       {"related_layer", FieldType::String, 64, "相关图层", false},
       {"related_fid", FieldType::Integer64, 0, "相关要素号", false},
       {"measure", FieldType::Real, 0, "量值", false},

@@ -1,6 +1,7 @@
 // The QA GeoPackage of `guotu validate` (质检成果): `errors` (polygons: overlaps, gaps,
 // offending features; rows without geometry for layer-level findings), `error_points`
 // (invalid-geometry locations, point features) and the `summary` table (one row per check).
+// The checked feature is `src_fid` (the GeoPackage keeps `fid` for its own row ids).
 #pragma once
 
 #include <string>

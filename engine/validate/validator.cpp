@@ -128,7 +128,11 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
   }
   std::set<std::string> needed_codes;  // references of selected layers
   auto any_selected_code = [&](const std::vector<std::string>& codes) {
-    return std::any_of(codes.begin(), codes.end(), [&](const std::string& c) { return by_code.count(c) && is_selected(by_code[c]->name()); });
+    return std::any_of(codes.begin(), codes.end(), [&](const std::string& c) {
+      if (by_code.count(c) != 0) return is_selected(by_code[c]->name());
+      const gdal::Layer* l = src.find_layer(c);
+      return l != nullptr && is_selected(l->name());
+    });
   };
   needed_codes.insert(rules.city_layer);
   for (const auto& [cov, unit] : rules.gap_units) needed_codes.insert(unit);
@@ -143,11 +147,14 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
   lo.jobs = jobs;
   lo.progress = options.progress;
   for (const auto& c : candidates) {
-    const bool wanted = is_selected(c.layer->name()) || (c.def != nullptr && needed_codes.count(c.def->code) > 0);
+    // References are named by catalogue code, or by table name for layers outside the
+    // catalogue (an allowed-gap mask, the three spaces).
+    const std::string key = c.def != nullptr ? c.def->code : c.layer->name();
+    const bool wanted = is_selected(c.layer->name()) || needed_codes.count(key) > 0;
     if (!wanted) continue;
     auto pl = std::make_unique<PlanLayer>(load_plan_layer(*c.layer, c.def, rules, lo, findings));
     if (is_selected(c.layer->name())) report.layers_checked.push_back(c.layer->name());
-    if (c.def != nullptr) loaded_by_code[c.def->code] = pl.get();
+    loaded_by_code.emplace(key, pl.get());
     loaded.push_back(std::move(pl));
   }
   clock.lap("read + per-feature checks");
