@@ -125,6 +125,12 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
                                     const CoverageJob& job, Findings& out) {
   const index::EnvelopeIndex idx = build_index(items);
   const index::EnvelopeIndex mask_idx = build_index(mask);
+  // Where a feature was delivered invalid, make-valid may leave a hole (a bow-tie keeps only
+  // its two triangles): a gap there is GEOM_INVALID's consequence, reported once, as that.
+  std::vector<FeatureRef> repaired;
+  for (const auto& r : items)
+    if (r.feature->repaired) repaired.push_back(r);
+  const index::EnvelopeIndex repaired_idx = build_index(repaired);
 
   struct Tile {
     std::size_t unit;
@@ -155,6 +161,15 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
   // Judges one gap piece: minus the allowed-gap mask, then the sliver rule.
   auto judge = [&](const geos::Geometry& piece, std::size_t unit, const area::AreaCalculator& area,
                    geos::Context& ctx, Findings& local) {
+    if (!repaired.empty()) {
+      const Envelope pe = piece.envelope();
+      for (std::size_t id : repaired_idx.query(pe)) {
+        Envelope e = repaired[id].feature->envelope;
+        const double m = job.rule.min_width_m + 0.01;
+        e.min_x -= m; e.min_y -= m; e.max_x += m; e.max_y += m;
+        if (within(pe, e)) return;
+      }
+    }
     geos::Geometry rest = piece.clone();
     if (!mask.empty()) {
       std::vector<geos::Geometry> ms;

@@ -76,8 +76,11 @@ void process_batch(const LayerProfile& profile, const std::string& working_crs, 
         if (!raw.wkb.empty()) g = geos::Geometry::from_wkb(raw.wkb, ctx);
         std::optional<double> measured;
         std::optional<geos::Geometry> working;
+        bool repaired = false;
         if (profile.kind != gdal::GeometryKind::None) {
+          const std::size_t before_geometry = out.findings.size();
           geos::Geometry usable = check_feature_geometry(profile, raw.fid, g, tf, out.findings);
+          repaired = usable && out.findings.size() > before_geometry;
           if (usable && profile.crs) {
             const std::size_t before = out.findings.size();
             auto lon = check_crs_area(profile, raw.fid, usable, tf, out.findings);
@@ -99,7 +102,8 @@ void process_batch(const LayerProfile& profile, const std::string& working_crs, 
         }
         if (profile.def != nullptr) {
           check_codes(profile, raw.fid, raw.values, out.findings);
-          check_areas(profile, raw.fid, raw.values, measured, out.findings);
+          // TBMJ is not judged on a repaired geometry: its area is GEOM_INVALID's consequence.
+          check_areas(profile, raw.fid, raw.values, repaired ? std::nullopt : measured, out.findings);
         }
         if (working) {
           PlanFeature pf;
@@ -107,6 +111,7 @@ void process_batch(const LayerProfile& profile, const std::string& working_crs, 
           pf.envelope = working->envelope();
           pf.wkb = working->to_wkb();
           pf.area_m2 = measured.value_or(0.0);
+          pf.repaired = repaired;
           // Attribute findings show the feature itself.
           for (std::size_t k = first_new; k < out.findings.size(); ++k)
             if (out.findings[k].geometry.empty()) out.findings[k].geometry = pf.wkb;

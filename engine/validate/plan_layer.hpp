@@ -23,6 +23,7 @@ struct PlanFeature {
   Envelope envelope;               ///< working CRS
   std::vector<std::uint8_t> wkb;   ///< working CRS, valid
   double area_m2 = 0;              ///< 椭球面积 (0 for points)
+  bool repaired = false;           ///< made valid here: the delivered geometry is GEOM_INVALID
 };
 
 struct PlanLayer {

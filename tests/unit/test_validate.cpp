@@ -215,6 +215,9 @@ TEST(Validate, InvalidGeometryWithReasonAndLocation) {
   ASSERT_TRUE(inv[0]->location.has_value());
   EXPECT_NEAR(inv[0]->location->x, X0 + 50, 1e-6);
   EXPECT_NEAR(inv[0]->location->y, Y0 + 50, 1e-6);
+  // One defect, one finding: make-valid keeps the bow-tie's two triangles, and neither the
+  // hole that leaves nor the TBMJ of the repaired patch is reported again.
+  EXPECT_EQ(r.findings.size(), 1u) << dump(r);
   // Negative: the clean base has none (CleanCityReportsNothing).
 }
 
