@@ -472,3 +472,45 @@ std::vector<std::size_t> StrTree::query(const Envelope& e) const {
 }
 
 }  // namespace guotu::geos
+
+// ---------------------------------------------------------------- validate additions
+// (guotu validate: coverage overlap/gap checks and the --fix sliver merge)
+
+namespace guotu::geos {
+
+bool Geometry::relate_pattern(const Geometry& o, const std::string& pattern) const {
+  return check_predicate(*ctx_, GEOSRelatePattern_r(ctx_->handle(), g_, o.g_, pattern.c_str()), "relatePattern") == 1;
+}
+
+Geometry Geometry::boundary() const {
+  return {*ctx_, check(*ctx_, GEOSBoundary_r(ctx_->handle(), g_), "boundary")};
+}
+
+Geometry Geometry::without_holes() const {
+  auto* h = ctx_->handle();
+  std::vector<GEOSGeometry*> shells;
+  auto take = [&](const GEOSGeometry* poly) {
+    const GEOSGeometry* ring = GEOSGetExteriorRing_r(h, poly);
+    if (ring == nullptr) fail(*ctx_, "getExteriorRing");
+    GEOSGeometry* copy = check(*ctx_, GEOSGeom_clone_r(h, ring), "clone");
+    shells.push_back(check(*ctx_, GEOSGeom_createPolygon_r(h, copy, nullptr, 0), "createPolygon"));
+  };
+  const int type = GEOSGeomTypeId_r(h, g_);
+  if (type == GEOS_POLYGON) {
+    if (GEOSisEmpty_r(h, g_) == 0) take(g_);
+  } else if (type == GEOS_MULTIPOLYGON) {
+    const int n = GEOSGetNumGeometries_r(h, g_);
+    for (int i = 0; i < n; ++i) {
+      const GEOSGeometry* p = GEOSGetGeometryN_r(h, g_, i);
+      if (GEOSisEmpty_r(h, p) == 0) take(p);
+    }
+  } else {
+    return clone();
+  }
+  if (shells.empty()) return {*ctx_, check(*ctx_, GEOSGeom_createEmptyPolygon_r(h), "createEmptyPolygon")};
+  return {*ctx_, check(*ctx_, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, shells.data(),
+                                                         static_cast<unsigned>(shells.size())),
+                       "createCollection")};
+}
+
+}  // namespace guotu::geos

@@ -129,6 +129,15 @@ class Geometry {
   /// Visit every polygon ring (shells and holes) of a (multi)polygon.
   void for_each_ring(const std::function<void(const RingView&)>& visit) const;
 
+  // ---- validate additions (guotu validate: coverage, gap and sliver checks) ----
+  /// DE-9IM relate against a pattern, e.g. "2********": the interiors share an area.
+  [[nodiscard]] bool relate_pattern(const Geometry& o, const std::string& pattern) const;
+  /// The boundary (rings of a polygon as lines).
+  [[nodiscard]] Geometry boundary() const;
+  /// The polygons of a (multi)polygon without their holes (a hole-filled shell set).
+  [[nodiscard]] Geometry without_holes() const;
+  // ---- end of validate additions ----
+
   [[nodiscard]] Context& context() const noexcept { return *ctx_; }
   [[nodiscard]] const GEOSGeom_t* raw() const noexcept { return g_; }
   /// Hand the handle over (to another owner inside the adapter).

@@ -48,6 +48,35 @@ std::size_t City::county_index(const std::string& code) const {
   throw_bad_input("the city file names county '" + code + "', which the boundaries do not have", {cfg.file.string(), {}, {}, {}});
 }
 
+geos::Geometry clean_polygonal(const geos::Geometry& in, double min_area) {
+  geos::Geometry g = in.is_valid() ? in.polygonal_part() : in.make_valid().polygonal_part();
+  std::vector<geos::Geometry> polys;
+  std::vector<Coord> shell;
+  std::vector<std::vector<Coord>> holes;
+  std::size_t current = static_cast<std::size_t>(-1);
+  auto flush = [&] {
+    if (shell.size() >= 4) {
+      geos::Geometry p = geos::Geometry::polygon(shell, holes);
+      if (p.planar_area() >= min_area) polys.push_back(std::move(p));
+    }
+    shell.clear();
+    holes.clear();
+  };
+  g.for_each_ring([&](const geos::RingView& r) {
+    if (!r.is_hole) {
+      if (current != static_cast<std::size_t>(-1)) flush();
+      current = r.polygon_index;
+      shell.assign(r.coords.begin(), r.coords.end());
+      return;
+    }
+    geos::Geometry h = geos::Geometry::polygon(r.coords);
+    if (r.coords.size() >= 4 && h.planar_area() >= min_area) holes.emplace_back(r.coords.begin(), r.coords.end());
+  });
+  flush();
+  geos::Geometry out = polys.size() == 1 ? std::move(polys.front()) : geos::Geometry::collect(std::move(polys));
+  return out.is_valid() ? std::move(out) : out.make_valid().polygonal_part();
+}
+
 geos::Geometry disc(Coord c, double r, int segments) {
   std::vector<Coord> ring;
   for (int i = 0; i < segments; ++i) {

@@ -197,6 +197,10 @@ void parallel_for(std::size_t n, unsigned jobs, F&& f) {
   if (error) std::rethrow_exception(error);
 }
 
+/// A polygonal geometry without the artefacts of unioning many patches: holes and parts below
+/// `min_area` (m²) dropped, made valid if it is not.
+geos::Geometry clean_polygonal(const geos::Geometry& g, double min_area = 1.0);
+
 /// A closed polygon ring approximating a circle.
 geos::Geometry disc(Coord c, double r, int segments = 64);
 /// An irregular blob around c with mean radius r (deterministic from rng).

@@ -91,6 +91,8 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
     const auto id = w.create_layer(spec);
     for (const auto& f : features) {
       geos::Geometry g = from_wkb(f.geom).transformed(shift);
+      // Moving to zone-prefixed eastings rounds coordinates (to ~7 nm): keep the result valid.
+      if (g.is_polygonal() && !g.is_valid()) g = g.make_valid().polygonal_part();
       w.add(id, values_for(def, f.values), &g);
     }
     summary.feature_counts[code] = features.size();
@@ -153,7 +155,7 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
   if (options.defects) {
     const auto id = table("sample_defects", "样例注入缺陷清单 (injected defects)",
                           {{"DEFECT_ID", FT::Integer, 0, "缺陷编号"}, {"CHECK_CODE", FT::String, 40, "检查项"},
-                           {"LAYER", FT::String, 20, "图层"}, {"FID", FT::Integer64, 0, "要素号"},
+                           {"LAYER", FT::String, 20, "图层"}, {"FEATURE_FID", FT::Integer64, 0, "要素号"},
                            {"OTHER_FID", FT::Integer64, 0, "另一要素号"}, {"BSM", FT::String, 18, "标识码"},
                            {"NOTE", FT::String, 0, "说明"}});
     std::int64_t n = 0;

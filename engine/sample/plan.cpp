@@ -23,6 +23,17 @@ std::string bsm(const std::string& prefix, std::size_t n) {
   return prefix + std::string(s.size() < 8 ? 8 - s.size() : 0, '0') + s;
 }
 
+// The farmland code covering most of a set of patches (a 永久基本农田 feature carries one DLBM).
+std::string dominant_code(const City& city, const std::vector<std::size_t>& ids) {
+  std::map<std::string, double> by_code;
+  for (std::size_t i : ids) by_code[city.patches[i].code] += city.patches[i].tbmj;
+  std::string best;
+  double best_area = -1;
+  for (const auto& [code, a] : by_code)
+    if (a > best_area) best = code, best_area = a;
+  return best;
+}
+
 PlanFeature feature(const geos::Geometry& g, std::map<std::string, gdal::FieldValue> values) {
   return {g.to_wkb(), std::move(values)};
 }
@@ -208,10 +219,10 @@ void build_plan_layers(City& city) {
         grade_area += city.patches[i].gddb * city.patches[i].tbmj;
         area_sum += city.patches[i].tbmj;
       }
-      geos::Geometry g = geos::unary_union_on_grid(geos::union_all(std::move(parts)), kGrid);
+      geos::Geometry g = clean_polygonal(geos::union_all(std::move(parts)));
       const auto& town = city.towns[t];
       L["YJJBNT"].push_back(feature(g, {{"BSM", bsm(town.code, 1)}, {"XZQDM", town.code}, {"XZQMC", town.name},
-                                        {"DLBM", std::string("01")}, {"GDDB", static_cast<std::int64_t>(std::lround(grade_area / area_sum))},
+                                        {"DLBM", dominant_code(city, by_town[t])}, {"GDDB", static_cast<std::int64_t>(std::lround(grade_area / area_sum))},
                                         {"MJ", mj(g)}}));
     }
   }

@@ -197,7 +197,7 @@ TEST_F(SampleCity, SidecarsDescribeChangesViolationsAndDefects) {
   EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM gpkg_contents WHERE table_name = 'sample_defects'"), 0);
   EXPECT_GE(sql_number(defects_, "SELECT COUNT(DISTINCT CHECK_CODE) FROM sample_defects"), 8);
   // Each recorded defect points at a real feature with that identifier.
-  EXPECT_EQ(sql_number(defects_, "SELECT COUNT(*) FROM sample_defects s WHERE s.LAYER = 'DLTB' AND NOT EXISTS (SELECT 1 FROM DLTB d WHERE d.fid = s.FID AND d.BSM = s.BSM)"), 0);
+  EXPECT_EQ(sql_number(defects_, "SELECT COUNT(*) FROM sample_defects s WHERE s.LAYER = 'DLTB' AND NOT EXISTS (SELECT 1 FROM DLTB d WHERE d.fid = s.FEATURE_FID AND d.BSM = s.BSM)"), 0);
   EXPECT_EQ(sql_number(defects_, "SELECT COUNT(*) FROM DLTB WHERE NOT ST_IsValid(geom)"),
             sql_number(defects_, "SELECT COUNT(*) FROM sample_defects WHERE CHECK_CODE = 'GEOM_INVALID'"));
 }

@@ -1,0 +1,47 @@
+// One layer of the plan as validate keeps it in memory after reading: per feature only its
+// fid, envelope, 椭球面积 and geometry as WKB in the working CRS (repaired when invalid), so a
+// million-patch DLTB fits and any thread can rebuild the geometries it needs. Reading runs the
+// per-feature checks (geometry, codes, areas) on all workers and the layer-level ones
+// (schema, CRS, zone, duplicate BSM).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/coord.hpp"
+#include "gdal/vector_source.hpp"
+#include "validate/finding.hpp"
+#include "validate/layer_profile.hpp"
+
+namespace guotu::validate {
+
+struct PlanFeature {
+  std::int64_t fid = -1;
+  Envelope envelope;               ///< working CRS
+  std::vector<std::uint8_t> wkb;   ///< working CRS, valid
+  double area_m2 = 0;              ///< 椭球面积 (0 for points)
+  bool repaired = false;           ///< made valid here: the delivered geometry is GEOM_INVALID
+};
+
+struct PlanLayer {
+  LayerProfile profile;
+  /// Features fit for the spatial checks, in fid order. Empty when the layer has no CRS.
+  std::vector<PlanFeature> features;
+  [[nodiscard]] const std::string& name() const noexcept { return profile.name; }
+  [[nodiscard]] const PlanFeature* find(std::int64_t fid) const;
+};
+
+struct LoadOptions {
+  unsigned jobs = 1;
+  std::size_t batch_size = 20000;
+  std::function<void(const std::string& stage, std::int64_t done, std::int64_t total)> progress;
+};
+
+/// Reads a layer, runs its per-feature and layer-level checks into `out`.
+PlanLayer load_plan_layer(const gdal::Layer& layer, const layers::LayerDef* def, const RuleSet& rules,
+                          const LoadOptions& options, Findings& out);
+
+}  // namespace guotu::validate

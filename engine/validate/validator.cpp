@@ -1,0 +1,272 @@
+#include "validate/validator.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "layers/catalogue.hpp"
+#include "validate/coverage_checks.hpp"
+#include "validate/line_checks.hpp"
+#include "validate/plan_layer.hpp"
+
+namespace guotu::validate {
+
+namespace {
+
+bool iequals(const std::string& a, const std::string& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); });
+}
+
+class Stopwatch {
+ public:
+  explicit Stopwatch(std::vector<StageTime>& out) : out_(out) {}
+  void lap(const std::string& stage) {
+    const auto now = std::chrono::steady_clock::now();
+    out_.push_back({stage, std::chrono::duration<double>(now - last_).count()});
+    last_ = now;
+  }
+
+ private:
+  std::vector<StageTime>& out_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+std::vector<FeatureRef> refs(const PlanLayer& l) {
+  std::vector<FeatureRef> out;
+  out.reserve(l.features.size());
+  for (const auto& f : l.features) out.push_back({&f, &l.profile.name});
+  return out;
+}
+
+void sort_findings(Findings& fs) {
+  const auto& codes = check_codes();
+  auto rank = [&](const std::string& c) { return std::find(codes.begin(), codes.end(), c) - codes.begin(); };
+  std::sort(fs.begin(), fs.end(), [&](const Finding& a, const Finding& b) {
+    auto key = [&](const Finding& f) {
+      return std::make_tuple(rank(f.check), f.layer, f.fid.value_or(-1), f.related_layer, f.related_fid.value_or(-1),
+                             f.location ? f.location->x : 0.0, f.location ? f.location->y : 0.0, f.measure, f.message);
+    };
+    return key(a) < key(b);
+  });
+}
+
+}  // namespace
+
+std::map<std::string, std::size_t> ValidationReport::counts() const {
+  std::map<std::string, std::size_t> c;
+  for (const auto& code : check_codes()) c[code] = 0;
+  for (const auto& f : findings) ++c[f.check];
+  return c;
+}
+
+bool ValidationReport::has_errors() const {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::Error; });
+}
+
+ValidationReport validate(const std::string& plan, const ValidateOptions& options) {
+  ValidationReport report;
+  report.source = plan;
+  report.rules = RuleSet::load(options.rules_file);
+  const RuleSet& rules = report.rules;
+  const unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  Stopwatch clock(report.timings);
+
+  gdal::VectorSource src = gdal::VectorSource::open(plan, options.open);
+  for (const auto& w : src.warnings()) report.notes.push_back(w);
+  const layers::Catalogue& catalogue = layers::Catalogue::embedded();
+
+  // Which tables are checked (selected) and which are read as references (the city, gap
+  // units, the mask, the other control lines and spaces).
+  std::set<std::string> selected;  // table names
+  for (const auto& name : options.layers) {
+    const gdal::Layer* l = src.find_layer(name);
+    if (l == nullptr) {
+      for (std::size_t i = 0; i < src.layer_count() && l == nullptr; ++i) {
+        const layers::LayerDef* d = catalogue.find(src.layer(i).name());
+        if (d != nullptr && iequals(d->code, name)) l = &src.layer(i);
+      }
+    }
+    if (l == nullptr) l = &src.require_layer(name);  // throws, listing the layers
+    selected.insert(l->name());
+  }
+  auto is_selected = [&](const std::string& table) { return selected.empty() || selected.count(table) > 0; };
+
+  struct Candidate {
+    const gdal::Layer* layer;
+    const layers::LayerDef* def;
+  };
+  std::vector<Candidate> candidates;
+  std::map<std::string, const gdal::Layer*> by_code;  // catalogue code → table
+  for (std::size_t i = 0; i < src.layer_count(); ++i) {
+    const gdal::Layer& l = src.layer(i);
+    const layers::LayerDef* def = catalogue.find(l.name());
+    if (def == nullptr) {
+      if (l.geometry_kind() == gdal::GeometryKind::None) {
+        if (is_selected(l.name()))
+          report.notes.push_back(fmt::format("table {}: not in the layer catalogue and without geometry: ignored", l.name()));
+        continue;
+      }
+      if (is_selected(l.name()))
+        report.notes.push_back(fmt::format("layer {}: not in the layer catalogue: only geometry and CRS checks", l.name()));
+    } else {
+      if (by_code.count(def->code) > 0) {
+        report.notes.push_back(fmt::format("layer {}: a second table for {} ({}): ignored", l.name(), def->code,
+                                           by_code[def->code]->name()));
+        continue;
+      }
+      by_code[def->code] = &l;
+      if (l.geometry_kind() == gdal::GeometryKind::None) {
+        report.notes.push_back(fmt::format("table {}: catalogue layer {} has no geometry column: attributes only", l.name(), def->code));
+      }
+    }
+    candidates.push_back({&l, def});
+  }
+  std::set<std::string> needed_codes;  // references of selected layers
+  auto any_selected_code = [&](const std::vector<std::string>& codes) {
+    return std::any_of(codes.begin(), codes.end(), [&](const std::string& c) {
+      if (by_code.count(c) != 0) return is_selected(by_code[c]->name());
+      const gdal::Layer* l = src.find_layer(c);
+      return l != nullptr && is_selected(l->name());
+    });
+  };
+  needed_codes.insert(rules.city_layer);
+  for (const auto& [cov, unit] : rules.gap_units) needed_codes.insert(unit);
+  if (!rules.allowed_gap_layer.empty()) needed_codes.insert(rules.allowed_gap_layer);
+  if (any_selected_code(rules.control_lines)) needed_codes.insert(rules.control_lines.begin(), rules.control_lines.end());
+  if (any_selected_code(rules.three_spaces)) needed_codes.insert(rules.three_spaces.begin(), rules.three_spaces.end());
+
+  Findings findings;
+  std::vector<std::unique_ptr<PlanLayer>> loaded;
+  std::map<std::string, PlanLayer*> loaded_by_code;
+  LoadOptions lo;
+  lo.jobs = jobs;
+  lo.progress = options.progress;
+  for (const auto& c : candidates) {
+    // References are named by catalogue code, or by table name for layers outside the
+    // catalogue (an allowed-gap mask, the three spaces).
+    const std::string key = c.def != nullptr ? c.def->code : c.layer->name();
+    const bool wanted = is_selected(c.layer->name()) || needed_codes.count(key) > 0;
+    if (!wanted) continue;
+    auto pl = std::make_unique<PlanLayer>(load_plan_layer(*c.layer, c.def, rules, lo, findings));
+    if (is_selected(c.layer->name())) report.layers_checked.push_back(c.layer->name());
+    loaded_by_code.emplace(key, pl.get());
+    loaded.push_back(std::move(pl));
+  }
+  clock.lap("read + per-feature checks");
+
+  auto get = [&](const std::string& code) -> const PlanLayer* {
+    auto it = loaded_by_code.find(code);
+    return it == loaded_by_code.end() || it->second->features.empty() ? nullptr : it->second;
+  };
+  auto job_for = [&](const std::string& code) {
+    CoverageJob j;
+    j.check = code;
+    j.working_crs = rules.working_crs;
+    j.severity = rules.check(code).severity;
+    j.jobs = jobs;
+    if (rules.check(code).thresholds.count("min_area_m2") != 0) {
+      j.rule.min_area_m2 = rules.threshold(code, "min_area_m2");
+      j.rule.min_width_m = rules.threshold(code, "min_width_m");
+    }
+    return j;
+  };
+
+  // The city (市域): its counties' union with the holes filled.
+  std::vector<std::uint8_t> city;
+  if (const PlanLayer* c = get(rules.city_layer)) city = filled_union(refs(*c), jobs);
+  else report.notes.push_back(fmt::format("no {} layer: OUTSIDE_CITY and SPACES_COVERAGE were not checked", rules.city_layer));
+  std::vector<FeatureRef> mask;
+  if (!rules.allowed_gap_layer.empty()) {
+    if (const PlanLayer* m = get(rules.allowed_gap_layer)) mask = refs(*m);
+    else report.notes.push_back(fmt::format("allowed-gap layer {} is absent: no gaps are excused", rules.allowed_gap_layer));
+  }
+  clock.lap("city boundary");
+
+  // Coverage layers: overlaps, then gaps inside their units.
+  for (const auto& pl : loaded) {
+    const layers::LayerDef* def = pl->profile.def;
+    if (def == nullptr || !def->coverage || pl->features.empty() || !is_selected(pl->name())) continue;
+    const std::vector<FeatureRef> items = refs(*pl);
+    find_overlaps(items, job_for("COVERAGE_OVERLAP"), findings);
+    clock.lap("overlaps " + pl->name());
+    auto it = rules.gap_units.find(def->code);
+    const std::string unit = it == rules.gap_units.end() ? "holes" : it->second;
+    if (unit == "none") continue;
+    std::vector<FeatureRef> units;
+    std::vector<std::unique_ptr<PlanFeature>> synthetic;
+    static const std::string kOwnBoundary = "outer boundary";
+    const std::string* unit_label = &kOwnBoundary;
+    if (unit == "holes") {
+      auto f = std::make_unique<PlanFeature>();
+      f->wkb = filled_union(items, jobs);
+      auto& ctx = geos::Context::current();
+      f->envelope = geos::Geometry::from_wkb(f->wkb, ctx).envelope();
+      units.push_back({f.get(), unit_label});
+      synthetic.push_back(std::move(f));
+    } else if (const PlanLayer* u = get(unit)) {
+      units = refs(*u);
+    } else {
+      report.notes.push_back(fmt::format("{}: no {} layer to look for gaps in: COVERAGE_GAP not checked", pl->name(), unit));
+      continue;
+    }
+    const auto skipped = find_gaps(items, units, mask, pl->name(), job_for("COVERAGE_GAP"), findings);
+    for (auto fid : skipped)
+      report.notes.push_back(fmt::format("{}: no feature reaches {} fid {}: no gaps looked for there", pl->name(), unit, fid));
+    clock.lap("gaps " + pl->name());
+  }
+
+  // Features outside the city.
+  if (!city.empty()) {
+    for (const auto& pl : loaded) {
+      const layers::LayerDef* def = pl->profile.def;
+      if (def == nullptr || def->code == rules.city_layer || pl->features.empty() || !is_selected(pl->name())) continue;
+      find_outside(*pl, city, job_for("OUTSIDE_CITY"), findings);
+    }
+    clock.lap("outside city");
+  }
+
+  // 三线不交叉不重叠.
+  std::vector<const PlanLayer*> lines;
+  for (const auto& code : rules.control_lines)
+    if (const PlanLayer* l = get(code)) lines.push_back(l);
+  if (lines.size() >= 2 && any_selected_code(rules.control_lines)) {
+    find_line_overlaps(lines, rules.threshold("LINES_OVERLAP", "tolerance_m2"), rules.working_crs,
+                       rules.check("LINES_OVERLAP").severity, jobs, findings);
+    clock.lap("control lines");
+  }
+
+  // The three spaces: one coverage of the city.
+  std::vector<FeatureRef> spaces;
+  for (const auto& code : rules.three_spaces)
+    if (const PlanLayer* l = get(code)) {
+      auto r = refs(*l);
+      spaces.insert(spaces.end(), r.begin(), r.end());
+    }
+  if (!spaces.empty() && !city.empty() && any_selected_code(rules.three_spaces)) {
+    const CoverageJob j = job_for("SPACES_COVERAGE");
+    find_overlaps(spaces, j, findings);
+    PlanFeature city_feature;
+    city_feature.wkb = city;
+    city_feature.envelope = geos::Geometry::from_wkb(city, geos::Context::current()).envelope();
+    static const std::string kCity = "city";
+    find_gaps(spaces, {{&city_feature, &kCity}}, {}, *spaces.front().layer, j, findings);
+    clock.lap("three spaces");
+  }
+
+  // Only the selected layers' findings (a reference layer is read, not judged).
+  if (!selected.empty()) {
+    std::erase_if(findings, [&](const Finding& f) {
+      return !is_selected(f.layer) && (f.related_layer.empty() || !is_selected(f.related_layer));
+    });
+  }
+  sort_findings(findings);
+  report.findings = std::move(findings);
+  return report;
+}
+
+}  // namespace guotu::validate
