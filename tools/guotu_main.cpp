@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   cli::CommandMain selected;
   cli::register_info(app, selected);
+  cli::register_check(app, selected);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -471,4 +471,22 @@ std::vector<std::size_t> StrTree::query(const Envelope& e) const {
   return out;
 }
 
+// ---------------------------------------------------------------- overlay on a precision grid
+// (added for `guotu check`)
+
+Geometry intersection_on_grid(const Geometry& a, const Geometry& b, double grid) {
+  Context& ctx = a.context();
+  return {ctx, check(ctx, GEOSIntersectionPrec_r(ctx.handle(), a.raw(), b.raw(), grid), "intersectionPrec")};
+}
+
+Geometry difference_on_grid(const Geometry& a, const Geometry& b, double grid) {
+  Context& ctx = a.context();
+  return {ctx, check(ctx, GEOSDifferencePrec_r(ctx.handle(), a.raw(), b.raw(), grid), "differencePrec")};
+}
+
+Geometry unary_union_on_grid(const Geometry& g, double grid) {
+  Context& ctx = g.context();
+  return {ctx, check(ctx, GEOSUnaryUnionPrec_r(ctx.handle(), g.raw(), grid), "unaryUnionPrec")};
+}
+
 }  // namespace guotu::geos
