@@ -175,10 +175,20 @@ PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const Se
   return set;
 }
 
+// Overlay: grid > 0 snap-rounds to that grid; grid == 0 uses GEOS's default OverlayNGRobust
+// (floating precision, then snapping, then snap-rounding if those fail).
+Geometry intersect(const Geometry& a, const Geometry& b, double grid) {
+  return grid > 0 ? geos::intersection_on_grid(a, b, grid) : a.intersection(b);
+}
+
+Geometry subtract(const Geometry& a, const Geometry& b, double grid) {
+  return grid > 0 ? geos::difference_on_grid(a, b, grid) : a.difference(b);
+}
+
 Geometry union_of(std::vector<Geometry> parts, double grid) {
   if (parts.size() == 1) return std::move(parts.front());
   Geometry all = Geometry::collect(std::move(parts));
-  return geos::unary_union_on_grid(all, grid).polygonal_part();
+  return (grid > 0 ? geos::unary_union_on_grid(all, grid) : all.unary_union()).polygonal_part();
 }
 
 /// One worker thread's state: GEOS objects made here stay here.
@@ -255,7 +265,7 @@ class Worker {
       if (wanted && !wanted(f)) continue;
       const PreparedGeometry& pg = prepared(set, i);
       if (!pg.intersects(p)) continue;
-      Geometry piece = pg.covers(p) ? p.clone() : geos::intersection_on_grid(p, pg.base(), grid()).polygonal_part();
+      Geometry piece = pg.covers(p) ? p.clone() : intersect(p, pg.base(), grid()).polygonal_part();
       if (piece.is_empty()) continue;  // touching only: a line or a point
       const double a = area_.area_m2(piece);
       if (a <= tolerance) continue;  // a sliver
@@ -364,12 +374,12 @@ class Worker {
           const PreparedGeometry& pg = prepared(*rp.set, i);
           if (!pg.intersects(p)) continue;
           if (pg.covers(p)) return;  // wholly inside one feature
-          Geometry piece = geos::intersection_on_grid(p, pg.base(), grid()).polygonal_part();
+          Geometry piece = intersect(p, pg.base(), grid()).polygonal_part();
           if (!piece.is_empty()) inside.push_back(std::move(piece));
         }
         Geometry outside = inside.empty()
                                ? p.clone()
-                               : geos::difference_on_grid(p, union_of(std::move(inside), grid()), grid()).polygonal_part();
+                               : subtract(p, union_of(std::move(inside), grid()), grid()).polygonal_part();
         if (outside.is_empty()) return;
         const double a = area_.area_m2(outside);
         if (a <= rule.tolerance_m2) return;
@@ -412,7 +422,7 @@ class Worker {
       const Geometry patch = Geometry::from_wkb(f.wkb);
       if (!pp.intersects(patch)) continue;
       const Geometry piece =
-          pp.covers(patch) ? patch.clone() : geos::intersection_on_grid(p, patch, grid()).polygonal_part();
+          pp.covers(patch) ? patch.clone() : intersect(p, patch, grid()).polygonal_part();
       if (piece.is_empty()) continue;
       b.add(f.dlbm, f.dlmc, f.kcxs, f.gddb, area_.area_m2(piece));
     }
@@ -705,7 +715,8 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     }
     if (p.outside_city) {
       ++outside;
-      res.outside_city.push_back({p.fid, p.id, "lies outside the city (no XZQ feature intersects it)", 0, 0});
+      const Coord c = geos::Geometry::from_wkb(p.wkb).interior_point();
+      res.outside_city.push_back({p.fid, p.id, "lies outside the city (no XZQ feature intersects it)", c.x, c.y});
     }
   }
   if (shared.xzq && evaluated > 0 && outside == evaluated) {
