@@ -33,6 +33,12 @@ double severity_area(const CheckResult& r, const ProjectResult& p, Severity sev)
   return sum;
 }
 
+double approved_area(const ProjectResult& p) {
+  double sum = 0;
+  for (const auto& a : p.approved) sum += a.area_m2;
+  return sum;
+}
+
 const Rule& rule_at(const CheckResult& r, std::size_t i) { return r.rules.at(i).rule; }
 
 }  // namespace
@@ -89,6 +95,7 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
                {"forbidden_m2", FieldType::Real, 0, "禁止面积(平方米)", false},
                {"needs_approval_m2", FieldType::Real, 0, "需审批面积(平方米)", false},
                {"notice_m2", FieldType::Real, 0, "提示面积(平方米)", false},
+               {"approved_m2", FieldType::Real, 0, "经批准占用面积(平方米)", false},
                {"area_m2", FieldType::Real, 0, "项目面积(平方米)", false},
                {"area_mu", FieldType::Real, 0, "项目面积(亩)", false},
                {"cultivated_net_m2", FieldType::Real, 0, "占用耕地净面积(平方米)", false},
@@ -140,6 +147,7 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
            p.evaluated ? real(severity_area(r, p, Severity::Forbidden)) : FieldValue{},
            p.evaluated ? real(severity_area(r, p, Severity::NeedsApproval)) : FieldValue{},
            p.evaluated ? real(severity_area(r, p, Severity::Notice)) : FieldValue{},
+           p.evaluated ? real(approved_area(p)) : FieldValue{},
            p.evaluated ? real(p.area_m2) : FieldValue{}, p.evaluated ? real(units::to_mu(p.area_m2)) : FieldValue{},
            occ ? real(p.occupancy.cultivated_net_m2) : FieldValue{},
            occ ? real(units::to_mu(p.occupancy.cultivated_net_m2)) : FieldValue{},
@@ -305,15 +313,31 @@ std::string human_summary(const CheckResult& r) {
     s += fmt::format("占用耕地 (net of 田坎): {:.2f} m² = {:.2f} 亩; 占补平衡 capacity (grade-weighted): {:.2f} m² = {:.2f} 亩\n",
                      net, units::to_mu(net), cap, units::to_mu(cap));
   }
+  // Lists are capped so a year's worth of projects does not flood the terminal; the
+  // GeoPackage and --json carry them all.
+  constexpr std::size_t kMaxLines = 20;
+  auto capped = [&s](std::vector<std::string> lines) {
+    for (std::size_t i = 0; i < lines.size() && i < kMaxLines; ++i) s += lines[i];
+    if (lines.size() > kMaxLines) s += fmt::format("  … and {} more (see the GeoPackage or --json)\n", lines.size() - kMaxLines);
+  };
+  std::vector<std::string> lines;
   for (const auto& p : r.projects)
     for (const auto& a : p.approved)
-      s += fmt::format("approved: project {} occupies {:.2f} m² under rule {} with approval {}\n", p.id, a.area_m2,
-                       a.rule, a.approval);
+      lines.push_back(fmt::format("approved: project {} occupies {:.2f} m² under rule {} with approval {}\n", p.id,
+                                  a.area_m2, a.rule, a.approval));
+  capped(std::move(lines));
+  lines.clear();
   for (const auto& p : r.invalid_projects)
-    s += fmt::format("invalid geometry: project {} (fid {}): {} at ({:.3f} {:.3f})\n", p.project, p.fid, p.reason, p.x, p.y);
-  for (const auto& p : r.skipped) s += fmt::format("skipped: project {} (fid {}): {}\n", p.project, p.fid, p.reason);
+    lines.push_back(fmt::format("invalid geometry: project {} (fid {}): {} at ({:.3f} {:.3f})\n", p.project, p.fid,
+                                p.reason, p.x, p.y));
+  capped(std::move(lines));
+  lines.clear();
+  for (const auto& p : r.skipped) lines.push_back(fmt::format("skipped: project {} (fid {}): {}\n", p.project, p.fid, p.reason));
+  capped(std::move(lines));
+  lines.clear();
   for (const auto& p : r.outside_city)
-    s += fmt::format("warning: project {} (fid {}) {}\n", p.project, p.fid, p.reason);
+    lines.push_back(fmt::format("warning: project {} (fid {}) {}\n", p.project, p.fid, p.reason));
+  capped(std::move(lines));
   for (const auto& w : r.warnings) s += "warning: " + w + "\n";
   return s;
 }
