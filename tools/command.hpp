@@ -17,6 +17,7 @@ using CommandMain = std::function<int()>;
 void register_info(CLI::App& app, CommandMain& selected);
 void register_sample(CLI::App& app, CommandMain& selected);
 void register_validate(CLI::App& app, CommandMain& selected);
+void register_check(CLI::App& app, CommandMain& selected);
 
 /// The command line as typed, for output metadata.
 const std::string& command_line();

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   cli::register_info(app, selected);
   cli::register_sample(app, selected);
   cli::register_validate(app, selected);
+  cli::register_check(app, selected);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

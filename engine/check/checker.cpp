@@ -1,0 +1,732 @@
+#include "check/checker.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "area/ellipsoidal_area.hpp"
+#include "core/error.hpp"
+#include "geos/algorithms.hpp"
+#include "geos/geometry.hpp"
+#include "index/envelope_index.hpp"
+#include "layers/catalogue.hpp"
+#include "layers/code_list.hpp"
+
+namespace guotu::check {
+
+namespace {
+
+using geos::Geometry;
+using geos::PreparedGeometry;
+
+/// A plan feature as the workers see it: WKB (any thread can rebuild it) and the few values rules need.
+struct PlanFeature {
+  std::int64_t fid = -1;
+  std::vector<std::uint8_t> wkb;
+  std::string label;
+  std::optional<double> value;  // zone cap (attribute-cap-in-zone)
+  // DLTB only
+  std::string dlbm, dlmc;
+  double kcxs = 0;
+  std::optional<int> gddb;
+  // XZQ only
+  std::string xzqdm;
+};
+
+/// The features of one plan table under one filter (and buffer distance), with their index.
+struct PlanSet {
+  std::string table;
+  std::string name_zh;
+  std::vector<PlanFeature> features;
+  index::EnvelopeIndex index;
+};
+
+struct ProjectInput {
+  std::int64_t fid = -1;
+  std::string id, name, type, county, approval;
+  std::map<std::string, gdal::FieldValue> attrs;  // by field name as the rules spell it
+  std::vector<std::uint8_t> wkb;
+  bool evaluate = false;
+  bool repaired = false;
+};
+
+struct RulePlan {
+  const Rule* rule = nullptr;
+  std::size_t rule_index = 0;
+  std::optional<std::size_t> set;  // nullopt: not evaluated
+};
+
+struct Shared {
+  const CheckOptions* options = nullptr;
+  std::vector<PlanSet> sets;
+  std::vector<RulePlan> rules;
+  std::optional<std::size_t> dltb;
+  std::optional<std::size_t> xzq;
+  const GradeWeights* weights = nullptr;
+};
+
+constexpr const char* kLabelFields[] = {"HXMC", "KZXMC", "ZRBHDMC", "QYMC", "MC", "XZQMC", "BSM"};
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string rule_where(const RuleSet& set, const Rule& r) {
+  return fmt::format("rule {} ({} line {})", r.id, set.file, r.line);
+}
+
+struct SetRequest {
+  std::string where;
+  double distance = 0;
+  std::string label_field;
+  std::string value_field;
+  bool land_use = false;  // DLTB fields
+  bool admin = false;     // XZQ fields
+};
+
+PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const SetRequest& req,
+                 const CheckOptions& o, std::vector<std::string>& warnings) {
+  PlanSet set;
+  set.table = layer.name();
+  set.name_zh = def.name_zh;
+  auto field = [&](const std::string& name) { return layer.field_index(name); };
+  std::optional<std::size_t> label_i;
+  if (!req.label_field.empty()) {
+    label_i = field(req.label_field);
+    if (!label_i) throw_bad_input("no field " + req.label_field, {layer.source_path(), layer.name(), {}, {}});
+  } else {
+    for (const char* f : kLabelFields)
+      if ((label_i = field(f))) break;
+  }
+  std::optional<std::size_t> value_i;
+  if (!req.value_field.empty()) {
+    value_i = field(req.value_field);
+    if (!value_i) throw_bad_input("no field " + req.value_field, {layer.source_path(), layer.name(), {}, {}});
+  }
+  std::optional<std::size_t> dlbm_i, dlmc_i, kcxs_i, gddb_i, xzqdm_i;
+  if (req.land_use) {
+    dlbm_i = field("DLBM");
+    if (!dlbm_i) throw_bad_input("no field DLBM (地类编码)", {layer.source_path(), layer.name(), {}, {}});
+    dlmc_i = field("DLMC");
+    kcxs_i = field("KCXS");
+    gddb_i = field("GDDB");
+  }
+  if (req.admin) xzqdm_i = field("XZQDM");
+
+  std::size_t repaired = 0, dropped = 0;
+  std::vector<std::pair<Envelope, std::size_t>> items;
+  gdal::ReadOptions ro;
+  ro.target_crs = o.working_crs;
+  ro.where = req.where;
+  layer.read(ro, [&](gdal::Feature&& f) {
+    if (!f.geometry || f.geometry.is_empty()) {
+      ++dropped;
+      return;
+    }
+    Geometry g = std::move(f.geometry);
+    if (!g.is_polygonal() && req.distance <= 0) {
+      g = g.polygonal_part();
+      if (g.is_empty()) {
+        ++dropped;
+        return;
+      }
+    }
+    if (!g.is_valid()) {
+      g = g.make_valid();
+      if (req.distance <= 0) g = g.polygonal_part();
+      ++repaired;
+      if (g.is_empty()) return;
+    }
+    if (req.distance > 0) g = g.buffer(req.distance, 16);
+    PlanFeature pf;
+    pf.fid = f.fid;
+    if (label_i) pf.label = gdal::as_text(f.values[*label_i]);
+    if (pf.label.empty()) pf.label = fmt::format("fid {}", f.fid);
+    if (value_i) pf.value = gdal::as_number(f.values[*value_i]);
+    if (dlbm_i) pf.dlbm = trim(gdal::as_text(f.values[*dlbm_i]));
+    if (dlmc_i) pf.dlmc = gdal::as_text(f.values[*dlmc_i]);
+    if (pf.dlmc.empty() && req.land_use) pf.dlmc = layers::CodeList::embedded("sandiao").name_of(pf.dlbm);
+    if (kcxs_i) pf.kcxs = gdal::as_number(f.values[*kcxs_i]).value_or(0.0);
+    if (gddb_i) {
+      if (auto d = gdal::as_number(f.values[*gddb_i]); d && *d >= 1 && *d <= 15 && *d == std::floor(*d))
+        pf.gddb = static_cast<int>(*d);
+    }
+    if (xzqdm_i) pf.xzqdm = gdal::as_text(f.values[*xzqdm_i]);
+    items.emplace_back(g.envelope(), set.features.size());
+    pf.wkb = g.to_wkb();
+    set.features.push_back(std::move(pf));
+  });
+  if (repaired > 0)
+    warnings.push_back(fmt::format("plan layer {}: {} invalid geometries repaired with make-valid for this check "
+                                   "(run `guotu validate` on the plan)",
+                                   layer.name(), repaired));
+  if (dropped > 0)
+    warnings.push_back(fmt::format("plan layer {}: {} features without a polygon geometry ignored", layer.name(), dropped));
+  set.index = index::EnvelopeIndex(items);
+  return set;
+}
+
+// Overlay: grid > 0 snap-rounds to that grid; grid == 0 uses GEOS's default OverlayNGRobust
+// (floating precision, then snapping, then snap-rounding if those fail).
+Geometry intersect(const Geometry& a, const Geometry& b, double grid) {
+  return grid > 0 ? geos::intersection_on_grid(a, b, grid) : a.intersection(b);
+}
+
+Geometry subtract(const Geometry& a, const Geometry& b, double grid) {
+  return grid > 0 ? geos::difference_on_grid(a, b, grid) : a.difference(b);
+}
+
+Geometry union_of(std::vector<Geometry> parts, double grid) {
+  if (parts.size() == 1) return std::move(parts.front());
+  Geometry all = Geometry::collect(std::move(parts));
+  return (grid > 0 ? geos::unary_union_on_grid(all, grid) : all.unary_union()).polygonal_part();
+}
+
+/// One worker thread's state: GEOS objects made here stay here.
+class Worker {
+ public:
+  explicit Worker(const Shared& s) : s_(s), area_(s.options->working_crs), cache_(s.sets.size()) {}
+
+  ProjectResult run(const ProjectInput& in, std::vector<Violation>& out) {
+    ProjectResult r;
+    r.fid = in.fid;
+    r.id = in.id;
+    r.name = in.name;
+    r.type = in.type;
+    r.county = in.county;
+    r.approval = in.approval;
+    r.repaired = in.repaired;
+    r.evaluated = true;
+    const Geometry p = Geometry::from_wkb(in.wkb);
+    const Envelope env = p.envelope();
+    r.area_m2 = area_.area_m2(p);
+    if (s_.xzq) locate(p, env, r);
+    for (const auto& rp : s_.rules) {
+      if (!rp.set) continue;
+      const std::size_t before = out.size();
+      evaluate(rp, in, p, env, r, out);
+      if (out.size() > before) {
+        std::vector<Geometry> pieces;
+        double sum = 0;
+        for (std::size_t i = before; i < out.size(); ++i) {
+          pieces.push_back(Geometry::from_wkb(out[i].wkb));
+          sum += out[i].area_m2;
+        }
+        r.rule_area_m2[rp.rule->id] = pieces.size() == 1 ? sum : area_.area_m2(union_of(std::move(pieces), grid()));
+      }
+    }
+    Severity worst{};
+    bool any = false;
+    for (const auto& v : out) {
+      if (v.project_fid != in.fid) continue;
+      worst = any ? std::max(worst, v.severity) : v.severity;
+      any = true;
+    }
+    r.verdict = !any ? Verdict::Passed
+                     : worst == Severity::Forbidden ? Verdict::Forbidden
+                     : worst == Severity::NeedsApproval ? Verdict::NeedsApproval
+                                                        : Verdict::Notice;
+    if (s_.dltb) occupancy(p, env, r);
+    return r;
+  }
+
+ private:
+  double grid() const { return s_.options->grid_m; }
+
+  const PreparedGeometry& prepared(std::size_t set, std::size_t i) {
+    auto& c = cache_[set];
+    if (c.empty()) c.resize(s_.sets[set].features.size());
+    if (!c[i]) c[i] = std::make_unique<PreparedGeometry>(Geometry::from_wkb(s_.sets[set].features[i].wkb));
+    return *c[i];
+  }
+
+  struct Piece {
+    std::size_t feature;
+    Geometry geometry;
+    double area_m2;
+  };
+
+  /// The parts of p inside each wanted feature of a set, above the tolerance.
+  std::vector<Piece> overlaps(const Geometry& p, const Envelope& env, std::size_t set, double tolerance,
+                              const std::function<bool(const PlanFeature&)>& wanted) {
+    std::vector<Piece> pieces;
+    s_.sets[set].index.query(env, candidates_);
+    for (std::size_t i : candidates_) {
+      const PlanFeature& f = s_.sets[set].features[i];
+      if (wanted && !wanted(f)) continue;
+      const PreparedGeometry& pg = prepared(set, i);
+      if (!pg.intersects(p)) continue;
+      Geometry piece = pg.covers(p) ? p.clone() : intersect(p, pg.base(), grid()).polygonal_part();
+      if (piece.is_empty()) continue;  // touching only: a line or a point
+      const double a = area_.area_m2(piece);
+      if (a <= tolerance) continue;  // a sliver
+      pieces.push_back({i, std::move(piece), a});
+    }
+    return pieces;
+  }
+
+  static std::string text(const ProjectInput& in, const std::string& field) {
+    auto it = in.attrs.find(field);
+    return it == in.attrs.end() ? std::string() : trim(gdal::as_text(it->second));
+  }
+
+  void add(std::vector<Violation>& out, const RulePlan& rp, const ProjectInput& in, Severity sev, const PlanSet& set,
+           std::optional<std::size_t> feature, Geometry geometry, double area_m2, std::string reason) {
+    Violation v;
+    v.project = in.id;
+    v.project_fid = in.fid;
+    v.project_name = in.name;
+    v.rule_index = rp.rule_index;
+    v.rule = rp.rule->id;
+    v.severity = sev;
+    v.area_m2 = area_m2;
+    v.plan_layer = set.table;
+    if (feature) {
+      v.plan_fid = set.features[*feature].fid;
+      v.plan_feature = set.features[*feature].label;
+    }
+    v.reason = std::move(reason);
+    v.wkb = geometry.to_wkb();
+    out.push_back(std::move(v));
+  }
+
+  void evaluate(const RulePlan& rp, const ProjectInput& in, const Geometry& p, const Envelope& env, ProjectResult& r,
+                std::vector<Violation>& out) {
+    const Rule& rule = *rp.rule;
+    const PlanSet& set = s_.sets[*rp.set];
+    const std::string type = text(in, rule.projects.field);
+    if (!rule.projects.accepts(type)) return;
+    switch (rule.kind) {
+      case RuleKind::ForbidOverlap:
+      case RuleKind::Buffer: {
+        for (auto& pc : overlaps(p, env, *rp.set, rule.tolerance_m2, {})) {
+          const std::string& label = set.features[pc.feature].label;
+          std::string why = rule.kind == RuleKind::Buffer
+                                ? fmt::format("{:.2f} m² within {} m of {} {}", pc.area_m2, rule.distance_m, set.name_zh, label)
+                                : fmt::format("{:.2f} m² inside {} {}", pc.area_m2, set.name_zh, label);
+          add(out, rp, in, rule.severity, set, pc.feature, std::move(pc.geometry), pc.area_m2, std::move(why));
+        }
+        break;
+      }
+      case RuleKind::OverlapNeedsApproval: {
+        auto pieces = overlaps(p, env, *rp.set, rule.tolerance_m2, {});
+        if (pieces.empty()) break;
+        const std::string approval = text(in, rule.approval_field);
+        const bool forbidden_type =
+            std::find(rule.forbidden_types.begin(), rule.forbidden_types.end(), type) != rule.forbidden_types.end();
+        const bool major = rule.major_types.empty() ||
+                           std::find(rule.major_types.begin(), rule.major_types.end(), type) != rule.major_types.end();
+        if (!forbidden_type && major && !approval.empty()) {
+          double sum = 0;
+          for (const auto& pc : pieces) sum += pc.area_m2;
+          r.approved.push_back({rule.id, sum, approval});
+          break;
+        }
+        for (auto& pc : pieces) {
+          std::string why;
+          Severity sev = rule.severity;
+          if (forbidden_type) {
+            sev = Severity::Forbidden;  // 严禁 (seed000 R14): no approval can allow it
+            why = fmt::format("{:.2f} m² of {} {}: {} facilities may never occupy it", pc.area_m2, set.name_zh,
+                              set.features[pc.feature].label, type);
+          } else if (!major) {
+            why = fmt::format("{:.2f} m² of {} {}: only major projects with approval may occupy it (type {})",
+                              pc.area_m2, set.name_zh, set.features[pc.feature].label, type.empty() ? "none" : type);
+          } else {
+            why = fmt::format("{:.2f} m² of {} {}: major project without an approval reference ({} empty)", pc.area_m2,
+                              set.name_zh, set.features[pc.feature].label, rule.approval_field);
+          }
+          add(out, rp, in, sev, set, pc.feature, std::move(pc.geometry), pc.area_m2, std::move(why));
+        }
+        break;
+      }
+      case RuleKind::AttributeCapInZone: {
+        auto it = in.attrs.find(rule.project_field);
+        const std::optional<double> value = it == in.attrs.end() ? std::nullopt : gdal::as_number(it->second);
+        auto wanted = [&](const PlanFeature& f) { return f.value && (!value || *value > *f.value); };
+        for (auto& pc : overlaps(p, env, *rp.set, rule.tolerance_m2, wanted)) {
+          const PlanFeature& f = set.features[pc.feature];
+          if (value) {
+            add(out, rp, in, rule.severity, set, pc.feature, std::move(pc.geometry), pc.area_m2,
+                fmt::format("{} {:g} > {} {:g} of {} {} ({:.2f} m² in the zone)", rule.project_field, *value,
+                            rule.zone_field, *f.value, set.name_zh, f.label, pc.area_m2));
+          } else {
+            add(out, rp, in, Severity::Notice, set, pc.feature, std::move(pc.geometry), pc.area_m2,
+                fmt::format("{} missing: cannot compare with {} {:g} of {} {}", rule.project_field, rule.zone_field,
+                            *f.value, set.name_zh, f.label));
+          }
+        }
+        break;
+      }
+      case RuleKind::RequireWithin: {
+        set.index.query(env, candidates_);
+        std::vector<Geometry> inside;
+        for (std::size_t i : std::vector<std::size_t>(candidates_)) {
+          const PreparedGeometry& pg = prepared(*rp.set, i);
+          if (!pg.intersects(p)) continue;
+          if (pg.covers(p)) return;  // wholly inside one feature
+          Geometry piece = intersect(p, pg.base(), grid()).polygonal_part();
+          if (!piece.is_empty()) inside.push_back(std::move(piece));
+        }
+        Geometry outside = inside.empty()
+                               ? p.clone()
+                               : subtract(p, union_of(std::move(inside), grid()), grid()).polygonal_part();
+        if (outside.is_empty()) return;
+        const double a = area_.area_m2(outside);
+        if (a <= rule.tolerance_m2) return;
+        add(out, rp, in, rule.severity, set, std::nullopt, std::move(outside), a,
+            fmt::format("{:.2f} m² outside {}", a, set.name_zh));
+        break;
+      }
+    }
+  }
+
+  void locate(const Geometry& p, const Envelope& env, ProjectResult& r) {
+    const std::size_t set = *s_.xzq;
+    s_.sets[set].index.query(env, candidates_);
+    bool inside = false;
+    for (std::size_t i : candidates_) {
+      if (prepared(set, i).intersects(p)) {
+        inside = true;
+        break;
+      }
+    }
+    r.outside_city = !inside;
+    if (!inside || !r.county.empty()) return;
+    const Coord c = p.interior_point();
+    const Geometry pt = Geometry::point(c);
+    for (std::size_t i : s_.sets[set].index.query({c.x, c.y, c.x, c.y})) {
+      if (prepared(set, i).covers(pt)) {
+        r.county = s_.sets[set].features[i].xzqdm;
+        break;
+      }
+    }
+  }
+
+  void occupancy(const Geometry& p, const Envelope& env, ProjectResult& r) {
+    const PlanSet& set = s_.sets[*s_.dltb];
+    const PreparedGeometry pp(p.clone());
+    OccupancyBuilder b;
+    set.index.query(env, candidates_);
+    for (std::size_t i : candidates_) {
+      const PlanFeature& f = set.features[i];
+      const Geometry patch = Geometry::from_wkb(f.wkb);
+      if (!pp.intersects(patch)) continue;
+      const Geometry piece =
+          pp.covers(patch) ? patch.clone() : intersect(p, patch, grid()).polygonal_part();
+      if (piece.is_empty()) continue;
+      b.add(f.dlbm, f.dlmc, f.kcxs, f.gddb, area_.area_m2(piece));
+    }
+    r.occupancy = b.finish(*s_.weights);
+  }
+
+  const Shared& s_;
+  area::AreaCalculator area_;
+  std::vector<std::vector<std::unique_ptr<PreparedGeometry>>> cache_;
+  std::vector<std::size_t> candidates_;
+};
+
+std::vector<ProjectInput> read_projects(const gdal::Layer& layer, const std::vector<std::string>& fields,
+                                        const CheckOptions& o, CheckResult& res) {
+  std::vector<ProjectInput> out;
+  std::map<std::string, std::size_t> index;
+  for (const auto& f : fields)
+    if (auto i = layer.field_index(f)) index[f] = *i;
+  auto value = [&](const gdal::Feature& f, const char* name) {
+    auto it = index.find(name);
+    return it == index.end() ? std::string() : trim(gdal::as_text(f.values[it->second]));
+  };
+  gdal::ReadOptions ro;
+  ro.target_crs = o.working_crs;
+  layer.read(ro, [&](gdal::Feature&& f) {
+    ProjectInput in;
+    in.fid = f.fid;
+    in.id = value(f, "BSM");
+    if (in.id.empty()) in.id = fmt::format("fid {}", f.fid);
+    in.name = value(f, "XMMC");
+    in.type = value(f, "XMLX");
+    in.county = value(f, "XZQDM");
+    in.approval = value(f, "PZWH");
+    for (const auto& [name, i] : index) in.attrs[name] = f.values[i];
+    auto skip = [&](std::string why, Coord at) {
+      res.skipped.push_back({in.fid, in.id, why, at.x, at.y});
+    };
+    if (!f.geometry || f.geometry.is_empty()) {
+      skip("empty geometry", {0, 0});
+    } else if (!f.geometry.is_polygonal()) {
+      skip(fmt::format("not a polygon ({} points)", f.geometry.num_points()), f.geometry.centroid());
+    } else if (auto why = f.geometry.invalid_reason()) {
+      res.invalid_projects.push_back({in.fid, in.id, why->reason, why->location.x, why->location.y});
+      if (o.make_valid) {
+        Geometry fixed = f.geometry.make_valid().polygonal_part();
+        if (fixed.is_empty()) {
+          skip("invalid geometry (" + why->reason + ") and nothing polygonal left after make-valid", why->location);
+        } else {
+          in.wkb = fixed.to_wkb();
+          in.repaired = true;
+          in.evaluate = true;
+        }
+      } else {
+        skip("invalid geometry: " + why->reason + " (repair it, or run with --make-valid)", why->location);
+      }
+    } else {
+      in.wkb = f.geometry.to_wkb();
+      in.evaluate = true;
+    }
+    if (!in.evaluate && in.wkb.empty() && f.geometry && !f.geometry.is_empty()) in.wkb = f.geometry.to_wkb();
+    out.push_back(std::move(in));
+  });
+  return out;
+}
+
+}  // namespace
+
+const char* to_string(Verdict v) {
+  switch (v) {
+    case Verdict::Passed: return "通过";
+    case Verdict::Notice: return "提示";
+    case Verdict::NeedsApproval: return "需审批";
+    case Verdict::Forbidden: return "禁止";
+    case Verdict::Skipped: return "跳过";
+  }
+  return "?";
+}
+
+std::map<std::string, double> CheckResult::totals() const {
+  std::map<std::string, double> t;
+  for (const auto& rs : rules)
+    if (rs.evaluated) t[rs.rule.id] = rs.area_m2;
+  return t;
+}
+
+bool CheckResult::has_forbidden() const {
+  return std::any_of(violations.begin(), violations.end(),
+                     [](const Violation& v) { return v.severity == Severity::Forbidden; });
+}
+
+CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
+  gdal::initialize();
+  CheckResult res;
+  res.rules_file = rules.file;
+  res.plan = o.plan;
+  res.projects_source = o.projects;
+  res.working_crs = o.working_crs;
+  const auto& catalogue = layers::Catalogue::embedded();
+
+  gdal::VectorSource plan = gdal::VectorSource::open(o.plan, o.open);
+  gdal::VectorSource projects = gdal::VectorSource::open(o.projects, o.open);
+  for (const auto& w : plan.warnings()) res.warnings.push_back(w);
+  for (const auto& w : projects.warnings()) res.warnings.push_back(w);
+
+  auto plan_table = [&](const std::string& code) -> const gdal::Layer* {
+    const layers::LayerDef& def = catalogue.get(code);
+    for (std::size_t i = 0; i < plan.layer_count(); ++i)
+      if (def.answers_to(plan.layer(i).name())) return &plan.layer(i);
+    return nullptr;
+  };
+
+  // The projects layer: as named, else the one answering to XMYD, else the only one.
+  const gdal::Layer* players = nullptr;
+  if (!o.projects_layer.empty()) {
+    players = &projects.require_layer(o.projects_layer);
+  } else {
+    const auto& xmyd = catalogue.get("XMYD");
+    for (std::size_t i = 0; i < projects.layer_count() && players == nullptr; ++i)
+      if (xmyd.answers_to(projects.layer(i).name())) players = &projects.layer(i);
+    if (players == nullptr && projects.layer_count() == 1) players = &projects.layer(0);
+    if (players == nullptr)
+      throw_bad_input("no projects layer (XMYD or an alias) among several layers; name it with --projects-layer",
+                      {o.projects, {}, {}, {}});
+  }
+  res.projects_layer = players->name();
+  (void)players->require_crs();
+
+  // Fields the rules read from projects: a rule whose fields the projects lack cannot be
+  // evaluated (reported, or an error under --strict), like a rule whose plan layer is missing.
+  std::vector<std::string> project_fields{"BSM", "XMMC", "XMLX", "PZWH", "XZQDM"};
+  std::map<std::string, std::string> missing_field;  // rule id → field
+  for (const auto& rule : rules.rules) {
+    std::vector<std::string> need;
+    if (rule.projects.active() || rule.kind == RuleKind::OverlapNeedsApproval) need.push_back(rule.projects.field);
+    if (!rule.project_field.empty()) need.push_back(rule.project_field);
+    if (!rule.approval_field.empty()) need.push_back(rule.approval_field);
+    for (const auto& f : need) {
+      if (!players->field_index(f)) {
+        if (o.strict)
+          throw_bad_input("the projects layer has no field " + f + ", which " + rule_where(rules, rule) + " needs (--strict)",
+                          {o.projects, players->name(), {}, {}});
+        missing_field.emplace(rule.id, f);
+      }
+      project_fields.push_back(f);
+    }
+  }
+
+  // Plan sets: one per (table, filter, buffer, fields) combination, read once.
+  Shared shared;
+  shared.options = &o;
+  res.weights = GradeWeights::embedded();
+  shared.weights = &res.weights;
+  std::map<std::string, std::size_t> set_of;
+  for (std::size_t ri = 0; ri < rules.rules.size(); ++ri) {
+    const Rule& rule = rules.rules[ri];
+    RuleStatus st;
+    st.rule = rule;
+    RulePlan rp{&rule, ri, std::nullopt};
+    const gdal::Layer* table = plan_table(rule.layer);
+    if (auto mf = missing_field.find(rule.id); mf != missing_field.end()) {
+      st.note = fmt::format("the projects layer {} has no field {}", players->name(), mf->second);
+    } else if (table == nullptr) {
+      const auto& def = catalogue.get(rule.layer);
+      st.note = fmt::format("the plan has no layer {} ({})", rule.layer, def.name_zh);
+      if (o.strict)
+        throw_bad_input(st.note + ", which " + rule_where(rules, rule) + " needs (--strict)", {o.plan, {}, {}, {}});
+    } else {
+      st.evaluated = true;
+      st.plan_layer = table->name();
+      SetRequest req;
+      req.where = rule.plan_filter;
+      req.distance = rule.kind == RuleKind::Buffer ? rule.distance_m : 0.0;
+      req.label_field = rule.label_field;
+      req.value_field = rule.kind == RuleKind::AttributeCapInZone ? rule.zone_field : std::string();
+      const std::string key =
+          fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", table->name(), req.where, req.distance, req.label_field, req.value_field);
+      auto it = set_of.find(key);
+      if (it == set_of.end()) {
+        try {
+          shared.sets.push_back(read_set(*table, catalogue.get(rule.layer), req, o, res.warnings));
+        } catch (const Error& e) {
+          if (e.kind() == ErrorKind::Internal) throw;
+          throw_bad_input(e.reason() + " (for " + rule_where(rules, rule) + ")", e.where());
+        }
+        it = set_of.emplace(key, shared.sets.size() - 1).first;
+      }
+      rp.set = it->second;
+    }
+    res.rules.push_back(std::move(st));
+    shared.rules.push_back(rp);
+  }
+  if (std::none_of(res.rules.begin(), res.rules.end(), [](const RuleStatus& s) { return s.evaluated; })) {
+    std::string notes;
+    for (const auto& s : res.rules) notes += (notes.empty() ? "" : "; ") + s.rule.id + ": " + s.note;
+    throw_bad_input("no rule can be evaluated (" + notes + "); are these the right plan and projects?",
+                    {o.plan, {}, {}, {}});
+  }
+  if (const gdal::Layer* dltb = plan_table("DLTB")) {
+    SetRequest req;
+    req.land_use = true;
+    shared.sets.push_back(read_set(*dltb, catalogue.get("DLTB"), req, o, res.warnings));
+    shared.dltb = shared.sets.size() - 1;
+    res.occupancy_evaluated = true;
+    res.occupancy_layer = dltb->name();
+  } else {
+    res.warnings.push_back("the plan has no DLTB (地类图斑): occupancy (压占分析) not computed");
+  }
+  if (const gdal::Layer* xzq = plan_table("XZQ")) {
+    SetRequest req;
+    req.admin = true;
+    shared.sets.push_back(read_set(*xzq, catalogue.get("XZQ"), req, o, res.warnings));
+    shared.xzq = shared.sets.size() - 1;
+  }
+
+  std::vector<ProjectInput> inputs = read_projects(*players, project_fields, o, res);
+
+  // Workers take projects one at a time; each writes only its own result slots.
+  res.projects.resize(inputs.size());
+  std::vector<std::vector<Violation>> found(inputs.size());
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i].evaluate) {
+      todo.push_back(i);
+    } else {
+      ProjectResult& r = res.projects[i];
+      r.fid = inputs[i].fid;
+      r.id = inputs[i].id;
+      r.name = inputs[i].name;
+      r.type = inputs[i].type;
+      r.county = inputs[i].county;
+      r.approval = inputs[i].approval;
+      r.verdict = Verdict::Skipped;
+      r.wkb = inputs[i].wkb;
+      for (const auto& s : res.skipped)
+        if (s.fid == r.fid) r.skip_reason = s.reason;
+    }
+  }
+  unsigned jobs = o.jobs != 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, todo.size())));
+  res.jobs = jobs;
+  std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<bool> stop{false};
+  std::mutex error_mutex;
+  std::exception_ptr error;
+  auto work = [&] {
+    try {
+      Worker w(shared);
+      for (std::size_t k = next++; k < todo.size() && !stop; k = next++) {
+        const std::size_t i = todo[k];
+        res.projects[i] = w.run(inputs[i], found[i]);
+        res.projects[i].wkb = std::move(inputs[i].wkb);
+        ++done;
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(error_mutex);
+      if (!error) error = std::current_exception();
+      stop = true;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
+  if (o.progress) {
+    while (done < todo.size() && !stop) {
+      o.progress(done, todo.size());
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+  if (o.progress) o.progress(todo.size(), todo.size());
+
+  // Deterministic order: project (fid order of the input), rule order, plan fid.
+  for (auto& per_project : found) {
+    std::stable_sort(per_project.begin(), per_project.end(), [](const Violation& a, const Violation& b) {
+      if (a.rule_index != b.rule_index) return a.rule_index < b.rule_index;
+      return a.plan_fid.value_or(-1) < b.plan_fid.value_or(-1);
+    });
+    for (auto& v : per_project) res.violations.push_back(std::move(v));
+  }
+  std::size_t evaluated = 0, outside = 0;
+  for (const auto& p : res.projects) {
+    if (!p.evaluated) continue;
+    ++evaluated;
+    for (const auto& [rule, m2] : p.rule_area_m2) {
+      for (auto& rs : res.rules) {
+        if (rs.rule.id != rule) continue;
+        rs.area_m2 += m2;
+        ++rs.projects_violating;
+      }
+    }
+    if (p.outside_city) {
+      ++outside;
+      const Coord c = geos::Geometry::from_wkb(p.wkb).interior_point();
+      res.outside_city.push_back({p.fid, p.id, "lies outside the city (no XZQ feature intersects it)", c.x, c.y});
+    }
+  }
+  if (shared.xzq && evaluated > 0 && outside == evaluated) {
+    throw_bad_input(fmt::format("none of the {} projects lies inside the city (XZQ of the plan): wrong CRS, or "
+                                "projects of another city? (coordinates are read as {})",
+                                evaluated, players->crs() ? players->crs()->label() : std::string("?")),
+                    {o.projects, players->name(), {}, {}});
+  }
+  return res;
+}
+
+}  // namespace guotu::check

@@ -1,0 +1,105 @@
+// guotu check --plan PLAN --projects SRC --out CHECK.gpkg: construction projects against the
+// plan rules, with their occupancy (thin over engine/check).
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "check/check_output.hpp"
+#include "check/checker.hpp"
+#include "check/rule_set.hpp"
+#include "command.hpp"
+#include "core/atomic_output.hpp"
+#include "core/error.hpp"
+
+namespace guotu::cli {
+
+namespace {
+
+struct CheckArgs {
+  std::string plan;
+  std::string projects;
+  std::string out;
+  std::string rules;
+  std::string projects_layer;
+  std::string occupancy_json;
+  std::string encoding;
+  std::string assume_crs;
+  bool json = false;
+  bool overwrite = false;
+  bool make_valid = false;
+  bool strict = false;
+  unsigned jobs = 0;
+};
+
+int run(const CheckArgs& args) {
+  // Refuse before any work when an output may not be written.
+  check_output_writable(args.out, args.overwrite);
+  if (!args.occupancy_json.empty()) check_output_writable(args.occupancy_json, args.overwrite);
+
+  const check::RuleSet rules =
+      check::RuleSet::load(args.rules.empty() ? check::RuleSet::default_path() : std::filesystem::path(args.rules));
+  check::CheckOptions opts;
+  opts.plan = args.plan;
+  opts.projects = args.projects;
+  opts.projects_layer = args.projects_layer;
+  opts.open.encoding = args.encoding;
+  opts.open.assume_crs = args.assume_crs;
+  opts.jobs = args.jobs;
+  opts.make_valid = args.make_valid;
+  opts.strict = args.strict;
+  Progress progress("checking", true);
+  opts.progress = [&](std::size_t done, std::size_t total) {
+    progress.update(static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
+  };
+  const check::CheckResult result = check::run_check(rules, opts);
+  progress.finish();
+
+  // Both outputs are written to temporaries first and appear together.
+  std::unique_ptr<AtomicOutput> occupancy;
+  if (!args.occupancy_json.empty()) {
+    occupancy = std::make_unique<AtomicOutput>(args.occupancy_json, args.overwrite);
+    std::ofstream f(occupancy->temp_path());
+    f << check::occupancy_json(result).dump(2) << "\n";
+    if (!f.flush()) throw_internal("cannot write", {args.occupancy_json, {}, {}, {}});
+  }
+  check::write_geopackage(result, args.out, args.overwrite, run_metadata());
+  if (occupancy) occupancy->commit();
+
+  fmt::print(stderr, "{}", check::human_summary(result));
+  fmt::print(stderr, "wrote {}{}\n", args.out, args.occupancy_json.empty() ? "" : " and " + args.occupancy_json);
+  if (args.json) fmt::print("{}\n", check::to_json(result).dump(2));
+  return result.exit_code();
+}
+
+}  // namespace
+
+void register_check(CLI::App& app, CommandMain& selected) {
+  auto args = std::make_shared<CheckArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "check",
+      "Check construction projects (建设项目用地范围) against the plan rules (生态保护红线, 永久基本农田, "
+      "城镇开发边界, control lines, caps) and compute what land they take (压占分析, 占补平衡 need). "
+      "Writes violations, projects and occupancy to a styled GeoPackage. Exit 1 when any 禁止 "
+      "violation exists, 0 otherwise, 2 on bad input.");
+  cmd->add_option("--plan", args->plan, "plan source: GeoPackage, folder of Shapefiles, PG:… (layers by catalogue name)")
+      ->required();
+  cmd->add_option("--projects", args->projects, "projects source (layer XMYD, or the only layer)")->required();
+  cmd->add_option("--out", args->out, "output GeoPackage")->required();
+  cmd->add_option("--rules", args->rules, "rule file (default: data/rules/liaocheng.yaml)");
+  cmd->add_option("--projects-layer", args->projects_layer, "projects layer name (default XMYD or the only layer)");
+  cmd->add_option("--occupancy-json", args->occupancy_json,
+                  "also write the occupancy (压占) hand-over JSON for `guotu ledger add-occupation`");
+  cmd->add_flag("--json", args->json, "print one JSON document on stdout (summary still on stderr)");
+  cmd->add_flag("--overwrite", args->overwrite, "replace existing outputs");
+  cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)");
+  cmd->add_flag("--make-valid", args->make_valid, "repair invalid project geometries instead of skipping them");
+  cmd->add_flag("--strict", args->strict, "a rule whose plan layer is missing is an error (exit 2), not a warning");
+  cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
+  cmd->add_option("--assume-crs", args->assume_crs, "CRS for layers that declare none (e.g. EPSG:4527)");
+  cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });
+}
+
+}  // namespace guotu::cli
