@@ -16,6 +16,7 @@ using CommandMain = std::function<int()>;
 /// Each subcommand file defines one of these (tools/guotu_<name>.cpp).
 void register_info(CLI::App& app, CommandMain& selected);
 void register_sample(CLI::App& app, CommandMain& selected);
+void register_ledger(CLI::App& app, CommandMain& selected);
 void register_validate(CLI::App& app, CommandMain& selected);
 void register_check(CLI::App& app, CommandMain& selected);
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   cli::CommandMain selected;
   cli::register_info(app, selected);
   cli::register_sample(app, selected);
+  cli::register_ledger(app, selected);
   cli::register_validate(app, selected);
   cli::register_check(app, selected);
   try {

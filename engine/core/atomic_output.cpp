@@ -149,4 +149,54 @@ void AtomicOutput::commit() {
   fsync_path(target_.has_parent_path() ? target_.parent_path() : fs::path("."), true);
 }
 
+AtomicDirectory::AtomicDirectory(fs::path target, bool overwrite) : target_(std::move(target)) {
+  const fs::path parent = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+  if (!fs::is_directory(parent)) throw_bad_input("the output's parent directory does not exist", {target_.string(), {}, {}, {}});
+  if (fs::exists(target_) && !overwrite) {
+    throw_bad_input("the output exists; pass --overwrite to replace it", {target_.string(), {}, {}, {}});
+  }
+  if (fs::exists(target_) && !fs::is_directory(target_)) throw_bad_input("the output exists and is not a directory", {target_.string(), {}, {}, {}});
+  install_handlers();
+  const std::string name = target_.filename().string();
+  remove_stale_temps(parent, name);
+  // Stale temporary directories of killed runs.
+  std::error_code ec;
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string f = it->path().filename().string();
+    const std::string prefix = "." + name + kTempMarker;
+    if (f.rfind(prefix, 0) != 0 || !it->is_directory()) continue;
+    const long pid = std::strtol(f.substr(prefix.size()).c_str(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) fs::remove_all(it->path(), ec);
+  }
+  temp_ = parent / ("." + name + kTempMarker + std::to_string(::getpid()) + "-dir");
+  fs::remove_all(temp_, ec);
+  fs::create_directories(temp_);
+}
+
+AtomicDirectory::~AtomicDirectory() {
+  if (!committed_) {
+    std::error_code ec;
+    fs::remove_all(temp_, ec);
+  }
+}
+
+void AtomicDirectory::commit() {
+  if (committed_) return;
+  std::error_code ec;
+  fs::path aside;
+  if (fs::exists(target_)) {
+    aside = target_.parent_path() / ("." + target_.filename().string() + kTempMarker + std::to_string(::getpid()) + "-old");
+    fs::remove_all(aside, ec);
+    fs::rename(target_, aside, ec);
+    if (ec) throw_internal("cannot move the old output aside: " + ec.message(), {target_.string(), {}, {}, {}});
+  }
+  fs::rename(temp_, target_, ec);
+  if (ec) {
+    if (!aside.empty()) fs::rename(aside, target_);
+    throw_internal("cannot move the finished output into place: " + ec.message(), {target_.string(), {}, {}, {}});
+  }
+  committed_ = true;
+  if (!aside.empty()) fs::remove_all(aside, ec);
+}
+
 }  // namespace guotu

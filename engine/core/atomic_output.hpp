@@ -33,6 +33,25 @@ class AtomicOutput {
   bool committed_ = false;
 };
 
+/// The same for an output directory (a report of several files): files are written into a
+/// hidden temporary directory beside it, which replaces the target on commit. An existing
+/// target is moved aside first and removed only after the new one is in place.
+class AtomicDirectory {
+ public:
+  AtomicDirectory(std::filesystem::path target, bool overwrite);
+  ~AtomicDirectory();
+  AtomicDirectory(const AtomicDirectory&) = delete;
+  AtomicDirectory& operator=(const AtomicDirectory&) = delete;
+
+  [[nodiscard]] const std::filesystem::path& temp_path() const noexcept { return temp_; }
+  [[nodiscard]] const std::filesystem::path& target() const noexcept { return target_; }
+  void commit();
+
+ private:
+  std::filesystem::path target_, temp_;
+  bool committed_ = false;
+};
+
 /// Checks, before any work, that `target` may be written (exists → needs overwrite).
 void check_output_writable(const std::filesystem::path& target, bool overwrite);
 

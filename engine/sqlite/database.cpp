@@ -111,6 +111,11 @@ std::string Statement::text(int col) const {
   return t != nullptr ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
 }
 
+std::vector<std::uint8_t> Statement::blob(int col) const {
+  const auto* b = static_cast<const std::uint8_t*>(sqlite3_column_blob(st_, col));
+  return b != nullptr ? std::vector<std::uint8_t>(b, b + sqlite3_column_bytes(st_, col)) : std::vector<std::uint8_t>();
+}
+
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {

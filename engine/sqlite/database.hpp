@@ -85,6 +85,7 @@ class Statement {
   [[nodiscard]] std::int64_t integer(int col) const;
   [[nodiscard]] double real(int col) const;
   [[nodiscard]] std::string text(int col) const;
+  [[nodiscard]] std::vector<std::uint8_t> blob(int col) const;
 
  private:
   friend class Database;

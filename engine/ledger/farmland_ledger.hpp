@@ -1,0 +1,144 @@
+// 耕地占补平衡 / 进出平衡 ledger (FarmlandLedger): supplemented farmland (补充耕地) creates quota,
+// construction occupying farmland (建设占用) draws it, counties trade quota (指标交易), and each
+// year farmland flowing out to other agricultural use must be balanced by flows in (进出平衡).
+//
+// Stored in SQLite (one file a bureau can back up): WAL, foreign keys, CHECK constraints,
+// versioned schema. History is append-only (triggers refuse UPDATE and DELETE); corrections are
+// reversing entries. Every write is one transaction with its audit row.
+//
+// Quota lives in lots: a supplement creates a lot owned by its county, available from its
+// acceptance date; a transfer moves part of a lot into a new lot of the receiving county. An
+// occupation draws from lots its county owns that were available on its date (先补后占), never
+// more than a lot holds. Hence every county's balances of area, 水田 and capacity stay ≥ 0 at
+// every date.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace guotu::ledger {
+
+/// Amounts a ledger entry moves: area (m²), of which 水田 (m²), and grade-weighted capacity
+/// (standard-grade-equivalent m², weights in data/rules/farmland_grade_weights.csv).
+struct Quantity {
+  double area_m2 = 0;
+  double paddy_m2 = 0;
+  double capacity = 0;
+};
+
+struct Supplement {
+  std::string id, county, name, source;  ///< source: 土地整治, 高标准农田, 增减挂钩, 工矿废弃地复垦, 其他
+  double area_m2 = 0, paddy_m2 = 0;
+  int grade = 0;                          ///< 耕地等别 1–15
+  std::optional<double> capacity;         ///< default: area × weight(grade)
+  std::string accepted_on;                ///< YYYY-MM-DD, 验收日期
+  std::vector<std::uint8_t> polygon_wkb;  ///< optional, in EPSG:4527
+};
+
+struct Draw {
+  std::string supplement_id;  ///< draw from this supplement's quota (empty: first available)
+};
+
+struct Occupation {
+  std::string id, project, county, date, approval_ref;
+  double area_m2 = 0, paddy_m2 = 0, capacity = 0;
+  std::vector<std::string> from_supplements;  ///< preferred supplements, in order; empty: oldest first
+};
+
+struct Transfer {
+  std::string id, date, from_county, to_county, reference;
+  double area_m2 = 0;
+  std::string supplement_id;  ///< optional: which supplement's quota moves
+};
+
+struct InOut {
+  std::string id, county, date, note;
+  int year = 0;
+  std::string direction;  ///< "out" (耕地 → other agricultural use) or "in"
+  double area_m2 = 0;
+  int grade = 0;          ///< 0 = unknown
+  std::string exemption;  ///< 生态退耕, 灾毁, 河湖水面自然扩大, 国家安排; empty = none
+};
+
+struct CountyBalance {
+  std::string county;
+  Quantity supplemented, transferred_in, transferred_out, drawn, stock;
+  std::int64_t occupations = 0;
+};
+
+struct PeriodTotals {
+  std::int64_t occupations = 0;  ///< projects that drew quota in the period
+  Quantity drawn;
+};
+
+struct InOutBalance {
+  std::string county;
+  int year = 0;
+  double out_m2 = 0, in_m2 = 0, exempt_m2 = 0;
+  bool closed = false;  ///< in ≥ out − exempt
+};
+
+/// A write the ledger's rules refuse: names the rule and the numbers. Exit code 1.
+class RuleViolation : public Error {
+ public:
+  RuleViolation(std::string rule, const std::string& message)
+      : Error(ErrorKind::BadInput, rule + ": " + message), rule_(std::move(rule)) {}
+  [[nodiscard]] const std::string& rule() const noexcept { return rule_; }
+
+ private:
+  std::string rule_;
+};
+
+class FarmlandLedger {
+ public:
+  /// Creates the file (or upgrades its schema). `user` goes into the audit rows.
+  static void init(const std::string& path, const std::string& user);
+  /// Opens an existing ledger; BadInput if it is missing or not a guotu ledger.
+  FarmlandLedger(const std::string& path, std::string user);
+  ~FarmlandLedger();
+  FarmlandLedger(const FarmlandLedger&) = delete;
+  FarmlandLedger& operator=(const FarmlandLedger&) = delete;
+
+  void add_supplement(const Supplement& s);
+  /// Returns the draws made (supplement id, quantity).
+  std::vector<std::pair<std::string, Quantity>> add_occupation(const Occupation& o);
+  void transfer(const Transfer& t);
+  void add_inout(const InOut& e);
+  /// A reversing entry: the target no longer counts from now on. kind: supplement, occupation,
+  /// transfer, inout.
+  void reverse(const std::string& kind, const std::string& id, const std::string& date, const std::string& reason);
+
+  /// Balances per county at a date (inclusive; empty = all time), optionally one county.
+  [[nodiscard]] std::vector<CountyBalance> balances(const std::string& at = {}, const std::string& county = {}) const;
+  /// Occupations dated within [from, to] and what they drew.
+  [[nodiscard]] PeriodTotals period(const std::string& from, const std::string& to, const std::string& county = {}) const;
+  [[nodiscard]] std::vector<InOutBalance> inout_balances(int year, const std::string& county = {}) const;
+  /// Rows of a table for reports and export, as text (table: supplements, occupations, transfers,
+  /// inout, audit).
+  [[nodiscard]] std::vector<std::vector<std::string>> rows(const std::string& table, std::vector<std::string>& header) const;
+  /// Supplements with their polygons (WKB) and remaining stock, for export.
+  struct SupplementRow {
+    Supplement s;
+    Quantity remaining;
+    bool reversed = false;
+  };
+  [[nodiscard]] std::vector<SupplementRow> supplements() const;
+
+  /// Runs several writes as one transaction (an import): all of them or none.
+  void batch(const std::function<void()>& f);
+
+  /// Capacity of an area at a grade (weights table).
+  [[nodiscard]] double capacity_of(double area_m2, int grade) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace guotu::ledger
