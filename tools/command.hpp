@@ -16,6 +16,7 @@ using CommandMain = std::function<int()>;
 /// Each subcommand file defines one of these (tools/guotu_<name>.cpp).
 void register_info(CLI::App& app, CommandMain& selected);
 void register_sample(CLI::App& app, CommandMain& selected);
+void register_report(CLI::App& app, CommandMain& selected);
 
 /// The command line as typed, for output metadata.
 const std::string& command_line();

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   cli::CommandMain selected;
   cli::register_info(app, selected);
   cli::register_sample(app, selected);
+  cli::register_report(app, selected);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
