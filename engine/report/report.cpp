@@ -132,7 +132,15 @@ ReportResult compute_report(const ReportOptions& o) {
   return r;
 }
 
-void check_output_dir(const fs::path& dir, bool overwrite) {
+namespace {
+fs::path without_trailing_separator(fs::path dir) {
+  while (!dir.empty() && dir.filename().empty() && dir != dir.root_path()) dir = dir.parent_path();  // "report/" → "report"
+  return dir;
+}
+}  // namespace
+
+void check_output_dir(const fs::path& out, bool overwrite) {
+  const fs::path dir = without_trailing_separator(out);
   const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
   if (!fs::is_directory(parent)) throw_bad_input("the parent of the output directory does not exist", {dir.string(), {}, {}, {}});
   if (fs::exists(dir) && !overwrite) throw_bad_input("the output exists; pass --overwrite to replace it", {dir.string(), {}, {}, {}});
@@ -140,8 +148,7 @@ void check_output_dir(const fs::path& dir, bool overwrite) {
 }
 
 OutputFiles write_report(const ReportResult& report, const OutputOptions& options) {
-  fs::path dir = options.dir;
-  while (!dir.empty() && dir.filename().empty()) dir = dir.parent_path();  // "report/" → "report"
+  const fs::path dir = without_trailing_separator(options.dir);
   check_output_dir(dir, options.overwrite);
   const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
   const std::string name = dir.filename().string();

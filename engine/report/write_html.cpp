@@ -120,7 +120,7 @@ LevelShapes level_shapes(const UnitLevel& level) {
     if (first) s.env = e, first = false;
     else s.env.expand(e);
   }
-  s.proj = Projection(s.env, 460, 460);
+  s.proj = Projection(s.env, 330, 400);
   const double tolerance = 0.7 / s.proj.scale;  // under a pixel: the map looks exact, the page stays small
   for (const auto& g : geoms) s.paths.push_back(path_data(geos::simplify_preserving_topology(g, tolerance), s.proj));
   return s;
@@ -135,7 +135,7 @@ std::string map_svg(const ReportResult& r, const UnitLevel& level, const LevelSh
   const Classes classes = classify(values);
   const int dec = display_decimals(def.unit);
   std::string svg = fmt::format(
-      "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0f}\" height=\"{:.0f}\" viewBox=\"0 0 {:.1f} {:.1f}\" "
+      "<svg class=\"map\" width=\"{:.0f}\" height=\"{:.0f}\" viewBox=\"0 0 {:.1f} {:.1f}\" "
       "role=\"img\" aria-label=\"{}\">",
       shapes.proj.width, shapes.proj.height, shapes.proj.width, shapes.proj.height, esc(def.name));
   for (const auto* ur : rows) {
@@ -180,7 +180,7 @@ std::string bar_chart(const ReportResult& r, const UnitLevel& level, const std::
   const double label_w = 120, bar_w = 300, row_h = 18, top = 6;
   const double h = top + row_h * static_cast<double>(rows.size()) + 8;
   const int dec = display_decimals(def.unit);
-  std::string svg = fmt::format("<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0f}\" height=\"{:.0f}\" role=\"img\" aria-label=\"{}\">",
+  std::string svg = fmt::format("<svg class=\"bars\" width=\"{:.0f}\" height=\"{:.0f}\" role=\"img\" aria-label=\"{}\">",
                                 label_w + bar_w + 110, h, esc(def.name));
   double y = top;
   for (const auto* ur : rows) {
