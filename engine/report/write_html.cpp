@@ -160,7 +160,8 @@ std::string map_svg(const ReportResult& r, const UnitLevel& level, const LevelSh
                           display_number(classes.breaks[i], dec), display_number(classes.breaks[i + 1], dec));
   }
   legend += " " + esc(unit_symbol(def.unit)) + "</div>";
-  return fmt::format("<figure><figcaption>{}（{}）</figcaption>{}{}</figure>", esc(def.name), esc(unit_symbol(def.unit)), svg, legend);
+  return fmt::format("<figure style=\"max-width:{:.0f}px\"><figcaption>{}（{}）</figcaption>{}{}</figure>", shapes.proj.width,
+                     esc(def.name), esc(unit_symbol(def.unit)), svg, legend);
 }
 
 std::string bar_chart(const ReportResult& r, const UnitLevel& level, const std::vector<const UnitResult*>& rows, std::size_t k) {
