@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs guotu's build and test dependencies from Debian 12 packages. Idempotent: when
-# everything is present it only checks (well under a second) and touches nothing.
+# Installs guotu's build and test dependencies from Debian 12 packages (chromium and a CJK font
+# render the HTML report in its test). Idempotent: when everything is present it only checks
+# (well under a second) and touches nothing.
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,7 @@ packages=(
   libboost-dev libsqlite3-dev sqlite3
   libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev
+  chromium fonts-wqy-microhei
 )
 
 missing=()

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   cli::register_ledger(app, selected);
   cli::register_validate(app, selected);
   cli::register_check(app, selected);
+  cli::register_report(app, selected);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

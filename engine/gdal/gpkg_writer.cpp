@@ -179,7 +179,7 @@ std::int64_t GpkgWriter::add(LayerId id, const std::vector<FieldValue>& values, 
 
 void GpkgWriter::write_styles() {
   bool any = false;
-  for (const auto& l : layers_) any = any || !l->spec.style_qml.empty();
+  for (const auto& l : layers_) any = any || !l->spec.style_qml.empty() || !l->spec.extra_styles.empty();
   if (!any) return;
   // The exact schema QGIS creates (qgsogrprovidermetadata.cpp, saveStyle).
   CPLStringList opts;
@@ -207,23 +207,26 @@ void GpkgWriter::write_styles() {
   add_field("ui", OFTString, 30);
   add_field("update_time", OFTDateTime, 0, OFSTNone, "CURRENT_TIMESTAMP");
   begin_batch();
-  for (const auto& l : layers_) {
-    if (l->spec.style_qml.empty()) continue;
+  auto add_style = [&](const LayerState& l, const std::string& style_name, const std::string& qml, bool is_default) {
     OGRFeatureUniquePtr f(OGRFeature::CreateFeature(styles->GetLayerDefn()));
     f->SetField("f_table_catalog", "");
     f->SetField("f_table_schema", "");
-    f->SetField("f_table_name", l->spec.name.c_str());
-    f->SetField("f_geometry_column", l->spec.geometry == GeometryKind::None ? "" : "geom");
-    const std::string style_name = l->spec.style_name.empty() ? l->spec.name : l->spec.style_name;
+    f->SetField("f_table_name", l.spec.name.c_str());
+    f->SetField("f_geometry_column", l.spec.geometry == GeometryKind::None ? "" : "geom");
     f->SetField("styleName", style_name.substr(0, 30).c_str());
-    f->SetField("styleQML", l->spec.style_qml.c_str());
+    f->SetField("styleQML", qml.c_str());
     f->SetField("styleSLD", "");
-    f->SetField("useAsDefault", 1);
-    f->SetField("description", ("guotu: " + (l->spec.title.empty() ? l->spec.name : l->spec.title)).c_str());
+    f->SetField("useAsDefault", is_default ? 1 : 0);
+    f->SetField("description", ("guotu: " + (l.spec.title.empty() ? l.spec.name : l.spec.title)).c_str());
     f->SetField("owner", "");
     f->SetField("ui", "");
     f->SetField("update_time", timestamp_.c_str());
     if (styles->CreateFeature(f.get()) != OGRERR_NONE) throw_internal("cannot write a layer_styles row");
+  };
+  for (const auto& l : layers_) {
+    if (!l->spec.style_qml.empty())
+      add_style(*l, l->spec.style_name.empty() ? l->spec.name : l->spec.style_name, l->spec.style_qml, true);
+    for (const auto& [name, qml] : l->spec.extra_styles) add_style(*l, name, qml, false);
   }
   end_batch();
 }

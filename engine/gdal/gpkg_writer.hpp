@@ -28,6 +28,8 @@ struct LayerSpec {
   std::vector<FieldDef> fields;
   std::string style_qml;    ///< QGIS style written to layer_styles; empty = none
   std::string style_name;   ///< defaults to the layer name
+  /// Further QGIS styles (name, QML) offered in the layer's style list, not used by default.
+  std::vector<std::pair<std::string, std::string>> extra_styles;
   std::map<std::string, std::string> metadata;  ///< layer metadata (gpkg_metadata)
 };
 

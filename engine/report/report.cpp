@@ -1,0 +1,200 @@
+#include "report/report.hpp"
+
+#include <unistd.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <thread>
+
+#include "core/error.hpp"
+#include "core/resources.hpp"
+#include "report/writers.hpp"
+
+namespace guotu::report {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// An input table (code → value) from a CSV (or any OGR table) with a code column and a value
+// column: code/XZQDM/单位代码 and value/the table's name/population/人口.
+std::map<std::string, double> read_input_table(const std::string& name, const fs::path& file) {
+  auto src = gdal::VectorSource::open(file.string());
+  if (src.layer_count() == 0) throw_bad_input("the input table is empty", {file.string(), {}, {}, {}});
+  const gdal::Layer& l = src.layer(0);
+  std::optional<std::size_t> ci, vi;
+  for (const char* n : {"code", "XZQDM", "单位代码", "unit_code"})
+    if (!ci) ci = l.field_index(n);
+  for (const std::string& n : {std::string("value"), name, std::string("population"), std::string("人口")})
+    if (!vi) vi = l.field_index(n);
+  if (!ci || !vi)
+    throw_bad_input("an input table needs a 'code' column and a 'value' (or '" + name + "') column",
+                    {file.string(), l.name(), {}, {}});
+  std::map<std::string, double> out;
+  long row = 1;
+  l.read({}, [&](gdal::Feature&& f) {
+    ++row;
+    const std::string code = gdal::as_text(f.values[*ci]);
+    const auto v = gdal::as_number(f.values[*vi]);
+    if (code.empty()) return;
+    if (!v) throw_bad_input("not a number: '" + gdal::as_text(f.values[*vi]) + "'", {file.string(), {}, {}, row});
+    if (!out.emplace(code, *v).second) throw_bad_input("unit " + code + " appears twice", {file.string(), {}, {}, row});
+  });
+  return out;
+}
+
+}  // namespace
+
+std::map<Status, std::size_t> ReportResult::status_counts() const {
+  std::map<Status, std::size_t> c;
+  for (const auto& r : results)
+    for (const auto& o : r.outcomes) ++c[o.status];
+  return c;
+}
+
+ReportResult compute_report(const ReportOptions& o) {
+  gdal::initialize();
+  ReportResult r;
+  r.plan = o.plan;
+  r.crs = o.crs;
+  const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  r.indicator_files = o.indicator_files;
+  if (r.indicator_files.empty()) r.indicator_files.push_back(resources::resource("data/indicators/liaocheng.yaml"));
+  r.target_files = o.target_files;
+  if (r.target_files.empty()) r.target_files.push_back(resources::resource("data/targets/liaocheng.yaml"));
+  r.indicators = IndicatorSet::load(r.indicator_files);
+  r.targets = TargetSet::load(r.target_files, r.indicators);
+  r.year = o.year ? *o.year : r.targets.latest_year().value_or(0);
+
+  // Input tables: a missing one leaves its indicators as "no input", never guessed.
+  std::map<std::string, std::map<std::string, double>> inputs;
+  const auto needed = r.indicators.input_tables();
+  for (const auto& [name, file] : o.inputs) {
+    if (std::find(needed.begin(), needed.end(), name) == needed.end())
+      throw_bad_input("no indicator uses an input table named '" + name + "' (known: " +
+                      [&] { std::string s; for (const auto& n : needed) s += (s.empty() ? "" : ", ") + n; return s; }() + ")",
+                      {file.string(), {}, {}, {}});
+    inputs[name] = read_input_table(name, file);
+  }
+  for (const auto& n : needed)
+    if (!inputs.count(n)) r.warnings.push_back("no input table '" + n + "': indicators that need it are reported as no input");
+
+  const gdal::VectorSource plan = gdal::VectorSource::open(o.plan, o.open);
+  for (const auto& w : plan.warnings()) r.warnings.push_back(w);
+  std::vector<LevelRequest> requests;
+  for (const auto& b : o.by.empty() ? std::vector<std::string>{"county", "town"} : o.by) requests.push_back(parse_level_request(b));
+  r.levels = load_levels(plan, requests, o.crs, jobs, r.warnings);
+  r.vintages = o.vintages.empty() ? std::vector<std::string>{"DLTB"} : o.vintages;
+  for (const auto& v : r.vintages) (void)plan.require_layer(v);
+
+  const auto overlays = aggregate_overlays(plan, r.levels, r.indicators, o.crs, jobs, o.progress, r.warnings);
+  for (std::size_t vi = 0; vi < r.vintages.size(); ++vi) {
+    const gdal::Layer& layer = plan.require_layer(r.vintages[vi]);
+    const LandUseResult land = aggregate_land_use(layer, r.levels, r.indicators, o.crs, jobs, o.progress);
+    r.patches[r.vintages[vi]] = land.patches;
+    for (std::size_t li = 0; li < r.levels.size(); ++li) {
+      const UnitLevel& level = r.levels[li];
+      if (land.unassigned[li] > 0)
+        r.warnings.push_back(r.vintages[vi] + ": " + std::to_string(land.unassigned[li]) + " patches have a ZLDWDM that names no unit of level " +
+                             level.name + " (they count for the city only)");
+      for (std::size_t ui = 0; ui < level.units.size(); ++ui) {
+        const ReportUnit& unit = level.units[ui];
+        UnitResult ur;
+        ur.vintage = vi;
+        ur.level = li;
+        ur.unit = ui;
+        ur.measures = land.values[li][ui];
+        for (const auto& [k, v] : overlays[li][ui]) ur.measures[k] = v;
+        for (const auto& m : r.indicators.measures()) {
+          if (m.kind != MeasureKind::Input) continue;
+          std::optional<double> v;
+          if (auto t = inputs.find(m.table); t != inputs.end()) {
+            auto it = t->second.find(unit.code);
+            if (it == t->second.end() && level.name == "city") it = t->second.find(unit.code.substr(0, 4));
+            if (it != t->second.end()) v = it->second * m.input_factor;
+          }
+          ur.measures[m.id] = v;
+        }
+        for (const auto& def : r.indicators.indicators()) {
+          Outcome out;
+          out.indicator = &def;
+          out.value = evaluate(def, ur.measures);
+          const Target* t = r.targets.find(def.id, level.name, unit.code, r.year);
+          if (t != nullptr) out.target = *t;
+          out.status = judge(out.value, t);
+          ur.outcomes.push_back(std::move(out));
+        }
+        r.results.push_back(std::move(ur));
+      }
+    }
+  }
+  return r;
+}
+
+namespace {
+fs::path without_trailing_separator(fs::path dir) {
+  while (!dir.empty() && dir.filename().empty() && dir != dir.root_path()) dir = dir.parent_path();  // "report/" → "report"
+  return dir;
+}
+}  // namespace
+
+void check_output_dir(const fs::path& out, bool overwrite) {
+  const fs::path dir = without_trailing_separator(out);
+  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  if (!fs::is_directory(parent)) throw_bad_input("the parent of the output directory does not exist", {dir.string(), {}, {}, {}});
+  if (fs::exists(dir) && !overwrite) throw_bad_input("the output exists; pass --overwrite to replace it", {dir.string(), {}, {}, {}});
+  if (fs::exists(dir) && !fs::is_directory(dir)) throw_bad_input("the output exists and is not a directory", {dir.string(), {}, {}, {}});
+}
+
+OutputFiles write_report(const ReportResult& report, const OutputOptions& options) {
+  const fs::path dir = without_trailing_separator(options.dir);
+  check_output_dir(dir, options.overwrite);
+  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  const std::string name = dir.filename().string();
+  // Temporaries of killed runs (their process is gone) are removed first.
+  const std::string marker = "." + name + ".guotu-tmp-";
+  std::error_code ec;
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string f = it->path().filename().string();
+    if (f.rfind(marker, 0) != 0) continue;
+    const long pid = std::strtol(f.c_str() + marker.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) fs::remove_all(it->path(), ec);
+  }
+  const fs::path temp = parent / (marker + std::to_string(::getpid()));
+  fs::remove_all(temp);
+  fs::create_directories(temp);
+  struct Cleanup {
+    fs::path p;
+    bool keep = false;
+    ~Cleanup() {
+      std::error_code e;
+      if (!keep) fs::remove_all(p, e);
+    }
+  } cleanup{temp};
+
+  OutputFiles files{{"gpkg", dir / "report.gpkg"}, {"csv", dir / "indicators.csv"}, {"xlsx", dir / "report.xlsx"},
+                    {"html", dir / "report.html"}};
+  WriteContext ctx{report, options};
+  write_gpkg(ctx, temp / "report.gpkg");
+  write_csv(ctx, temp / "indicators.csv");
+  write_xlsx(ctx, temp / "report.xlsx");
+  write_html(ctx, temp / "report.html");
+
+  fs::path old;
+  if (fs::exists(dir)) {
+    old = parent / ("." + name + ".guotu-old-" + std::to_string(::getpid()));
+    fs::remove_all(old);
+    fs::rename(dir, old);
+  }
+  fs::rename(temp, dir, ec);
+  if (ec) {
+    if (!old.empty()) fs::rename(old, dir);
+    throw_internal("cannot move the report into place: " + ec.message(), {dir.string(), {}, {}, {}});
+  }
+  cleanup.keep = true;
+  if (!old.empty()) fs::remove_all(old, ec);
+  return files;
+}
+
+}  // namespace guotu::report

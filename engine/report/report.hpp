@@ -1,0 +1,89 @@
+// `guotu report`: land indicators per city, county, town or any polygon layer, for one or more
+// survey vintages, judged against targets, written as a GeoPackage, CSV, XLSX and a
+// self-contained HTML page. compute_report does the work; write_report writes the outputs.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gdal/vector_source.hpp"
+#include "report/aggregate.hpp"
+#include "report/indicator.hpp"
+#include "report/target.hpp"
+
+namespace guotu::report {
+
+struct ReportOptions {
+  std::string plan;                    ///< any OGR source with XZQ, DLTB … under catalogue names
+  gdal::OpenOptions open;
+  std::vector<std::string> by;         ///< "county", "town", "LAYER[:CODE[:NAME]]"; default county, town
+  std::vector<std::string> vintages;   ///< land-use layers; default DLTB
+  std::vector<std::filesystem::path> indicator_files;  ///< default data/indicators/liaocheng.yaml
+  std::vector<std::filesystem::path> target_files;     ///< default data/targets/liaocheng.yaml
+  std::optional<int> year;             ///< default: the latest year the targets name
+  std::map<std::string, std::filesystem::path> inputs;  ///< input table → CSV (code,value)
+  std::string crs = "EPSG:4527";       ///< working CRS
+  unsigned jobs = 0;                   ///< threads (0 = all cores)
+  Progress progress;
+};
+
+/// One indicator in one unit of one vintage.
+struct Outcome {
+  const IndicatorDef* indicator = nullptr;
+  IndicatorValue value;
+  Status status = Status::MissingTarget;
+  std::optional<Target> target;
+};
+
+/// A unit's results for one vintage.
+struct UnitResult {
+  std::size_t vintage = 0;
+  std::size_t level = 0;
+  std::size_t unit = 0;
+  MeasureValues measures;
+  std::vector<Outcome> outcomes;  ///< in indicator order
+};
+
+struct ReportResult {
+  std::string plan;
+  std::string crs;
+  int year = 0;
+  IndicatorSet indicators;
+  TargetSet targets;
+  std::vector<std::filesystem::path> indicator_files, target_files;
+  std::vector<std::string> vintages;
+  std::vector<UnitLevel> levels;
+  std::vector<UnitResult> results;  ///< vintage-major, then level, then unit
+  std::map<std::string, std::size_t> patches;  ///< vintage → patch count
+  std::vector<std::string> warnings;
+
+  [[nodiscard]] const ReportUnit& unit_of(const UnitResult& r) const { return levels[r.level].units[r.unit]; }
+  /// Counts of outcomes by status.
+  [[nodiscard]] std::map<Status, std::size_t> status_counts() const;
+};
+
+ReportResult compute_report(const ReportOptions& options);
+
+struct OutputOptions {
+  std::filesystem::path dir;
+  bool overwrite = false;
+  std::map<std::string, std::string> metadata;  ///< run metadata for the GeoPackage and HTML
+  std::string timestamp;                         ///< empty = now
+};
+
+/// The files written, by kind (gpkg, csv, xlsx, html).
+using OutputFiles = std::map<std::string, std::filesystem::path>;
+
+/// Writes report.gpkg, indicators.csv, report.xlsx and report.html into `dir`, atomically:
+/// everything goes into a hidden temporary directory beside `dir`, renamed into place at the
+/// end. `dir` must not exist unless overwrite.
+OutputFiles write_report(const ReportResult& report, const OutputOptions& options);
+
+/// Checks before any work that `dir` may be written.
+void check_output_dir(const std::filesystem::path& dir, bool overwrite);
+
+}  // namespace guotu::report

@@ -1,0 +1,51 @@
+// indicators.csv: one row per (vintage, unit, indicator), UTF-8 with a byte-order mark so that
+// Excel shows the Chinese text, RFC 4180 quoting, numbers at full precision.
+#include <fstream>
+
+#include "core/error.hpp"
+#include "report/writers.hpp"
+
+namespace guotu::report {
+
+namespace {
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void csv_row(std::ofstream& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_field(fields[i]);
+  out << "\r\n";
+}
+
+}  // namespace
+
+void write_csv(const WriteContext& ctx, const std::filesystem::path& file) {
+  const ReportResult& r = ctx.report;
+  std::ofstream out(file, std::ios::binary);
+  if (!out) throw_internal("cannot write", {file.string(), {}, {}, {}});
+  out << "\xEF\xBB\xBF";
+  csv_row(out, {"vintage", "level", "unit_code", "unit_name", "indicator", "indicator_name", "value", "unit", "comparator",
+                "target", "target_kind", "attribute", "status", "status_zh", "target_source", "target_reference",
+                "indicator_source", "note"});
+  for (const auto& ur : r.results) {
+    const ReportUnit& u = r.unit_of(ur);
+    for (const auto& o : ur.outcomes) {
+      const Target* t = o.target ? &*o.target : nullptr;
+      csv_row(out, {r.vintages[ur.vintage], r.levels[ur.level].name, u.code, u.name, o.indicator->id, o.indicator->name,
+                    o.value.value ? exact_number(*o.value.value) : "", unit_symbol(o.indicator->unit),
+                    t ? comparator_symbol(t->comparator) : "", t && t->value ? exact_number(*t->value) : "",
+                    t ? (t->provincial_quota ? "provincial quota" : "value") : "", t ? attribute_name(t->attribute) : "",
+                    status_name(o.status), status_name_zh(o.status), target_source(o), t ? t->reference : "",
+                    indicator_source(*o.indicator), o.value.why.empty() ? o.indicator->note : o.value.why});
+    }
+  }
+  out.close();
+  if (!out) throw_internal("cannot write", {file.string(), {}, {}, {}});
+}
+
+}  // namespace guotu::report

@@ -1,0 +1,148 @@
+// report.gpkg: the long indicator table, and per level the unit polygons with every indicator
+// joined, styled as a choropleth (one QGIS style per indicator, class breaks from the data).
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "core/resources.hpp"
+#include "gdal/gpkg_writer.hpp"
+#include "report/writers.hpp"
+
+namespace guotu::report {
+
+namespace {
+
+// The shipped choropleth template with this indicator's field, class breaks and colours.
+std::string choropleth_qml(const std::string& tmpl, const std::string& field, const Classes& classes, ValueUnit unit) {
+  std::string qml = std::regex_replace(tmpl, std::regex("attr=\"value\""), "attr=\"" + field + "\"");
+  qml = std::regex_replace(qml, std::regex("<!-- placeholder[^>]*-->\n?"), "");
+  std::string ranges = "<ranges>\n";
+  const int dec = display_decimals(unit);
+  for (std::size_t i = 0; i < classes.count(); ++i) {
+    // Five symbols in the template: spread fewer classes over the ramp.
+    const std::size_t sym = classes.count() == 1 ? 2 : i * 4 / (classes.count() - 1);
+    ranges += fmt::format("<range render=\"true\" lower=\"{:.6f}\" upper=\"{:.6f}\" label=\"{} – {} {}\" symbol=\"{}\"/>\n",
+                          classes.breaks[i], classes.breaks[i + 1], display_number(classes.breaks[i], dec),
+                          display_number(classes.breaks[i + 1], dec), unit_symbol(unit), sym);
+  }
+  ranges += "</ranges>";
+  const auto a = qml.find("<ranges>"), b = qml.find("</ranges>");
+  if (a != std::string::npos && b != std::string::npos) qml.replace(a, b + 9 - a, ranges);
+  qml = std::regex_replace(qml, std::regex("classificationMethod id=\"EqualInterval\""), "classificationMethod id=\"Quantile\"");
+  // The template's five symbols carry the colours of kClassColours (the HTML maps use the same).
+  return qml;
+}
+
+}  // namespace
+
+void write_gpkg(const WriteContext& ctx, const std::filesystem::path& file) {
+  const ReportResult& r = ctx.report;
+  gdal::WriterOptions wo;
+  wo.overwrite = false;
+  wo.metadata = ctx.options.metadata;
+  wo.metadata["GUOTU_REPORT_PLAN"] = r.plan;
+  wo.metadata["GUOTU_REPORT_YEAR"] = std::to_string(r.year);
+  wo.timestamp = ctx.options.timestamp;
+  gdal::GpkgWriter w(file.string(), wo);
+
+  using gdal::FieldType;
+  gdal::LayerSpec table;
+  table.name = "indicators";
+  table.title = "国土空间指标";
+  table.description = fmt::format("Land indicators per unit and vintage, judged against targets for {} (guotu report)", r.year);
+  table.geometry = gdal::GeometryKind::None;
+  table.fields = {{"vintage", FieldType::String, 0, "数据年份图层"},
+                  {"level", FieldType::String, 0, "层级"},
+                  {"unit_code", FieldType::String, 0, "单位代码"},
+                  {"unit_name", FieldType::String, 0, "单位名称"},
+                  {"indicator", FieldType::String, 0, "指标代码"},
+                  {"indicator_name", FieldType::String, 0, "指标名称"},
+                  {"value", FieldType::Real, 0, "数值"},
+                  {"unit", FieldType::String, 0, "单位"},
+                  {"comparator", FieldType::String, 0, "比较"},
+                  {"target", FieldType::Real, 0, "目标值"},
+                  {"target_kind", FieldType::String, 0, "目标类型"},
+                  {"attribute", FieldType::String, 0, "指标属性"},
+                  {"status", FieldType::String, 0, "状态"},
+                  {"status_zh", FieldType::String, 0, "状态（中文）"},
+                  {"target_source", FieldType::String, 0, "目标来源"},
+                  {"target_reference", FieldType::String, 0, "目标参考"},
+                  {"indicator_source", FieldType::String, 0, "指标来源"},
+                  {"note", FieldType::String, 0, "说明"}};
+  const auto tid = w.create_layer(table);
+  for (const auto& ur : r.results) {
+    const ReportUnit& u = r.unit_of(ur);
+    for (const auto& o : ur.outcomes) {
+      const Target* t = o.target ? &*o.target : nullptr;
+      std::vector<gdal::FieldValue> v{
+          r.vintages[ur.vintage], r.levels[ur.level].name, u.code, u.name, o.indicator->id, o.indicator->name,
+          o.value.value ? gdal::FieldValue(*o.value.value) : gdal::FieldValue(),
+          unit_symbol(o.indicator->unit),
+          t ? gdal::FieldValue(comparator_symbol(t->comparator)) : gdal::FieldValue(),
+          t && t->value ? gdal::FieldValue(*t->value) : gdal::FieldValue(),
+          t ? gdal::FieldValue(std::string(t->provincial_quota ? "provincial quota" : "value")) : gdal::FieldValue(),
+          t ? gdal::FieldValue(attribute_name(t->attribute)) : gdal::FieldValue(),
+          status_name(o.status), status_name_zh(o.status),
+          t ? gdal::FieldValue(target_source(o)) : gdal::FieldValue(),
+          t ? gdal::FieldValue(t->reference) : gdal::FieldValue(),
+          indicator_source(*o.indicator),
+          o.value.why.empty() ? gdal::FieldValue(o.indicator->note.empty() ? gdal::FieldValue() : gdal::FieldValue(o.indicator->note))
+                              : gdal::FieldValue(o.value.why)};
+      w.add(tid, v);
+    }
+  }
+
+  const std::string tmpl = resources::read_resource("layers/styles/indicator_choropleth.qml");
+  const auto& defs = r.indicators.indicators();
+  for (std::size_t vi = 0; vi < r.vintages.size(); ++vi) {
+    for (std::size_t li = 0; li < r.levels.size(); ++li) {
+      const UnitLevel& level = r.levels[li];
+      const auto rows = results_of(r, vi, li);
+      gdal::LayerSpec spec;
+      spec.name = "units_" + level_key(r, vi, li);
+      spec.title = fmt::format("{}指标（{}，{}）", level.title, r.vintages[vi], r.year);
+      spec.description = fmt::format("{} units of {} with their indicators ({}); patches assigned by {}", level.name,
+                                     level.layer, r.vintages[vi], assignment_name(level.assignment));
+      spec.crs = r.crs;
+      spec.geometry = gdal::GeometryKind::MultiPolygon;
+      spec.fields = {{"unit_code", FieldType::String, 0, "单位代码"},
+                     {"unit_name", FieldType::String, 0, "单位名称"},
+                     {"parent_code", FieldType::String, 0, "上级代码"},
+                     {"area_m2", FieldType::Real, 0, "单元椭球面积（平方米）"}};
+      for (const auto& d : defs) {
+        spec.fields.push_back({d.id, FieldType::Real, 0, fmt::format("{}（{}）", d.name, unit_symbol(d.unit))});
+        spec.fields.push_back({d.id + "_status", FieldType::String, 0, d.name + " 状态"});
+      }
+      // One style per computable indicator; the first key indicator is the default.
+      bool first = true;
+      for (std::size_t k = 0; k < defs.size(); ++k) {
+        if (!defs[k].computable) continue;
+        std::vector<double> values;
+        for (const auto* ur : rows)
+          if (ur->outcomes[k].value.value) values.push_back(*ur->outcomes[k].value.value);
+        const std::string qml = choropleth_qml(tmpl, defs[k].id, classify(values), defs[k].unit);
+        if (first && defs[k].map) {
+          spec.style_qml = qml;
+          spec.style_name = defs[k].id;
+          first = false;
+        } else {
+          spec.extra_styles.emplace_back(defs[k].id, qml);
+        }
+      }
+      const auto lid = w.create_layer(spec);
+      for (const auto* ur : rows) {
+        const ReportUnit& u = level.units[ur->unit];
+        std::vector<gdal::FieldValue> v{u.code, u.name, u.parent.empty() ? gdal::FieldValue() : gdal::FieldValue(u.parent), u.area_m2};
+        for (const auto& o : ur->outcomes) {
+          v.push_back(o.value.value ? gdal::FieldValue(*o.value.value) : gdal::FieldValue());
+          v.push_back(status_name(o.status));
+        }
+        const geos::Geometry g = geos::Geometry::from_wkb(u.wkb);
+        w.add(lid, v, &g);
+      }
+    }
+  }
+  w.commit();
+}
+
+}  // namespace guotu::report

@@ -1,0 +1,486 @@
+// guotu report: the indicator evaluator on published figures (章丘 forest table), the definition
+// and target loaders, and the CLI on the sample city, checked against an independent OGR SQL
+// computation; the four outputs must carry the same numbers; the HTML page renders in Chromium.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "gdal/vector_source.hpp"
+#include "report/indicator.hpp"
+#include "report/target.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using namespace guotu;
+using namespace guotu::report;
+
+namespace {
+
+IndicatorSet liaocheng_indicators() { return IndicatorSet::load({test::data_file("data/indicators/liaocheng.yaml")}); }
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Rows of an OGR SQL query (SQLite dialect), each as strings.
+std::vector<std::vector<std::string>> sql_rows(const fs::path& file, const std::string& query) {
+  gdal::initialize();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  std::vector<std::vector<std::string>> out;
+  if (!ds) {
+    ADD_FAILURE() << "cannot open " << file;
+    return out;
+  }
+  OGRLayer* rs = ds->ExecuteSQL(query.c_str(), nullptr, "SQLite");
+  if (rs == nullptr) {
+    ADD_FAILURE() << query;
+    return out;
+  }
+  for (OGRFeatureUniquePtr f(rs->GetNextFeature()); f; f.reset(rs->GetNextFeature())) {
+    std::vector<std::string> row;
+    for (int i = 0; i < f->GetFieldCount(); ++i) row.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+    out.push_back(std::move(row));
+  }
+  ds->ReleaseResultSet(rs);
+  return out;
+}
+
+// code → number from a two-column query.
+std::map<std::string, double> sql_map(const fs::path& file, const std::string& query) {
+  std::map<std::string, double> m;
+  for (const auto& r : sql_rows(file, query)) m[r.at(0)] = std::stod(r.at(1));
+  return m;
+}
+
+void expect_relative(double got, double want, double tolerance, const std::string& what) {
+  const double denom = std::max(std::abs(want), 1e-9);
+  EXPECT_LE(std::abs(got - want) / denom, tolerance) << what << ": got " << got << " want " << want;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// 章丘 附件2 (seed003 L625–648): 森林覆盖率 = 森林保有量 ÷ 土地总面积 × 100 per unit, published
+// to 2 decimals. "Within 0.01" is in percentage points: the published figure is rounded to 0.01 %,
+// and one row (官庄街道: 25.344 → published 25.35) differs from the rounded quotient by 0.006 pp.
+TEST(ReportIndicators, ZhangqiuForestCoverageMatchesThePublishedTable) {
+  const IndicatorSet set = liaocheng_indicators();
+  const IndicatorDef* coverage = set.find("sl_pct");
+  ASSERT_NE(coverage, nullptr);
+  auto src = gdal::VectorSource::open(test::data_file("tests/data/zhangqiu_forest.csv").string());
+  const auto rows = src.layer(0).read_all();
+  ASSERT_EQ(rows.size(), 21u);
+  const auto& l = src.layer(0);
+  const std::size_t iu = *l.field_index("unit"), il = *l.field_index("land_ha"), ifo = *l.field_index("forest_ha"),
+                    ic = *l.field_index("coverage_pct");
+  double land_sum = 0, forest_sum = 0;
+  double district_land = 0, district_forest = 0, district_published = 0;
+  for (const auto& r : rows) {
+    const std::string unit = gdal::as_text(r.values[iu]);
+    const double land_ha = *gdal::as_number(r.values[il]), forest_ha = *gdal::as_number(r.values[ifo]);
+    const double published = *gdal::as_number(r.values[ic]);
+    // Areas go in as m², as the report's measures do.
+    const IndicatorValue v = evaluate(*coverage, {{"forest", forest_ha * 1e4}, {"land_area", land_ha * 1e4}});
+    ASSERT_TRUE(v.value) << unit;
+    EXPECT_LE(std::abs(*v.value - published), 0.01 + 1e-9) << unit << ": computed " << *v.value << " published " << published;
+    if (unit == "章丘区") {
+      district_land = land_ha, district_forest = forest_ha, district_published = published;
+    } else {
+      land_sum += land_ha, forest_sum += forest_ha;
+    }
+  }
+  // The 18 镇街 and the 2 国有林场 partition the district (seed003 §1.5): the roll-up agrees.
+  EXPECT_NEAR(land_sum, district_land, 0.005);
+  EXPECT_NEAR(forest_sum, district_forest, 0.005);
+  const IndicatorValue rolled = evaluate(*coverage, {{"forest", forest_sum * 1e4}, {"land_area", land_sum * 1e4}});
+  EXPECT_LE(std::abs(*rolled.value - district_published), 0.01);
+}
+
+TEST(ReportIndicators, MissingInputIsReportedNotGuessed) {
+  const IndicatorSet set = liaocheng_indicators();
+  const IndicatorValue v = evaluate(*set.find("rjjsyd"), {{"construction", 1e6}, {"population", std::nullopt}});
+  EXPECT_FALSE(v.value);
+  EXPECT_EQ(v.state, ValueState::NoInput);
+  EXPECT_NE(v.why.find("population"), std::string::npos);
+  const IndicatorValue p = evaluate(*set.find("rjjsyd"), {{"construction", 1.2e6}, {"population", 10000.0}});
+  ASSERT_TRUE(p.value);
+  EXPECT_DOUBLE_EQ(*p.value, 120.0);
+  EXPECT_EQ(evaluate(*set.find("slxjl"), {}).state, ValueState::NotComputable);
+  EXPECT_EQ(evaluate(*set.find("kfqd_pct"), {{"construction", 1.0}, {"land_area", 0.0}}).state, ValueState::ZeroDenominator);
+  // Area units: 耕地保有量 in 公顷 and 万亩 from the same m².
+  EXPECT_DOUBLE_EQ(*evaluate(*set.find("gd_ha"), {{"cultivated", 1.5e8}}).value, 15000.0);
+  EXPECT_DOUBLE_EQ(*evaluate(*set.find("gd_wanmu"), {{"cultivated", 1.5e8}}).value, 22.5);
+}
+
+TEST(ReportIndicators, DefinitionErrorsNameFileAndLine) {
+  test::TempDir tmp;
+  const fs::path f = tmp / "bad.yaml";
+  std::ofstream(f) << "measures:\n"
+                      "  - {id: land_area, from: landuse}\n"
+                      "  - {id: woods, from: landuse, classes: [woodland]}\n"
+                      "indicators: []\n";
+  try {
+    (void)IndicatorSet::load({f});
+    FAIL() << "an unknown land class must be refused";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::BadInput);
+    EXPECT_EQ(e.where().file, f.string());
+    ASSERT_TRUE(e.where().line);
+    EXPECT_EQ(*e.where().line, 3);
+    EXPECT_NE(e.reason().find("woodland"), std::string::npos);
+  }
+  const fs::path g = tmp / "bad_targets.yaml";
+  std::ofstream(g) << "source: test\ntargets:\n  - {indicator: kfqd_pct, level: city, value: 20}\n  - {indicator: nonsense, level: city, value: 1}\n";
+  try {
+    (void)TargetSet::load({g}, liaocheng_indicators());
+    FAIL() << "an unknown indicator must be refused";
+  } catch (const Error& e) {
+    ASSERT_TRUE(e.where().line);
+    EXPECT_EQ(*e.where().line, 4);
+  }
+}
+
+TEST(ReportTargets, ProvincialQuotaIsMissingUntilSupplied) {
+  const IndicatorSet set = liaocheng_indicators();
+  const TargetSet shipped = TargetSet::load({test::data_file("data/targets/liaocheng.yaml")}, set);
+  EXPECT_EQ(shipped.latest_year(), 2025);
+  const IndicatorValue v{534599.0, ValueState::Ok, {}};
+  // 耕地保有量 2025: 完成省下达任务 — no value, so neither pass nor fail.
+  const Target* quota = shipped.find("gd_ha", "city", "371500", 2025);
+  ASSERT_NE(quota, nullptr);
+  EXPECT_TRUE(quota->provincial_quota);
+  EXPECT_FALSE(quota->value);
+  EXPECT_EQ(judge(v, quota), Status::MissingTarget);
+  // No target at all for a county.
+  EXPECT_EQ(shipped.find("gd_ha", "county", "371502", 2025), nullptr);
+  EXPECT_EQ(judge(v, nullptr), Status::MissingTarget);
+  // 2020 (13th FYP): 562,226 公顷 (L416).
+  const Target* t2020 = shipped.find("gd_ha", "city", "371500", 2020);
+  ASSERT_NE(t2020, nullptr);
+  EXPECT_DOUBLE_EQ(*t2020->value, 562226.0);
+  EXPECT_EQ(judge(v, t2020), Status::Fail);
+  // 自然保护地占比 ≥ 0.78 % (L477), binding.
+  const Target* zr = shipped.find("zrbhd_pct", "city", "371500", 2025);
+  ASSERT_NE(zr, nullptr);
+  EXPECT_EQ(zr->attribute, Attribute::Binding);
+  EXPECT_EQ(judge({0.78, ValueState::Ok, {}}, zr), Status::Pass);
+  EXPECT_EQ(judge({0.779, ValueState::Ok, {}}, zr), Status::Fail);
+  // A user file supplies quotas: for the city and per county; a unit target beats a level one.
+  const TargetSet both = TargetSet::load({test::data_file("data/targets/liaocheng.yaml"), test::data_file("tests/data/quotas_sample.yaml")}, set);
+  EXPECT_EQ(judge(v, both.find("gd_ha", "city", "371500", 2025)), Status::Pass);
+  EXPECT_EQ(judge({99635.0, ValueState::Ok, {}}, both.find("gd_ha", "county", "371502", 2025)), Status::Fail);
+  EXPECT_EQ(judge({99635.0, ValueState::Ok, {}}, both.find("gd_ha", "county", "371503", 2025)), Status::Pass);
+  EXPECT_EQ(both.find("gd_ha", "county", "371521", 2025), nullptr);
+  // Values in another area unit are converted: 1 万亩 = 666.67 公顷.
+  test::TempDir tmp;
+  std::ofstream(tmp / "mu.yaml") << "source: t\ntargets:\n  - {indicator: gd_ha, level: city, value: 1, value_unit: 万亩}\n";
+  const TargetSet mu = TargetSet::load({tmp / "mu.yaml"}, set);
+  EXPECT_NEAR(*mu.find("gd_ha", "city", "x", 2025)->value, 10000.0 / 15.0, 1e-9);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CLI on the sample city: every county's indicators against OGR SQL; outputs agree.
+class ReportOnSampleCity : public ::testing::Test {
+ protected:
+  static fs::path dir_, city_, out_, out2_;
+  static nlohmann::json json_, json2_;
+  static int exit_code_, exit_code2_;
+
+  static void SetUpTestSuite() {
+    city_ = test::sample_city(false);
+    dir_ = fs::temp_directory_path() / ("guotu-report-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    // The "done" command.
+    out_ = dir_ / "report";
+    auto r = test::run_guotu("report --plan '" + city_.string() + "' --out '" + out_.string() + "/' --json --jobs 2");
+    exit_code_ = r.exit_code;
+    json_ = nlohmann::json::parse(r.out, nullptr, false);
+    // A batch: two vintages, the central city's areas, user quotas and a population table.
+    std::ofstream pop(dir_ / "population.csv");
+    pop << "code,population\n371502,1300000\n371503,540000\n371521,770000\n";
+    pop.close();
+    out2_ = dir_ / "batch";
+    r = test::run_guotu("report --plan '" + city_.string() + "' --out '" + out2_.string() + "' --by county --by town --by ZXCQ" +
+                        " --vintage DLTB --vintage DLTB_LATER --targets '" + test::data_file("data/targets/liaocheng.yaml").string() +
+                        "' --targets '" + test::data_file("tests/data/quotas_sample.yaml").string() + "' --population '" +
+                        (dir_ / "population.csv").string() + "' --json --jobs 2");
+    exit_code2_ = r.exit_code;
+    json2_ = nlohmann::json::parse(r.out, nullptr, false);
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+  static const nlohmann::json* unit(const nlohmann::json& j, const std::string& level, const std::string& code,
+                                    const std::string& vintage = "DLTB") {
+    for (const auto& u : j["units"])
+      if (u["level"] == level && u["code"] == code && u["vintage"] == vintage) return &u;
+    return nullptr;
+  }
+};
+fs::path ReportOnSampleCity::dir_, ReportOnSampleCity::city_, ReportOnSampleCity::out_, ReportOnSampleCity::out2_;
+nlohmann::json ReportOnSampleCity::json_, ReportOnSampleCity::json2_;
+int ReportOnSampleCity::exit_code_ = -1, ReportOnSampleCity::exit_code2_ = -1;
+
+TEST_F(ReportOnSampleCity, WritesFourOutputsForCityCountiesAndTowns) {
+  ASSERT_FALSE(json_.is_discarded());
+  EXPECT_EQ(exit_code_, 0);  // the only valued binding target (自然保护地占比 ≥ 0.78 %) is met
+  for (const char* f : {"report.gpkg", "indicators.csv", "report.xlsx", "report.html"}) EXPECT_TRUE(fs::exists(out_ / f)) << f;
+  std::map<std::string, int> levels;
+  for (const auto& u : json_["units"]) ++levels[u["level"].get<std::string>()];
+  EXPECT_EQ(levels["city"], 1);
+  EXPECT_EQ(levels["county"], 8);
+  EXPECT_EQ(levels["town"], 136);
+  const auto* city = unit(json_, "city", "371500");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ((*city)["name"], "聊城市");
+  const auto& zr = (*city)["indicators"]["zrbhd_pct"];
+  EXPECT_EQ(zr["status"], "pass");
+  EXPECT_EQ(zr["pass"], true);
+  EXPECT_DOUBLE_EQ(zr["target"].get<double>(), 0.78);
+  // Quotas without a value, inputs not given, indicators not computable from land data.
+  EXPECT_EQ((*city)["indicators"]["gd_ha"]["status"], "missing target");
+  EXPECT_TRUE((*city)["indicators"]["gd_ha"]["pass"].is_null());
+  EXPECT_EQ((*city)["indicators"]["rjjsyd"]["status"], "no input");
+  EXPECT_TRUE((*city)["indicators"]["rjjsyd"]["value"].is_null());
+  EXPECT_EQ((*city)["indicators"]["slxjl"]["status"], "not computable");
+  // The output directory is not replaced without --overwrite.
+  EXPECT_EQ(test::run_guotu("report --plan '" + city_.string() + "' --out '" + out_.string() + "' 2>/dev/null").exit_code, 2);
+}
+
+TEST_F(ReportOnSampleCity, CountiesEqualAnIndependentOgrSqlComputation) {
+  ASSERT_FALSE(json_.is_discarded());
+  const std::string by_county = " GROUP BY substr(ZLDWDM,1,6)";
+  const std::string construction =
+      "(substr(DLBM,1,2) IN ('05','06','07','08','09') OR substr(DLBM,1,4) IN "
+      "('1001','1002','1003','1004','1005','1007','1008','1009','1109','1201') OR DLBM = '1107A')";
+  const auto land = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBMJ) FROM DLTB" + by_county);
+  const auto cultivated = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBDLMJ) FROM DLTB WHERE DLBM IN ('0101','0102','0103')" + by_county);
+  const auto built = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBMJ) FROM DLTB WHERE " + construction + by_county);
+  const auto urban_rural = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBMJ) FROM DLTB WHERE " + construction +
+                                              " AND CZCSXM IN ('201','202','203','201A','202A','203A')" + by_county);
+  const auto forest = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBMJ) FROM DLTB WHERE substr(DLBM,1,4) IN ('0301','0302','0305','0307')" + by_county);
+  // Plan layers ∩ county: planar (GK) areas; 椭球面积 differ by +0.03…0.06 % here, inside 0.1 %.
+  // MakeValid: 11 of the sample's 125 YJJBNT features are invalid (ring self-intersections,
+  // collapsed components); the report repairs them with make-valid too.
+  auto overlay = [&](const std::string& layer) {
+    return sql_map(city_, "SELECT x.XZQDM, SUM(ST_Area(ST_Intersection(x.geom, MakeValid(y.geom)))) FROM XZQ x, " + layer +
+                              " y WHERE ST_Intersects(x.geom, y.geom) GROUP BY x.XZQDM");
+  };
+  const auto yjjbnt = overlay("YJJBNT"), stbhhx = overlay("STBHHX"), zrbhd = overlay("ZRBHD");
+  ASSERT_EQ(land.size(), 8u);
+  for (const auto& [code, land_m2] : land) {
+    const auto* u = unit(json_, "county", code);
+    ASSERT_NE(u, nullptr) << code;
+    const auto& ind = (*u)["indicators"];
+    auto value = [&](const char* id) { return ind[id]["value"].get<double>(); };
+    // TBMJ/TBDLMJ sums: the same numbers, exactly up to summation order.
+    expect_relative(value("kfqd_pct"), built.at(code) / land_m2 * 100, 1e-9, code + " 国土开发强度");
+    expect_relative(value("jsyd_ha"), built.at(code) / 1e4, 1e-9, code + " 建设用地");
+    expect_relative(value("cxjsyd_ha"), urban_rural.at(code) / 1e4, 1e-9, code + " 城乡建设用地");
+    expect_relative(value("gd_ha"), cultivated.at(code) / 1e4, 1e-9, code + " 耕地保有量");
+    expect_relative(value("gd_wanmu"), cultivated.at(code) / (1e4 * 10000.0 / 15.0), 1e-9, code + " 耕地保有量 万亩");
+    expect_relative(value("sl_pct"), (forest.count(code) ? forest.at(code) : 0.0) / land_m2 * 100, 1e-9, code + " 森林覆盖率");
+    // Overlays: within 0.1 %.
+    expect_relative(value("yjjbnt_ha"), yjjbnt.at(code) / 1e4, 1e-3, code + " 永久基本农田");
+    expect_relative(value("stbhhx_ha"), stbhhx.at(code) / 1e4, 1e-3, code + " 生态保护红线");
+    expect_relative(value("zrbhd_ha"), zrbhd.at(code) / 1e4, 1e-3, code + " 自然保护地");
+    expect_relative(value("zrbhd_pct"), zrbhd.at(code) / land_m2 * 100, 1e-3, code + " 自然保护地占比");
+  }
+  // Towns add up to their counties; the city is all of it.
+  std::map<std::string, double> town_sum;
+  for (const auto& u : json_["units"])
+    if (u["level"] == "town") town_sum[u["code"].get<std::string>().substr(0, 6)] += u["indicators"]["gd_ha"]["value"].get<double>();
+  for (const auto& [code, v] : town_sum) expect_relative(v, cultivated.at(code) / 1e4, 1e-9, code + " Σ towns");
+  double all = 0;
+  for (const auto& [code, v] : cultivated) all += v;
+  expect_relative((*unit(json_, "city", "371500"))["indicators"]["gd_ha"]["value"].get<double>(), all / 1e4, 1e-9, "city 耕地");
+}
+
+TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
+  ASSERT_FALSE(json_.is_discarded());
+  // key (level, unit, indicator) → value, from JSON.
+  std::map<std::string, double> want;
+  for (const auto& u : json_["units"])
+    for (const auto& [id, ind] : u["indicators"].items())
+      if (!ind["value"].is_null())
+        want[u["level"].get<std::string>() + "|" + u["code"].get<std::string>() + "|" + id] = ind["value"].get<double>();
+  ASSERT_GT(want.size(), 1500u);
+  auto check = [&](const std::map<std::string, double>& got, const std::string& what) {
+    EXPECT_EQ(got.size(), want.size()) << what;
+    std::size_t compared = 0;
+    for (const auto& [k, v] : want) {
+      auto it = got.find(k);
+      if (it == got.end()) {
+        ADD_FAILURE() << what << " lacks " << k;
+        continue;
+      }
+      expect_relative(it->second, v, 1e-12, what + " " + k);
+      ++compared;
+    }
+    EXPECT_EQ(compared, want.size()) << what;
+  };
+  // CSV: UTF-8 with BOM; read back by GDAL's CSV driver.
+  const std::string csv = read_text(out_ / "indicators.csv");
+  ASSERT_GE(csv.size(), 3u);
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  {
+    std::map<std::string, double> got;
+    for (const auto& r : sql_rows(out_ / "indicators.csv", "SELECT level, unit_code, indicator, value FROM indicators WHERE value <> ''"))
+      got[r[0] + "|" + r[1] + "|" + r[2]] = std::stod(r[3]);
+    check(got, "CSV");
+  }
+  // GeoPackage: the indicator table, and the unit layers with the indicators joined.
+  {
+    std::map<std::string, double> got;
+    for (const auto& r : sql_rows(out_ / "report.gpkg", "SELECT level, unit_code, indicator, value FROM indicators WHERE value IS NOT NULL"))
+      got[r[0] + "|" + r[1] + "|" + r[2]] = std::stod(r[3]);
+    check(got, "GPKG");
+    const auto counties = sql_rows(out_ / "report.gpkg", "SELECT unit_code, kfqd_pct, gd_ha, ST_Area(geom) FROM units_county");
+    ASSERT_EQ(counties.size(), 8u);
+    for (const auto& r : counties) {
+      expect_relative(std::stod(r[1]), want.at("county|" + r[0] + "|kfqd_pct"), 1e-12, "units_county " + r[0]);
+      expect_relative(std::stod(r[2]), want.at("county|" + r[0] + "|gd_ha"), 1e-12, "units_county " + r[0]);
+      EXPECT_GT(std::stod(r[3]), 1e8);  // real polygons
+    }
+    EXPECT_EQ(sql_rows(out_ / "report.gpkg", "SELECT COUNT(*) FROM units_town")[0][0], "136");
+    // A choropleth per indicator; the default one is a key indicator, with breaks from the data.
+    const auto styles = sql_rows(out_ / "report.gpkg",
+                                 "SELECT styleName, useAsDefault, styleQML FROM layer_styles WHERE f_table_name = 'units_county'");
+    EXPECT_GE(styles.size(), 10u);
+    bool has_default = false;
+    for (const auto& s : styles) {
+      EXPECT_NE(s[2].find("attr=\"" + s[0] + "\""), std::string::npos) << s[0];
+      if (s[1] == "1") {
+        has_default = true;
+        EXPECT_EQ(s[0], "kfqd_pct");
+        EXPECT_EQ(s[2].find("lower=\"0.000000\" upper=\"20.000000\""), std::string::npos) << "placeholder breaks left";
+      }
+    }
+    EXPECT_TRUE(has_default);
+  }
+  // XLSX: GDAL's XLSX driver reads each sheet as a layer; numbers are numbers.
+  {
+    CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE");
+    std::map<std::string, double> got;
+    const std::pair<const char*, const char*> sheets[] = {{"市级 city", "city"}, {"县级 county", "county"}, {"乡镇级 town", "town"}};
+    for (const auto& [sheet, level] : sheets)
+      for (const auto& r : sql_rows(out_ / "report.xlsx", std::string("SELECT \"单位代码\", \"指标代码\", \"数值\" FROM \"") + sheet + "\"")) {
+        char* end = nullptr;
+        const double v = std::strtod(r[2].c_str(), &end);
+        if (end != r[2].c_str() && *end == '\0') got[std::string(level) + "|" + r[0] + "|" + r[1]] = v;
+      }
+    CPLSetConfigOption("OGR_XLSX_HEADERS", nullptr);
+    check(got, "XLSX");
+  }
+  // HTML: every value cell carries its exact number.
+  {
+    const std::string html = read_text(out_ / "report.html");
+    std::map<std::string, double> got;
+    const std::regex cell("data-vintage=\"DLTB\" data-level=\"([^\"]+)\" data-unit=\"([^\"]+)\" data-indicator=\"([^\"]+)\" data-value=\"([^\"]+)\"");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), cell); it != std::sregex_iterator(); ++it)
+      got[(*it)[1].str() + "|" + (*it)[2].str() + "|" + (*it)[3].str()] = std::stod((*it)[4].str());
+    check(got, "HTML");
+    // Self-contained: no external reference of any kind, no script.
+    EXPECT_EQ(html.find("http://"), std::string::npos);
+    EXPECT_EQ(html.find("https://"), std::string::npos);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    EXPECT_EQ(html.find("<link"), std::string::npos);
+  }
+}
+
+TEST_F(ReportOnSampleCity, BatchOfVintagesLayersQuotasAndPopulation) {
+  ASSERT_FALSE(json2_.is_discarded());
+  // A binding quota the user supplied is not met (东昌府区 耕地 < 120,000 ha): exit 1.
+  EXPECT_EQ(exit_code2_, 1);
+  ASSERT_NE(unit(json2_, "county", "371502"), nullptr);
+  EXPECT_EQ((*unit(json2_, "county", "371502"))["indicators"]["gd_ha"]["status"], "fail");
+  EXPECT_EQ((*unit(json2_, "county", "371503"))["indicators"]["gd_ha"]["status"], "pass");
+  EXPECT_EQ((*unit(json2_, "county", "371521"))["indicators"]["gd_ha"]["status"], "missing target");
+  EXPECT_EQ((*unit(json2_, "city", "371500"))["indicators"]["gd_ha"]["status"], "pass");
+  // 人均建设用地 where the population is given, "no input" where it is not.
+  const auto& c = (*unit(json2_, "county", "371502"))["indicators"];
+  expect_relative(c["rjjsyd"]["value"].get<double>(), c["jsyd_ha"]["value"].get<double>() * 1e4 / 1300000.0, 1e-12, "人均建设用地");
+  EXPECT_EQ((*unit(json2_, "county", "371522"))["indicators"]["rjjsyd"]["status"], "no input");
+  // Both vintages, every level: DLTB_LATER lost farmland to construction (sample_changes).
+  const auto* early = unit(json2_, "city", "371500", "DLTB");
+  const auto* late = unit(json2_, "city", "371500", "DLTB_LATER");
+  ASSERT_TRUE(early && late);
+  EXPECT_LT((*late)["indicators"]["gd_ha"]["value"].get<double>(), (*early)["indicators"]["gd_ha"]["value"].get<double>());
+  EXPECT_GT((*late)["indicators"]["jsyd_ha"]["value"].get<double>(), (*early)["indicators"]["jsyd_ha"]["value"].get<double>());
+  // The central city's five areas by overlay: their land area (patches cut by the area boundary
+  // contribute TBMJ in proportion to the 椭球面积 of the piece) equals the areas' own 椭球面积.
+  // Per area within 1e-4: the areas are sectors whose edges are several km long, and the 32号
+  // method takes an edge as linear in (L, B), which moves ~6e-5 of area between neighbouring
+  // sectors (patch edges are short); the transfers cancel in the total (1e-6).
+  std::size_t zx = 0;
+  double land_total = 0, area_total = 0;
+  for (const auto& u : json2_["units"]) {
+    if (u["level"] != "ZXCQ" || u["vintage"] != "DLTB") continue;
+    ++zx;
+    land_total += u["measures_m2"]["land_area"].get<double>();
+    area_total += u["area_m2"].get<double>();
+    expect_relative(u["measures_m2"]["land_area"].get<double>(), u["area_m2"].get<double>(), 1e-4, "ZXCQ " + u["name"].get<std::string>());
+  }
+  expect_relative(land_total, area_total, 1e-6, "ZXCQ total");
+  EXPECT_EQ(zx, 5u);
+  // Layers per level and vintage in the GeoPackage.
+  const auto tables = sql_rows(out2_ / "report.gpkg", "SELECT table_name FROM gpkg_contents ORDER BY table_name");
+  std::set<std::string> names;
+  for (const auto& t : tables) names.insert(t[0]);
+  for (const char* n : {"indicators", "units_county_DLTB", "units_county_DLTB_LATER", "units_ZXCQ_DLTB", "units_town_DLTB_LATER"})
+    EXPECT_TRUE(names.count(n)) << n;
+}
+
+TEST_F(ReportOnSampleCity, HtmlRendersInChromiumWithMapsAndCharts) {
+  const fs::path chromium = "/usr/bin/chromium";
+  if (!fs::exists(chromium)) GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh installs it): the HTML render test is skipped";
+  const fs::path html = out_ / "report.html";
+  ASSERT_TRUE(fs::exists(html));
+  const fs::path profile = dir_ / "chromium-profile";
+  const fs::path shot = fs::path(GUOTU_TEST_SAMPLE_DIR).parent_path() / "report-screenshot.png";
+  const fs::path log = dir_ / "chromium.log", dom = dir_ / "dom.html";
+  const std::string common = chromium.string() +
+                             " --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+                             " --disable-sync --no-first-run --user-data-dir='" + profile.string() + "'";
+  fs::remove(shot);
+  int rc = std::system((common + " --enable-logging=stderr --v=0 --screenshot='" + shot.string() +
+                        "' --window-size=1400,2400 'file://" + html.string() + "' >'" + log.string() + "' 2>&1").c_str());
+  EXPECT_EQ(rc, 0) << read_text(log);
+  rc = std::system((common + " --dump-dom 'file://" + html.string() + "' >'" + dom.string() + "' 2>/dev/null").c_str());
+  EXPECT_EQ(rc, 0);
+  // No console messages (errors, failed loads).
+  const std::string l = read_text(log);
+  EXPECT_EQ(l.find(":CONSOLE("), std::string::npos) << l;
+  EXPECT_EQ(l.find("Uncaught"), std::string::npos) << l;
+  EXPECT_EQ(l.find("Failed to load resource"), std::string::npos) << l;
+  // The parsed page holds the maps (one path per unit) and the bar charts.
+  const std::string d = read_text(dom);
+  std::size_t maps = 0, bars = 0;
+  for (std::size_t p = d.find("<svg class=\"map\""); p != std::string::npos; p = d.find("<svg class=\"map\"", p + 1)) ++maps;
+  for (std::size_t p = d.find("<svg class=\"bars\""); p != std::string::npos; p = d.find("<svg class=\"bars\"", p + 1)) ++bars;
+  EXPECT_EQ(maps, 8u);  // 4 key indicators × (county, town)
+  EXPECT_EQ(bars, 4u);  // county level only (towns are too many for bars)
+  EXPECT_GT(std::count(d.begin(), d.end(), '\n') + d.size(), 10000u);
+  // A real screenshot: a PNG of some size.
+  ASSERT_TRUE(fs::exists(shot));
+  const std::string png = read_text(shot);
+  ASSERT_GT(png.size(), 20000u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+}

@@ -1,0 +1,169 @@
+// guotu report --plan PLAN --out DIR: land indicators per city, county, town or any polygon layer
+// against their targets (thin over engine/report).
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "core/error.hpp"
+#include "report/report.hpp"
+#include "report/writers.hpp"
+
+namespace guotu::cli {
+
+namespace {
+
+struct ReportArgs {
+  std::string plan, out, population;
+  std::vector<std::string> targets, by, vintages, indicators, inputs;
+  std::optional<int> year;
+  std::string crs = "EPSG:4527", encoding, assume_crs;
+  unsigned jobs = 0;
+  bool overwrite = false, json = false;
+};
+
+nlohmann::json number_or_null(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+
+nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles& files) {
+  using namespace report;
+  nlohmann::json units = nlohmann::json::array();
+  for (const auto& ur : r.results) {
+    const ReportUnit& u = r.unit_of(ur);
+    nlohmann::json ind = nlohmann::json::object();
+    for (const auto& o : ur.outcomes) {
+      nlohmann::json j{{"name", o.indicator->name},
+                       {"value", number_or_null(o.value.value)},
+                       {"unit", unit_symbol(o.indicator->unit)},
+                       {"target", o.target ? number_or_null(o.target->value) : nlohmann::json(nullptr)},
+                       {"pass", o.status == Status::Pass ? nlohmann::json(true)
+                                : o.status == Status::Fail ? nlohmann::json(false)
+                                                           : nlohmann::json(nullptr)},
+                       {"status", status_name(o.status)}};
+      if (o.target) {
+        j["comparator"] = comparator_symbol(o.target->comparator);
+        j["attribute"] = o.target->attribute == Attribute::Binding ? "binding" : "expected";
+        j["provincial_quota"] = o.target->provincial_quota;
+        j["target_source"] = target_source(o);
+        if (!o.target->reference.empty()) j["target_reference"] = o.target->reference;
+      }
+      if (!o.value.why.empty()) j["why"] = o.value.why;
+      ind[o.indicator->id] = std::move(j);
+    }
+    nlohmann::json measures = nlohmann::json::object();
+    for (const auto& [k, v] : ur.measures) measures[k] = number_or_null(v);
+    units.push_back({{"code", u.code},
+                     {"name", u.name},
+                     {"level", r.levels[ur.level].name},
+                     {"vintage", r.vintages[ur.vintage]},
+                     {"parent", u.parent.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.parent)},
+                     {"area_m2", u.area_m2},
+                     {"measures_m2", measures},
+                     {"indicators", ind}});
+  }
+  nlohmann::json levels = nlohmann::json::array();
+  for (const auto& l : r.levels)
+    levels.push_back({{"name", l.name}, {"title", l.title}, {"layer", l.layer}, {"units", l.units.size()},
+                      {"assignment", assignment_name(l.assignment)}});
+  nlohmann::json counts = nlohmann::json::object();
+  for (const auto& [s, n] : r.status_counts()) counts[status_name(s)] = n;
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [k, p] : files) out[k] = p.string();
+  std::vector<std::string> tfiles, ifiles;
+  for (const auto& f : r.target_files) tfiles.push_back(f.string());
+  for (const auto& f : r.indicator_files) ifiles.push_back(f.string());
+  return {{"plan", r.plan}, {"year", r.year}, {"crs", r.crs}, {"vintages", r.vintages}, {"patches", r.patches},
+          {"levels", levels}, {"units", units}, {"counts", counts}, {"outputs", out}, {"indicator_files", ifiles},
+          {"target_files", tfiles}, {"warnings", r.warnings}};
+}
+
+int run(const ReportArgs& a) {
+  report::check_output_dir(a.out, a.overwrite);  // before any work
+  report::ReportOptions o;
+  o.plan = a.plan;
+  o.open.encoding = a.encoding;
+  o.open.assume_crs = a.assume_crs;
+  o.by = a.by;
+  o.vintages = a.vintages;
+  for (const auto& f : a.indicators) o.indicator_files.emplace_back(f);
+  for (const auto& f : a.targets) o.target_files.emplace_back(f);
+  o.year = a.year;
+  o.crs = a.crs;
+  o.jobs = a.jobs;
+  if (!a.population.empty()) o.inputs["population"] = a.population;
+  for (const auto& kv : a.inputs) {
+    const auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) throw Error(ErrorKind::Usage, "--input takes NAME=FILE, not '" + kv + "'");
+    o.inputs[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  auto progress = std::make_shared<std::unique_ptr<Progress>>();
+  std::string stage;
+  o.progress = [&, progress](const std::string& s, std::int64_t done, std::int64_t total) {
+    if (s != stage || !*progress) {
+      if (*progress) (*progress)->finish();
+      *progress = std::make_unique<Progress>(s, true);
+      stage = s;
+    }
+    (*progress)->update(done, total);
+  };
+  const report::ReportResult r = report::compute_report(o);
+  if (*progress) (*progress)->finish();
+  report::OutputOptions out;
+  out.dir = a.out;
+  out.overwrite = a.overwrite;
+  out.metadata = run_metadata();
+  const report::OutputFiles files = report::write_report(r, out);
+
+  const auto counts = r.status_counts();
+  auto count = [&](report::Status s) { return counts.count(s) ? counts.at(s) : std::size_t{0}; };
+  // Exit 1 when a binding (约束性) target is not met.
+  bool binding_failed = false;
+  for (const auto& ur : r.results)
+    for (const auto& oc : ur.outcomes)
+      binding_failed = binding_failed || (oc.status == report::Status::Fail && oc.target && oc.target->attribute == report::Attribute::Binding);
+  if (a.json) {
+    fmt::print("{}\n", to_json(r, files).dump(2));
+  } else {
+    std::size_t units = 0;
+    for (const auto& l : r.levels) units += l.units.size();
+    fmt::print(stderr, "report: {} units in {} levels × {} vintage(s), {} indicators, targets for {}\n", units, r.levels.size(),
+               r.vintages.size(), r.indicators.indicators().size(), r.year);
+    fmt::print(stderr, "  pass {}, fail {}, missing target {}, no input {}, not computable {}, no data {}\n", count(report::Status::Pass),
+               count(report::Status::Fail), count(report::Status::MissingTarget), count(report::Status::NoInput),
+               count(report::Status::NotComputable), count(report::Status::NoData));
+    for (const auto& w : r.warnings) fmt::print(stderr, "  note: {}\n", w);
+    for (const auto& [k, p] : files) fmt::print(stderr, "  wrote {}\n", p.string());
+  }
+  return binding_failed ? 1 : 0;
+}
+
+}  // namespace
+
+void register_report(CLI::App& app, CommandMain& selected) {
+  auto a = std::make_shared<ReportArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "report",
+      "Land indicators (国土开发强度, 耕地保有量, 永久基本农田, 生态保护红线, 自然保护地, 森林覆盖率, 湿地, "
+      "建设用地 …) for the city, its counties and towns or any polygon layer, for one or more survey "
+      "vintages, judged against targets; writes report.gpkg (QGIS choropleths), indicators.csv (UTF-8 "
+      "with BOM), report.xlsx and a self-contained report.html into DIR. Areas are 椭球面积. Exit 1 when "
+      "a binding (约束性) target is not met.");
+  cmd->add_option("--plan", a->plan, "plan database (GeoPackage, folder of Shapefiles, PG:…) with XZQ, DLTB …")->required();
+  cmd->add_option("--out", a->out, "output directory (must not exist unless --overwrite)")->required();
+  cmd->add_option("--targets", a->targets,
+                  "target file (YAML, repeatable; later files override earlier ones, e.g. provincial quotas); "
+                  "default data/targets/liaocheng.yaml");
+  cmd->add_option("--indicators", a->indicators, "indicator definitions (YAML, repeatable); default data/indicators/liaocheng.yaml");
+  cmd->add_option("--by", a->by, "levels besides the city: county, town, or LAYER[:CODE_FIELD[:NAME_FIELD]] (repeatable; default county and town)");
+  cmd->add_option("--vintage", a->vintages, "land-use layer (repeatable, e.g. --vintage DLTB --vintage DLTB_LATER; default DLTB)");
+  cmd->add_option("--year", a->year, "target year (default: the latest year in the target files)");
+  cmd->add_option("--population", a->population, "CSV of unit code, population (for 人均建设用地)");
+  cmd->add_option("--input", a->inputs, "another input table NAME=CSV (code,value), e.g. kg_covered=kg.csv (repeatable)");
+  cmd->add_option("--crs", a->crs, "working CRS (default EPSG:4527)");
+  cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)");
+  cmd->add_option("--encoding", a->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
+  cmd->add_option("--assume-crs", a->assume_crs, "CRS for layers that declare none");
+  cmd->add_flag("--overwrite", a->overwrite, "replace DIR when it exists");
+  cmd->add_flag("--json", a->json, "print one JSON document on stdout");
+  cmd->callback([a, &selected] { selected = [a] { return run(*a); }; });
+}
+
+}  // namespace guotu::cli
