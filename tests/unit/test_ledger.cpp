@@ -370,3 +370,38 @@ TEST(Ledger, SurvivesSigkillDuringWrites) {
             scalar(db, "SELECT (SELECT COUNT(*) FROM supplements) + (SELECT COUNT(*) FROM occupations)"));
   EXPECT_GE(l.balances().at(0).stock.area_m2, 0);
 }
+
+// guotu check hands each project's 耕地 occupancy to the ledger through a file.
+TEST(Ledger, TakesOccupationsFromCheck) {
+  guotu::test::TempDir dir;
+  const auto city = guotu::test::sample_city(false).string();
+  const auto occ = (dir / "occ.json").string();
+  const auto db = (dir / "l.sqlite").string();
+  ASSERT_EQ(guotu::test::run_guotu("check --plan '" + city + "' --projects '" + city + "' --out '" + (dir / "c.gpkg").string() +
+                                   "' --occupancy-json '" + occ + "' 2>/dev/null").exit_code, 1);
+  std::ifstream in(occ);
+  const auto j = nlohmann::json::parse(in);
+  std::map<std::string, double> need;  // county → net 耕地 m²
+  std::size_t projects = 0;
+  for (const auto& o : j["occupations"]) {
+    if (o["cultivated_net_m2"].get<double>() <= 0) continue;
+    need[o["county"].get<std::string>()] += o["cultivated_net_m2"].get<double>();
+    ++projects;
+  }
+  ASSERT_GT(projects, 0u);
+  FarmlandLedger::init(db, "t");
+  {
+    FarmlandLedger l(db, "t");
+    for (const auto& [county, m2] : need) l.add_supplement(supplement("S" + county, county, 2 * m2 / kMu + 10, "2023-01-01", 1));
+  }
+  auto r = guotu::test::run_guotu("ledger --db '" + db + "' --json add-occupation --from-check '" + occ + "' --date 2024-05-01 2>/dev/null");
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(r.out)["added"].size(), projects);
+  FarmlandLedger l(db, "t");
+  for (const auto& b : l.balances()) EXPECT_NEAR(b.drawn.area_m2, need[b.county], 1e-6) << b.county;
+  // Without a date the clerk is asked for one; nothing is written.
+  const auto db2 = (dir / "l2.sqlite").string();
+  FarmlandLedger::init(db2, "t");
+  EXPECT_EQ(guotu::test::run_guotu("ledger --db '" + db2 + "' add-occupation --from-check '" + occ + "' 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(scalar(db2, "SELECT COUNT(*) FROM occupations"), 0);
+}
