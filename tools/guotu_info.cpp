@@ -22,19 +22,6 @@ struct InfoArgs {
   std::vector<std::string> layers;
 };
 
-const char* field_type_name(gdal::FieldType t) {
-  switch (t) {
-    case gdal::FieldType::String: return "String";
-    case gdal::FieldType::Integer: return "Integer";
-    case gdal::FieldType::Integer64: return "Integer64";
-    case gdal::FieldType::Real: return "Real";
-    case gdal::FieldType::Date: return "Date";
-    case gdal::FieldType::DateTime: return "DateTime";
-    case gdal::FieldType::Binary: return "Binary";
-    case gdal::FieldType::Other: return "Other";
-  }
-  return "Other";
-}
 
 nlohmann::json to_json(const info::DatasetInfo& d) {
   nlohmann::json layers = nlohmann::json::array();
@@ -60,7 +47,7 @@ nlohmann::json to_json(const info::DatasetInfo& d) {
     j["invalid"] = std::move(inv);
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& f : l.fields) {
-      nlohmann::json fj{{"name", f.name}, {"type", field_type_name(f.type)}};
+      nlohmann::json fj{{"name", f.name}, {"type", gdal::to_string(f.type)}};
       if (f.width > 0) fj["width"] = f.width;
       if (!f.alias.empty()) fj["alias"] = f.alias;
       fields.push_back(std::move(fj));
@@ -93,7 +80,7 @@ void print_human(const info::DatasetInfo& d) {
     }
     if (!l.fields.empty()) {
       fmt::print("  fields:");
-      for (const auto& f : l.fields) fmt::print(" {}:{}", f.name, field_type_name(f.type));
+      for (const auto& f : l.fields) fmt::print(" {}:{}", f.name, gdal::to_string(f.type));
       fmt::print("\n");
     }
   }

@@ -27,6 +27,20 @@ std::optional<double> as_number(const FieldValue& v) {
   return std::nullopt;
 }
 
+const char* to_string(FieldType t) {
+  switch (t) {
+    case FieldType::String: return "String";
+    case FieldType::Integer: return "Integer";
+    case FieldType::Integer64: return "Integer64";
+    case FieldType::Real: return "Real";
+    case FieldType::Date: return "Date";
+    case FieldType::DateTime: return "DateTime";
+    case FieldType::Binary: return "Binary";
+    case FieldType::Other: return "Other";
+  }
+  return "Other";
+}
+
 const char* to_string(GeometryKind k) {
   switch (k) {
     case GeometryKind::None: return "None";

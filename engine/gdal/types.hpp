@@ -28,6 +28,8 @@ using FieldValue = std::variant<std::monostate, std::string, std::int64_t, doubl
 /// The value as a number; nullopt for null or non-numeric text.
 [[nodiscard]] std::optional<double> as_number(const FieldValue& v);
 
+[[nodiscard]] const char* to_string(FieldType t);
+
 /// Geometry kinds of a layer.
 enum class GeometryKind { None, Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, Unknown };
 [[nodiscard]] const char* to_string(GeometryKind k);

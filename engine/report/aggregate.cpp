@@ -13,7 +13,7 @@
 #include "index/envelope_index.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
-#include "report/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace guotu::report {
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/coord.hpp"
+#include "core/parallel.hpp"
 #include "gdal/types.hpp"
 #include "geos/geometry.hpp"
 #include "sample/city_config.hpp"
@@ -173,29 +174,6 @@ struct City {
   [[nodiscard]] Coord to_local(Coord lonlat) const;
   [[nodiscard]] std::size_t county_index(const std::string& code) const;
 };
-
-/// Runs f(0..n-1) on `jobs` threads; the first exception is rethrown after all have stopped.
-template <typename F>
-void parallel_for(std::size_t n, unsigned jobs, F&& f) {
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> threads;
-  std::exception_ptr error;
-  std::mutex m;
-  for (unsigned t = 0; t < std::max(1u, jobs); ++t) {
-    threads.emplace_back([&] {
-      for (std::size_t i = next++; i < n; i = next++) {
-        try {
-          f(i);
-        } catch (...) {
-          std::lock_guard lock(m);
-          if (!error) error = std::current_exception();
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  if (error) std::rethrow_exception(error);
-}
 
 /// A polygonal geometry without the artefacts of unioning many patches: holes and parts below
 /// `min_area` (m²) dropped, made valid if it is not.

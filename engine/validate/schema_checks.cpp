@@ -8,19 +8,6 @@ namespace guotu::validate {
 
 namespace {
 
-const char* type_name(gdal::FieldType t) {
-  switch (t) {
-    case gdal::FieldType::String: return "String";
-    case gdal::FieldType::Integer: return "Integer";
-    case gdal::FieldType::Integer64: return "Integer64";
-    case gdal::FieldType::Real: return "Real";
-    case gdal::FieldType::Date: return "Date";
-    case gdal::FieldType::DateTime: return "DateTime";
-    case gdal::FieldType::Binary: return "Binary";
-    case gdal::FieldType::Other: return "Other";
-  }
-  return "Other";
-}
 
 // Types that hold the same values: integer widths, and date vs date-time.
 int type_family(gdal::FieldType t) {
@@ -60,7 +47,7 @@ void check_schema(const LayerProfile& layer, const std::vector<gdal::FieldDef>& 
       f.layer = layer.name;
       f.severity = layer.rules->check(f.check).severity;
       f.message = fmt::format("field {} ({}) is {}, the catalogue says {}{}", spec.name, spec.alias,
-                              type_name(have->type), type_name(spec.type),
+                              gdal::to_string(have->type), gdal::to_string(spec.type),
                               spec.type == gdal::FieldType::String && (have->type == gdal::FieldType::Integer ||
                                                                        have->type == gdal::FieldType::Integer64 ||
                                                                        have->type == gdal::FieldType::Real)

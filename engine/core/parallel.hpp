@@ -1,4 +1,5 @@
-// A minimal work-sharing loop: items 0…n−1 over `jobs` threads; the first exception is rethrown.
+// A minimal work-sharing loop: items 0…n−1 over `jobs` threads; the first exception stops the
+// others from taking new items and is rethrown. GEOS state made inside f stays in its thread.
 #pragma once
 
 #include <algorithm>
@@ -9,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-namespace guotu::report {
+namespace guotu {
 
 template <class F>
 void parallel_for(std::size_t n, unsigned jobs, F&& f) {
@@ -38,4 +39,4 @@ void parallel_for(std::size_t n, unsigned jobs, F&& f) {
   if (error) std::rethrow_exception(error);
 }
 
-}  // namespace guotu::report
+}  // namespace guotu
