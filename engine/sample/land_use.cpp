@@ -331,7 +331,7 @@ void build_patches(City& city, std::size_t target) {
       Rng rng(city.seed, stable_hash(cls) + i);
       double score = 0;
       if (cls == "construction") score = -st.village_distance(city, p.site);
-      else if (cls == "forest") score = forest_noise.at(p.site) + 0.6 * in_zone(p.county) + 0.8 * std::exp(-boundary_distance(p.site) / 3000.0);
+      else if (cls == "forest") score = forest_noise.at(p.site) + 0.25 * in_zone(p.county) + 0.3 * std::exp(-boundary_distance(p.site) / 3000.0);
       else if (cls == "garden") score = garden_noise.at(p.site);
       else if (cls == "pond") score = pond_noise.at(p.site) + 0.5 * rng.uniform();
       else if (cls == "facility") score = -st.village_distance(city, p.site) / 1000.0 + rng.uniform();
@@ -343,14 +343,22 @@ void build_patches(City& city, std::size_t target) {
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
+    // Forest and orchards are in every county, more in the forestry zones (weight 1 + zone
+    // weight): each county gets its part of the goal. Other classes are allocated city-wide.
+    const bool by_county = cls == "forest" || cls == "garden";
+    std::vector<double> county_goal(city.counties.size(), goal), county_acc(city.counties.size(), 0);
+    if (by_county) {
+      double wsum_c = 0;
+      for (std::size_t c = 0; c < city.counties.size(); ++c) wsum_c += city.counties[c].area * (1 + in_zone(c));
+      for (std::size_t c = 0; c < city.counties.size(); ++c) county_goal[c] = goal * city.counties[c].area * (1 + in_zone(c)) / wsum_c;
+    }
     double acc = 0;
     for (const auto& [score, i] : ranked) {
       Patch& p = city.patches[i];
-      if (acc + p.area / 2 > goal) {
-        if (acc >= goal * 0.999) break;
-        continue;  // a big patch would overshoot: try smaller ones further down
-      }
-      acc += p.area;
+      double& cacc = by_county ? county_acc[p.county] : acc;
+      const double cgoal = by_county ? county_goal[p.county] : goal;
+      if (cacc + p.area / 2 > cgoal) continue;  // would overshoot: smaller patches further down may fit
+      cacc += p.area;
       taken[i] = true;
       Rng rng(city.seed, 0xC0DE0000ULL + i);
       p.klass = cls;
