@@ -9,6 +9,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "area/ellipsoidal_area.hpp"
@@ -88,6 +89,7 @@ std::string rule_where(const RuleSet& set, const Rule& r) {
 struct SetRequest {
   std::string where;
   double distance = 0;
+  std::vector<Envelope> within;  // read only near these rectangles (empty: the whole layer)
   std::string label_field;
   std::string value_field;
   bool land_use = false;  // DLTB fields
@@ -128,6 +130,7 @@ PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const Se
   gdal::ReadOptions ro;
   ro.target_crs = o.working_crs;
   ro.where = req.where;
+  ro.within = req.within;
   layer.read(ro, [&](gdal::Feature&& f) {
     if (!f.geometry || f.geometry.is_empty()) {
       ++dropped;
@@ -436,6 +439,30 @@ class Worker {
   std::vector<std::size_t> candidates_;
 };
 
+// Grid cells (side `cell` m) covering the projects' envelopes, merged along rows; empty when more
+// than `max_cells` are needed (then reading the whole layer is cheaper).
+std::vector<Envelope> project_cells(const std::vector<ProjectInput>& inputs, double cell, std::size_t max_cells) {
+  std::set<std::pair<long, long>> cells;  // (row, column)
+  for (const auto& in : inputs) {
+    if (in.wkb.empty()) continue;
+    const Envelope e = Geometry::from_wkb(in.wkb).envelope();
+    for (long r = static_cast<long>(std::floor(e.min_y / cell)); r <= static_cast<long>(std::floor(e.max_y / cell)); ++r)
+      for (long c = static_cast<long>(std::floor(e.min_x / cell)); c <= static_cast<long>(std::floor(e.max_x / cell)); ++c) {
+        cells.insert({r, c});
+        if (cells.size() > max_cells) return {};
+      }
+  }
+  std::vector<Envelope> out;
+  for (auto it = cells.begin(); it != cells.end();) {
+    const long r = it->first, c0 = it->second;
+    long c1 = c0;
+    ++it;
+    while (it != cells.end() && it->first == r && it->second == c1 + 1) c1 = (it++)->second;
+    out.push_back({c0 * cell, r * cell, (c1 + 1) * cell, (r + 1) * cell});
+  }
+  return out;
+}
+
 std::vector<ProjectInput> read_projects(const gdal::Layer& layer, const std::vector<std::string>& fields,
                                         const CheckOptions& o, CheckResult& res) {
   std::vector<ProjectInput> out;
@@ -621,9 +648,14 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     throw_bad_input("no rule can be evaluated (" + notes + "); are these the right plan and projects?",
                     {o.plan, {}, {}, {}});
   }
+  std::vector<ProjectInput> inputs = read_projects(*players, project_fields, o, res);
+
   if (const gdal::Layer* dltb = plan_table("DLTB")) {
     SetRequest req;
     req.land_use = true;
+    // A plan's DLTB can hold millions of patches while the projects touch a few: read only the
+    // 2 km cells the projects reach (the GeoPackage's R-tree answers), unless that is most of it.
+    req.within = project_cells(inputs, 2000.0, 4000);
     shared.sets.push_back(read_set(*dltb, catalogue.get("DLTB"), req, o, res.warnings));
     shared.dltb = shared.sets.size() - 1;
     res.occupancy_evaluated = true;
@@ -637,8 +669,6 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     shared.sets.push_back(read_set(*xzq, catalogue.get("XZQ"), req, o, res.warnings));
     shared.xzq = shared.sets.size() - 1;
   }
-
-  std::vector<ProjectInput> inputs = read_projects(*players, project_fields, o, res);
 
   // Workers take projects one at a time; each writes only its own result slots.
   res.projects.resize(inputs.size());

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -190,26 +191,25 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
     throw_bad_input("invalid attribute filter '" + options.where + "': " + g_last_gdal_error,
                     {path_, name_, std::nullopt, std::nullopt});
   }
-  layer_->ResetReading();
   // A driver that fails mid-read (a bad filter, a corrupt file) ends the iteration early and
   // says so only through CPLError: check it, or the result would be silently short.
   CPLErrorReset();
   auto& ctx = geos::Context::current();
   const int nfields = static_cast<int>(fields_.size());
-  for (OGRFeatureUniquePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
+  auto convert = [&](OGRFeature& f) {
     Feature out;
-    out.fid = f->GetFID();
+    out.fid = f.GetFID();
     out.values.resize(fields_.size());
     for (int i = 0; i < nfields; ++i) {
-      if (!f->IsFieldSetAndNotNull(i)) continue;
+      if (!f.IsFieldSetAndNotNull(i)) continue;
       switch (fields_[static_cast<std::size_t>(i)].type) {
         case FieldType::Integer:
-        case FieldType::Integer64: out.values[static_cast<std::size_t>(i)] = f->GetFieldAsInteger64(i); break;
-        case FieldType::Real: out.values[static_cast<std::size_t>(i)] = f->GetFieldAsDouble(i); break;
-        default: out.values[static_cast<std::size_t>(i)] = std::string(f->GetFieldAsString(i)); break;
+        case FieldType::Integer64: out.values[static_cast<std::size_t>(i)] = f.GetFieldAsInteger64(i); break;
+        case FieldType::Real: out.values[static_cast<std::size_t>(i)] = f.GetFieldAsDouble(i); break;
+        default: out.values[static_cast<std::size_t>(i)] = std::string(f.GetFieldAsString(i)); break;
       }
     }
-    if (OGRGeometry* g = f->GetGeometryRef()) {
+    if (OGRGeometry* g = f.GetGeometryRef()) {
       ErrorContext where{path_, name_, out.fid, std::nullopt};
       if (transform && g->transform(transform.get()) != OGRERR_NONE) {
         throw_bad_input("cannot reproject the geometry to " + options.target_crs + " (coordinates outside the CRS?)",
@@ -217,8 +217,34 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
       }
       out.geometry = to_geos(*g, ctx, where);
     }
-    visit(std::move(out));
-    CPLErrorReset();
+    return out;
+  };
+  if (options.within.empty()) {
+    layer_->ResetReading();
+    for (OGRFeatureUniquePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
+      visit(convert(*f));
+      CPLErrorReset();
+    }
+  } else {
+    // Rectangles are given in the target CRS: take them back to the layer's CRS.
+    std::unique_ptr<OGRCoordinateTransformation> back;
+    if (transform) back.reset(transform->GetInverse());
+    std::vector<OGRFeatureUniquePtr> found;
+    std::unordered_set<GIntBig> seen;
+    for (const Envelope& e : options.within) {
+      double x0 = e.min_x, y0 = e.min_y, x1 = e.max_x, y1 = e.max_y;
+      if (back && !back->TransformBounds(e.min_x, e.min_y, e.max_x, e.max_y, &x0, &y0, &x1, &y1, 21)) {
+        throw_bad_input("cannot transform a search rectangle to the layer's CRS", {path_, name_, std::nullopt, std::nullopt});
+      }
+      layer_->SetSpatialFilterRect(x0, y0, x1, y1);
+      layer_->ResetReading();
+      for (OGRFeatureUniquePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
+        if (seen.insert(f->GetFID()).second) found.push_back(std::move(f));
+      }
+    }
+    layer_->SetSpatialFilter(nullptr);
+    std::sort(found.begin(), found.end(), [](const OGRFeatureUniquePtr& a, const OGRFeatureUniquePtr& b) { return a->GetFID() < b->GetFID(); });
+    for (auto& f : found) visit(convert(*f));
   }
   const bool failed = CPLGetLastErrorType() >= CE_Failure;
   const std::string why = failed ? CPLGetLastErrorMsg() : "";

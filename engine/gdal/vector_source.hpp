@@ -36,10 +36,16 @@ struct Feature {
 };
 
 struct ReadOptions {
+  ReadOptions() = default;
+  ReadOptions(std::string target, std::string filter = {}) : target_crs(std::move(target)), where(std::move(filter)) {}
   /// Reproject every geometry into this CRS ("EPSG:4527"); empty = keep the layer's CRS.
   std::string target_crs;
   /// Attribute filter in OGR SQL (e.g. "DLBM LIKE '01%'"); empty = all features.
   std::string where;
+  /// Only features whose envelopes meet one of these rectangles (in target_crs when set, else in
+  /// the layer's CRS); empty = everywhere. Uses the source's spatial index; each feature once, in
+  /// fid order.
+  std::vector<Envelope> within;
 };
 
 class VectorSource;
