@@ -3,6 +3,7 @@
 // construction flagged against the plan (thin over engine/change).
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include "change/change_detector.hpp"
 #include "change/change_output.hpp"
 #include "command.hpp"
+#include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "ledger/farmland_ledger.hpp"
 
