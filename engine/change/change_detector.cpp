@@ -230,7 +230,7 @@ class Worker {
       } else if (inside) {
         m2 = area_.area_m2(inside);
       }
-      if (m2 >= s_.o->min_area_m2) {
+      if (m2 > 0 && m2 >= s_.o->min_area_m2) {
         c.suspect = true;
         c.suspect_layers.push_back(layer);
         c.suspect_m2[layer] = m2;
