@@ -158,8 +158,8 @@ std::string human_summary(const DiffResult& r) {
   const auto areas = r.areas();
   for (const auto& [cls, n] : r.counts())
     s += fmt::format("  {:<12} {:>7} pieces {:>14.2f} m² {:>12.2f} 亩\n", cls, n, areas.at(cls), units::to_mu(areas.at(cls)));
-  s += fmt::format("  疑似违法      {:>7} pieces (new construction in {} )\n", r.suspect_count(),
-                   r.plan_layers_used.empty() ? std::string("no plan layer") : joined(r.plan_layers_used) + " / outside CZKFBJ");
+  s += fmt::format("  疑似违法      {:>7} pieces of new construction (plan layers tested: {}; CZKFBJ = outside it)\n",
+                   r.suspect_count(), r.plan_layers_used.empty() ? std::string("none") : joined(r.plan_layers_used));
   s += fmt::format("  slivers below {} m² dropped: {} ({:.3f} m² in all)\n", r.min_area_m2, r.slivers, r.sliver_m2);
   for (const auto& w : r.warnings) s += "warning: " + w + "\n";
   return s;
