@@ -50,10 +50,8 @@ int run(const DiffArgs& a) {
   };
   const change::DiffResult r = change::run_diff(o);
   progress.finish();
-  change::write_geopackage(r, a.out, a.overwrite, run_metadata());
-  fmt::print(stderr, "{}", change::human_summary(r));
-  fmt::print(stderr, "wrote {}\n", a.out);
 
+  // The ledger first: a refused booking (the year already booked) leaves no output behind.
   if (!a.ledger.empty()) {
     std::string user = a.user;
     if (user.empty()) {
@@ -68,6 +66,9 @@ int run(const DiffArgs& a) {
     fmt::print(stderr, "recorded {} 进出平衡 entries (one per county and direction) for {} in {}\n", entries.size(), a.year,
                a.ledger);
   }
+  change::write_geopackage(r, a.out, a.overwrite, run_metadata());
+  fmt::print(stderr, "{}", change::human_summary(r));
+  fmt::print(stderr, "wrote {}\n", a.out);
   if (a.json) fmt::print("{}\n", change::to_json(r).dump(2));
   return r.suspect_count() > 0 ? 1 : 0;
 }

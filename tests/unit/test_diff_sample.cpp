@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -268,5 +269,6 @@ TEST(DiffSample, RecordsTheInOutFlowsInTheLedger) {
                                             "' --out '" + (dir / "diff2.gpkg").string() + "' --to-ledger '" + db +
                                             "' --year 2023 2>/dev/null");
   EXPECT_NE(again.exit_code, 0);
+  EXPECT_FALSE(std::filesystem::exists(dir / "diff2.gpkg")) << "a refused booking leaves no output";
   EXPECT_EQ(ledger.inout_balances(2023).size(), balances.size());
 }
