@@ -55,10 +55,11 @@ ItemSet read_items(const gdal::Layer& layer, bool codes, const DiffOptions& o, s
   set.table = layer.name();
   const auto bsm_i = layer.field_index("BSM");
   const auto dlbm_i = layer.field_index("DLBM");
-  const auto zl_i = layer.field_index("ZLDWDM");
+  // Administrative units (XZQ, XZQ_XIANG) carry their code in XZQDM; kept where patches keep ZLDWDM.
+  const auto zl_i = codes ? layer.field_index("ZLDWDM") : layer.field_index("XZQDM");
   if (codes && !dlbm_i) throw_bad_input("no field DLBM (地类编码)", {layer.source_path(), layer.name(), {}, {}});
   if (codes && !zl_i)
-    warnings.push_back(fmt::format("layer {} has no ZLDWDM (坐落单位代码): county and town left empty", layer.name()));
+    warnings.push_back(fmt::format("layer {} has no ZLDWDM (坐落单位代码): county and town from XZQ / XZQ_XIANG of the plan where it has them", layer.name()));
   (void)layer.require_crs();
   std::size_t repaired = 0, dropped = 0;
   std::vector<std::pair<Envelope, std::size_t>> envs;
@@ -113,11 +114,12 @@ struct Shared {
   const ItemSet* after = nullptr;
   std::unordered_map<std::string, std::size_t> after_by_bsm;
   std::vector<std::optional<ItemSet>> plan;  // aligned with kSuspectLayers
+  std::optional<ItemSet> counties, towns;    // XZQ, XZQ_XIANG: for patches without ZLDWDM
 };
 
 class Worker {
  public:
-  explicit Worker(const Shared& s) : s_(s), area_(s.o->working_crs), cache_(s.plan.size()) {}
+  explicit Worker(const Shared& s) : s_(s), area_(s.o->working_crs), cache_(s.plan.size() + 2) {}
 
   std::size_t slivers = 0;
   double sliver_m2 = 0;
@@ -191,6 +193,12 @@ class Worker {
     c.after_fid = a.fid;
     if (b.zldwdm.size() >= 6) c.county = b.zldwdm.substr(0, 6);
     if (b.zldwdm.size() >= 9) c.town = b.zldwdm.substr(0, 9);
+    if (c.county.empty() && (s_.counties || s_.towns)) {
+      // No ZLDWDM: the units the piece's interior point lies in.
+      const Geometry at = Geometry::point(piece.interior_point());
+      if (s_.counties) c.county = locate(*s_.counties, s_.plan.size(), at);
+      if (s_.towns) c.town = locate(*s_.towns, s_.plan.size() + 1, at);
+    }
     c.area_m2 = m2;
     c.new_construction = (s_.o->footprints || is_construction(a.code)) && !is_construction(b.code);
     if (c.new_construction) test_plan(piece, c);
@@ -198,11 +206,23 @@ class Worker {
     out.push_back(std::move(c));
   }
 
+  const ItemSet& set_at(std::size_t set) const {
+    if (set < s_.plan.size()) return *s_.plan[set];
+    return set == s_.plan.size() ? *s_.counties : *s_.towns;
+  }
+
   const PreparedGeometry& prepared(std::size_t set, std::size_t i) {
     auto& c = cache_[set];
-    if (c.empty()) c.resize(s_.plan[set]->items.size());
-    if (!c[i]) c[i] = std::make_unique<PreparedGeometry>(Geometry::from_wkb(s_.plan[set]->items[i].wkb));
+    if (c.empty()) c.resize(set_at(set).items.size());
+    if (!c[i]) c[i] = std::make_unique<PreparedGeometry>(Geometry::from_wkb(set_at(set).items[i].wkb));
     return *c[i];
+  }
+
+  std::string locate(const ItemSet& units, std::size_t set, const Geometry& point) {
+    units.index.query(point.envelope(), plan_candidates_);
+    for (std::size_t i : plan_candidates_)
+      if (prepared(set, i).covers(point)) return units.items[i].zldwdm;
+    return {};
   }
 
   /// 疑似违法: the piece inside STBHHX / YJJBNT / ZRBHD, or outside CZKFBJ, by at least min_area.
@@ -353,6 +373,20 @@ DiffResult run_diff(const DiffOptions& o) {
       }
       shared.plan[s] = read_items(*found, false, o, res.warnings);
       res.plan_layers_used.push_back(kSuspectLayers[s]);
+    }
+    const bool all_coded = std::all_of(before.items.begin(), before.items.end(),
+                                       [](const Item& it) { return it.zldwdm.size() >= 9; });
+    if (!all_coded) {
+      for (const char* code : {"XZQ", "XZQ_XIANG"}) {
+        const auto& def = catalogue.get(code);
+        for (std::size_t i = 0; i < plan->layer_count(); ++i) {
+          if (!def.answers_to(plan->layer(i).name()) || !plan->layer(i).field_index("XZQDM")) continue;
+          (std::string(code) == "XZQ" ? shared.counties : shared.towns) = read_items(plan->layer(i), false, o, res.warnings);
+          break;
+        }
+      }
+      if (!shared.counties && !shared.towns)
+        res.warnings.push_back("patches without ZLDWDM and no XZQ / XZQ_XIANG in the plan: their county and town are left empty");
     }
   } else {
     res.warnings.push_back("no --plan: new construction not tested for 疑似违法");
