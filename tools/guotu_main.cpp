@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   cli::register_validate(app, selected);
   cli::register_check(app, selected);
   cli::register_report(app, selected);
+  cli::register_diff(app, selected);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

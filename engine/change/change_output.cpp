@@ -1,0 +1,189 @@
+#include "change/change_output.hpp"
+
+#include <fmt/format.h>
+
+#include "core/units.hpp"
+#include "gdal/gpkg_writer.hpp"
+#include "layers/catalogue.hpp"
+#include "layers/code_list.hpp"
+
+namespace guotu::change {
+
+namespace {
+
+using gdal::FieldType;
+using gdal::FieldValue;
+
+FieldValue text(const std::string& s) { return s.empty() ? FieldValue{} : FieldValue{s}; }
+FieldValue integer(std::int64_t v) { return FieldValue{v}; }
+FieldValue real(double v) { return FieldValue{v}; }
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ",") + x;
+  return s;
+}
+
+std::string code_name(const std::string& code) {
+  if (code == "建筑") return "建筑物/新增图斑";
+  return layers::CodeList::embedded("sandiao").name_of(code);
+}
+
+}  // namespace
+
+void write_geopackage(const DiffResult& r, const std::string& path, bool overwrite,
+                      const std::map<std::string, std::string>& metadata, const std::string& timestamp) {
+  gdal::WriterOptions wo;
+  wo.overwrite = overwrite;
+  wo.metadata = metadata;
+  wo.metadata["GUOTU_BEFORE"] = r.before + " (layer " + r.before_layer + ")";
+  wo.metadata["GUOTU_AFTER"] = r.after + " (layer " + r.after_layer + ")" + (r.footprints ? " footprints" : "");
+  wo.metadata["GUOTU_PLAN"] = r.plan;
+  wo.metadata["GUOTU_MIN_AREA_M2"] = fmt::format("{}", r.min_area_m2);
+  wo.metadata["GUOTU_AREA_METHOD"] = "椭球面积 (国土调查办发〔2008〕32号), CGCS2000";
+  wo.timestamp = timestamp;
+  gdal::GpkgWriter w(path, wo);
+
+  gdal::LayerSpec cs;
+  cs.name = "changes";
+  cs.title = "地类变化图斑";
+  cs.description = "Pieces whose land-use class changed between the vintages, classified (非农化, 进出平衡, 其他) with "
+                   "疑似违法 new construction flagged (guotu diff)";
+  cs.geometry = gdal::GeometryKind::MultiPolygon;
+  cs.crs = r.working_crs;
+  cs.fields = {{"class", FieldType::String, 0, "变化类型", false},
+               {"suspect", FieldType::Integer, 0, "疑似违法", false},
+               {"suspect_layers", FieldType::String, 0, "违反图层", false},
+               {"before_code", FieldType::String, 0, "前地类编码", false},
+               {"before_name", FieldType::String, 0, "前地类名称", false},
+               {"after_code", FieldType::String, 0, "后地类编码", false},
+               {"after_name", FieldType::String, 0, "后地类名称", false},
+               {"before_bsm", FieldType::String, 0, "前时相标识码", false},
+               {"after_bsm", FieldType::String, 0, "后时相标识码", false},
+               {"before_fid", FieldType::Integer64, 0, "前时相要素号", false},
+               {"after_fid", FieldType::Integer64, 0, "后时相要素号", false},
+               {"county", FieldType::String, 0, "县级代码", false},
+               {"town", FieldType::String, 0, "乡级代码", false},
+               {"area_m2", FieldType::Real, 0, "椭球面积(平方米)", false},
+               {"area_mu", FieldType::Real, 0, "椭球面积(亩)", false},
+               {"new_construction", FieldType::Integer, 0, "新增建设", false},
+               {"in_stbhhx_m2", FieldType::Real, 0, "占生态保护红线(平方米)", false},
+               {"in_yjjbnt_m2", FieldType::Real, 0, "占永久基本农田(平方米)", false},
+               {"in_zrbhd_m2", FieldType::Real, 0, "占自然保护地(平方米)", false},
+               {"outside_czkfbj_m2", FieldType::Real, 0, "城镇开发边界外(平方米)", false}};
+  cs.style_qml = layers::result_style("changes");
+  const auto cl = w.create_layer(cs);
+
+  gdal::LayerSpec ss;
+  ss.name = "summary";
+  ss.title = "地类变化汇总";
+  ss.description = "Changes per county and town and class (guotu diff)";
+  ss.geometry = gdal::GeometryKind::None;
+  ss.fields = {{"level", FieldType::String, 0, "级别", false},       {"code", FieldType::String, 0, "行政区代码", false},
+               {"class", FieldType::String, 0, "变化类型", false},   {"count", FieldType::Integer64, 0, "图斑数", false},
+               {"area_m2", FieldType::Real, 0, "面积(平方米)", false}, {"area_mu", FieldType::Real, 0, "面积(亩)", false},
+               {"suspect_count", FieldType::Integer64, 0, "疑似违法图斑数", false},
+               {"suspect_m2", FieldType::Real, 0, "疑似违法面积(平方米)", false}};
+  const auto sl = w.create_layer(ss);
+
+  auto m2_of = [](const Change& c, const char* layer) {
+    auto it = c.suspect_m2.find(layer);
+    return it == c.suspect_m2.end() ? (c.new_construction ? real(0) : FieldValue{}) : real(it->second);
+  };
+  for (const auto& c : r.changes) {
+    const geos::Geometry g = geos::Geometry::from_wkb(c.wkb);
+    w.add(cl,
+          {text(c.cls), integer(c.suspect ? 1 : 0), text(joined(c.suspect_layers)), text(c.before_code),
+           text(code_name(c.before_code)), text(c.after_code), text(code_name(c.after_code)), text(c.before_bsm),
+           text(c.after_bsm), integer(c.before_fid), integer(c.after_fid), text(c.county), text(c.town), real(c.area_m2),
+           real(units::to_mu(c.area_m2)), integer(c.new_construction ? 1 : 0), m2_of(c, "STBHHX"), m2_of(c, "YJJBNT"),
+           m2_of(c, "ZRBHD"), m2_of(c, "CZKFBJ")},
+          &g);
+  }
+  for (const auto& s : r.summary())
+    w.add(sl, {text(s.level), text(s.code), text(s.cls), integer(static_cast<std::int64_t>(s.count)), real(s.area_m2),
+               real(units::to_mu(s.area_m2)), integer(static_cast<std::int64_t>(s.suspect_count)), real(s.suspect_m2)});
+  w.commit();
+}
+
+nlohmann::json to_json(const DiffResult& r) {
+  using nlohmann::json;
+  json j;
+  j["before"] = {{"source", r.before}, {"layer", r.before_layer}};
+  j["after"] = {{"source", r.after}, {"layer", r.after_layer}, {"footprints", r.footprints}};
+  j["plan"] = r.plan;
+  j["min_area_m2"] = r.min_area_m2;
+  json changes = json::array();
+  for (const auto& c : r.changes) {
+    json sm = json::object();
+    for (const auto& [k, v] : c.suspect_m2) sm[k] = v;
+    changes.push_back({{"class", c.cls},
+                       {"before", c.before_code},
+                       {"after", c.after_code},
+                       {"area_m2", c.area_m2},
+                       {"unit_code", c.town.empty() ? c.county : c.town},
+                       {"county", c.county},
+                       {"town", c.town},
+                       {"before_bsm", c.before_bsm},
+                       {"after_bsm", c.after_bsm},
+                       {"before_fid", c.before_fid},
+                       {"after_fid", c.after_fid},
+                       {"new_construction", c.new_construction},
+                       {"suspect", c.suspect},
+                       {"suspect_layers", c.suspect_layers},
+                       {"suspect_m2", std::move(sm)}});
+  }
+  j["changes"] = std::move(changes);
+  json counts = json::object(), areas = json::object();
+  for (const auto& [k, v] : r.counts()) counts[k] = v;
+  counts["疑似违法"] = r.suspect_count();
+  for (const auto& [k, v] : r.areas()) areas[k] = v;
+  j["counts"] = std::move(counts);
+  j["areas_m2"] = std::move(areas);
+  j["slivers_dropped"] = r.slivers;
+  j["sliver_m2"] = r.sliver_m2;
+  j["plan_layers"] = r.plan_layers_used;
+  json summary = json::array();
+  for (const auto& s : r.summary())
+    summary.push_back({{"level", s.level}, {"code", s.code}, {"class", s.cls}, {"count", s.count}, {"area_m2", s.area_m2},
+                       {"suspect_count", s.suspect_count}, {"suspect_m2", s.suspect_m2}});
+  j["summary"] = std::move(summary);
+  j["warnings"] = r.warnings;
+  return j;
+}
+
+std::string human_summary(const DiffResult& r) {
+  std::string s = fmt::format("{} ({}) → {} ({}){}\n", r.before, r.before_layer, r.after, r.after_layer,
+                              r.footprints ? " [footprints]" : "");
+  const auto areas = r.areas();
+  for (const auto& [cls, n] : r.counts())
+    s += fmt::format("  {:<12} {:>7} pieces {:>14.2f} m² {:>12.2f} 亩\n", cls, n, areas.at(cls), units::to_mu(areas.at(cls)));
+  s += fmt::format("  疑似违法      {:>7} pieces of new construction (plan layers tested: {}; CZKFBJ = outside it)\n",
+                   r.suspect_count(), r.plan_layers_used.empty() ? std::string("none") : joined(r.plan_layers_used));
+  s += fmt::format("  slivers below {} m² dropped: {} ({:.3f} m² in all)\n", r.min_area_m2, r.slivers, r.sliver_m2);
+  for (const auto& w : r.warnings) s += "warning: " + w + "\n";
+  return s;
+}
+
+std::vector<ledger::InOut> inout_entries(const DiffResult& r, int year) {
+  std::map<std::pair<std::string, std::string>, double> sums;
+  for (const auto& c : r.changes) {
+    if (c.cls == kOut) sums[{c.county, "out"}] += c.area_m2;
+    else if (c.cls == kIn) sums[{c.county, "in"}] += c.area_m2;
+  }
+  std::vector<ledger::InOut> out;
+  for (const auto& [k, m2] : sums) {
+    ledger::InOut e;
+    e.county = k.first.empty() ? "unknown" : k.first;
+    e.id = fmt::format("diff-{}-{}-{}", year, e.county, k.second);
+    e.year = year;
+    e.date = fmt::format("{}-12-31", year);
+    e.direction = k.second;
+    e.area_m2 = m2;
+    e.note = fmt::format("guotu diff {} ({}) → {} ({})", r.before, r.before_layer, r.after, r.after_layer);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace guotu::change

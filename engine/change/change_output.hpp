@@ -1,0 +1,30 @@
+// What `guotu diff` hands to people and programs: the styled GeoPackage (`changes` layer and
+// `summary` table), the --json document (PRODUCT.md §6 keys and more), the human summary, and
+// the 进出平衡 entries for the ledger (one per county, year and direction: docs/change.md §Ledger).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "change/change_detector.hpp"
+#include "ledger/farmland_ledger.hpp"
+
+namespace guotu::change {
+
+/// Writes `changes` (styled: layers/styles/changes.qml) and `summary` to a GeoPackage (atomic).
+void write_geopackage(const DiffResult& r, const std::string& path, bool overwrite,
+                      const std::map<std::string, std::string>& metadata, const std::string& timestamp = {});
+
+/// changes[] (class, before, after, area_m2, unit_code, …), counts, areas_m2, suspect, warnings …
+[[nodiscard]] nlohmann::json to_json(const DiffResult& r);
+
+[[nodiscard]] std::string human_summary(const DiffResult& r);
+
+/// The 进出平衡 flows as ledger entries: one per county and direction (out: 进出平衡_出, in:
+/// 进出平衡_进), id "diff-YEAR-COUNTY-out|in", dated YEAR-12-31.
+[[nodiscard]] std::vector<ledger::InOut> inout_entries(const DiffResult& r, int year);
+
+}  // namespace guotu::change

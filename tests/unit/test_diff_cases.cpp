@@ -1,0 +1,223 @@
+// Replays the data-driven change cases in tests/cases/change/*.yaml: before and after patches
+// (and plan layers) as WKT in EPSG:4527 with their DLBM, optional footprints, and the expected
+// changes with hand-derived geometries. The runner checks each geometry's planar area against
+// the hand-computed `planar_m2`, then computes the reference 椭球面积 independently of guotu
+// (PROJ to CGCS2000 lon/lat, geod_polygonarea) and compares guotu's figure with it.
+// Schema: tests/cases/change/README.md.
+#include <geodesic.h>
+#include <proj.h>
+#include <yaml-cpp/yaml.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "change/change_detector.hpp"
+#include "gdal/gpkg_writer.hpp"
+#include "geos/geometry.hpp"
+#include "layers/catalogue.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using namespace guotu;
+
+namespace {
+
+/// Geodesic area (m²) of a polygon given in EPSG:4527, on the CGCS2000 ellipsoid: the reference.
+class GeodesicReference {
+ public:
+  GeodesicReference() {
+    ctx_ = proj_context_create();
+    PJ* p = proj_create_crs_to_crs(ctx_, "EPSG:4527", "EPSG:4490", nullptr);
+    pj_ = proj_normalize_for_visualization(ctx_, p);
+    proj_destroy(p);
+    geod_init(&geod_, 6378137.0, 1.0 / 298.257222101);
+  }
+  ~GeodesicReference() {
+    proj_destroy(pj_);
+    proj_context_destroy(ctx_);
+  }
+  GeodesicReference(const GeodesicReference&) = delete;
+  GeodesicReference& operator=(const GeodesicReference&) = delete;
+
+  double area_m2(const geos::Geometry& g) {
+    double total = 0;
+    g.for_each_ring([&](const geos::RingView& ring) {
+      std::vector<double> lat, lon;
+      // Densify each edge to 1 m steps so the reference follows the straight GK edge.
+      for (std::size_t i = 0; i + 1 < ring.coords.size(); ++i) {
+        const Coord a = ring.coords[i], b = ring.coords[i + 1];
+        const double len = std::hypot(b.x - a.x, b.y - a.y);
+        const int n = std::max(1, static_cast<int>(std::ceil(len)));
+        for (int k = 0; k < n; ++k) {
+          const double t = static_cast<double>(k) / n;
+          PJ_COORD c = proj_coord(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y), 0, 0);
+          c = proj_trans(pj_, PJ_FWD, c);
+          lon.push_back(c.xy.x);
+          lat.push_back(c.xy.y);
+        }
+      }
+      double area = 0, perimeter = 0;
+      geod_polygonarea(&geod_, lat.data(), lon.data(), static_cast<int>(lat.size()), &area, &perimeter);
+      total += ring.is_hole ? -std::abs(area) : std::abs(area);
+    });
+    return total;
+  }
+
+ private:
+  PJ_CONTEXT* ctx_ = nullptr;
+  PJ* pj_ = nullptr;
+  geod_geodesic geod_{};
+};
+
+gdal::FieldValue value_for(const layers::FieldSpec& f, const YAML::Node& n) {
+  if (!n || n.IsNull()) return {};
+  switch (f.type) {
+    case gdal::FieldType::Real: return n.as<double>();
+    case gdal::FieldType::Integer:
+    case gdal::FieldType::Integer64: return n.as<std::int64_t>();
+    default: return n.as<std::string>();
+  }
+}
+
+/// Writes features (wkt + attributes named as catalogue fields) as one layer of a GeoPackage.
+void write_layer(gdal::GpkgWriter& w, const layers::LayerDef& def, const YAML::Node& features) {
+  const auto id = w.create_layer(def.to_spec("EPSG:4527"));
+  for (const auto& f : features) {
+    for (const auto& kv : f) {
+      const std::string key = kv.first.as<std::string>();
+      if (key != "wkt" && def.field(key) == nullptr) ADD_FAILURE() << "layer " << def.code << " has no field " << key;
+    }
+    std::vector<gdal::FieldValue> values;
+    for (const auto& spec : def.fields) values.push_back(value_for(spec, f[spec.name]));
+    const std::string wkt = f["wkt"] ? f["wkt"].as<std::string>() : std::string();
+    if (wkt.empty()) {
+      w.add(id, values, nullptr);
+    } else {
+      const auto g = geos::Geometry::from_wkt(wkt);
+      w.add(id, values, &g);
+    }
+  }
+}
+
+
+std::vector<fs::path> case_files() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(test::source_dir() / "tests/cases/change"))
+    if (e.path().extension() == ".yaml") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::set<std::string> strings(const YAML::Node& n) {
+  std::set<std::string> s;
+  if (n)
+    for (const auto& x : n) s.insert(x.as<std::string>());
+  return s;
+}
+
+class ChangeCase : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(ChangeCase, Replays) {
+  const fs::path file = GetParam();
+  SCOPED_TRACE(file.filename().string());
+  const YAML::Node c = YAML::LoadFile(file.string());
+  ASSERT_TRUE(c["before"] && c["expect"]) << "a case needs before and expect";
+  test::TempDir dir;
+  const auto& catalogue = layers::Catalogue::embedded();
+  const bool footprints = static_cast<bool>(c["footprints"]);
+  {
+    gdal::GpkgWriter city((dir / "city.gpkg").string(), {});
+    write_layer(city, catalogue.get("DLTB"), c["before"]);
+    if (c["after"]) write_layer(city, catalogue.get("DLTB_LATER"), c["after"]);
+    for (const auto& layer : c["plan"]) {
+      const layers::LayerDef* def = catalogue.find(layer.first.as<std::string>());
+      ASSERT_NE(def, nullptr) << layer.first.as<std::string>();
+      write_layer(city, *def, layer.second);
+    }
+    city.commit();
+    if (footprints) {
+      gdal::GpkgWriter fp((dir / "footprints.gpkg").string(), {});
+      gdal::LayerSpec spec;
+      spec.name = "JZW";
+      spec.title = "建筑物";
+      spec.crs = "EPSG:4527";
+      spec.fields = {{"BSM", gdal::FieldType::String, 18, "标识码", false}};
+      const auto id = fp.create_layer(spec);
+      for (const auto& f : c["footprints"]) {
+        const auto g = geos::Geometry::from_wkt(f["wkt"].as<std::string>());
+        fp.add(id, {f["BSM"].as<std::string>()}, &g);
+      }
+      fp.commit();
+    }
+  }
+  change::DiffOptions o;
+  o.before = o.plan = (dir / "city.gpkg").string();
+  o.after = footprints ? (dir / "footprints.gpkg").string() : o.before;
+  o.footprints = footprints;
+  if (const auto opt = c["options"]) {
+    if (opt["min_area_m2"]) o.min_area_m2 = opt["min_area_m2"].as<double>();
+    if (opt["jobs"]) o.jobs = opt["jobs"].as<unsigned>();
+  }
+  const change::DiffResult r = change::run_diff(o);
+  const YAML::Node expect = c["expect"];
+  GeodesicReference ref;
+  std::set<std::pair<std::string, std::string>> want, got;
+  for (const auto& ch : r.changes) got.insert({ch.before_bsm, ch.after_bsm});
+  for (const auto& e : expect["changes"]) {
+    const std::string b = e["before"].as<std::string>(), a = e["after"].as<std::string>();
+    want.insert({b, a});
+    SCOPED_TRACE(b + " → " + a);
+    const auto it = std::find_if(r.changes.begin(), r.changes.end(),
+                                 [&](const change::Change& ch) { return ch.before_bsm == b && ch.after_bsm == a; });
+    if (it == r.changes.end()) {
+      ADD_FAILURE() << "change not found";
+      continue;
+    }
+    EXPECT_EQ(it->cls, e["class"].as<std::string>());
+    EXPECT_EQ(it->suspect, !strings(e["suspect"]).empty());
+    EXPECT_EQ(std::set<std::string>(it->suspect_layers.begin(), it->suspect_layers.end()), strings(e["suspect"]));
+    if (e["before_code"]) {
+      EXPECT_EQ(it->before_code, e["before_code"].as<std::string>());
+    }
+    if (e["after_code"]) {
+      EXPECT_EQ(it->after_code, e["after_code"].as<std::string>());
+    }
+    if (e["county"]) {
+      EXPECT_EQ(it->county, e["county"].as<std::string>());
+    }
+    if (e["town"]) {
+      EXPECT_EQ(it->town, e["town"].as<std::string>());
+    }
+    const auto g = geos::Geometry::from_wkt(e["wkt"].as<std::string>());
+    const double planar = e["planar_m2"].as<double>();
+    EXPECT_NEAR(g.planar_area(), planar, 1e-6 * planar) << "the hand-computed planar_m2 does not match the geometry";
+    const double reference = ref.area_m2(g);
+    EXPECT_NEAR(it->area_m2, reference, 1e-6 * reference + 0.01) << "椭球面积";
+    const auto piece = geos::Geometry::from_wkb(it->wkb);
+    EXPECT_NEAR(piece.planar_area(), planar, 1e-6 * planar + 1e-6) << "the piece itself";
+    for (const auto& s : e["suspect_m2"]) {
+      const auto sg = geos::Geometry::from_wkt(s.second["wkt"].as<std::string>());
+      EXPECT_NEAR(sg.planar_area(), s.second["planar_m2"].as<double>(), 1e-6 * s.second["planar_m2"].as<double>());
+      const auto f = it->suspect_m2.find(s.first.as<std::string>());
+      ASSERT_NE(f, it->suspect_m2.end()) << s.first.as<std::string>();
+      const double sref = ref.area_m2(sg);
+      EXPECT_NEAR(f->second, sref, 1e-6 * sref + 0.01) << "suspect area " << s.first.as<std::string>();
+    }
+  }
+  EXPECT_EQ(got, want) << "exactly the expected changes";
+  EXPECT_EQ(r.slivers, expect["slivers"] ? expect["slivers"].as<std::size_t>() : 0u) << "slivers dropped";
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ChangeCase, ::testing::ValuesIn(case_files()),
+                         [](const ::testing::TestParamInfo<fs::path>& i) {
+                           std::string n = i.param.stem().string();
+                           std::replace_if(n.begin(), n.end(), [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
+                           return n;
+                         });
+
+}  // namespace

@@ -1,0 +1,111 @@
+// guotu diff --before SRC --after SRC --plan PLAN --out DIFF.gpkg: land-use change between two
+// vintages (or a vintage and building footprints), classified for 耕地保护, with 疑似违法 new
+// construction flagged against the plan (thin over engine/change).
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "change/change_detector.hpp"
+#include "change/change_output.hpp"
+#include "command.hpp"
+#include "core/atomic_output.hpp"
+#include "core/error.hpp"
+#include "ledger/farmland_ledger.hpp"
+
+namespace guotu::cli {
+
+namespace {
+
+struct DiffArgs {
+  std::string before, after, plan, out, before_layer = "DLTB", after_layer, ledger, user, encoding, assume_crs;
+  bool footprints = false, json = false, overwrite = false;
+  double min_area = 1.0;
+  int year = 0;
+  unsigned jobs = 0;
+};
+
+int run(const DiffArgs& a) {
+  check_output_writable(a.out, a.overwrite);
+  if (!a.ledger.empty() && a.year == 0) throw_bad_input("--to-ledger needs --year (the year the flows are booked in)");
+  if (!a.ledger.empty() && !std::filesystem::exists(a.ledger))
+    throw_bad_input("no ledger " + a.ledger + " (create it with `guotu ledger --db " + a.ledger + " init`)");
+  change::DiffOptions o;
+  o.before = a.before;
+  o.after = a.after;
+  o.plan = a.plan;
+  o.before_layer = a.before_layer;
+  o.after_layer = a.after_layer;
+  o.footprints = a.footprints;
+  o.min_area_m2 = a.min_area;
+  o.jobs = a.jobs;
+  o.open.encoding = a.encoding;
+  o.open.assume_crs = a.assume_crs;
+  Progress progress("comparing", true);
+  o.progress = [&](std::size_t done, std::size_t total) {
+    progress.update(static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
+  };
+  const change::DiffResult r = change::run_diff(o);
+  progress.finish();
+
+  // The ledger first: a refused booking (the year already booked) leaves no output behind.
+  if (!a.ledger.empty()) {
+    std::string user = a.user;
+    if (user.empty()) {
+      const char* u = std::getenv("USER");
+      user = u != nullptr && *u != '\0' ? u : "guotu";
+    }
+    ledger::FarmlandLedger l(a.ledger, user);
+    const auto entries = change::inout_entries(r, a.year);
+    l.batch([&] {
+      for (const auto& e : entries) l.add_inout(e);
+    });
+    fmt::print(stderr, "recorded {} 进出平衡 entries (one per county and direction) for {} in {}\n", entries.size(), a.year,
+               a.ledger);
+  }
+  change::write_geopackage(r, a.out, a.overwrite, run_metadata());
+  fmt::print(stderr, "{}", change::human_summary(r));
+  fmt::print(stderr, "wrote {}\n", a.out);
+  if (a.json) fmt::print("{}\n", change::to_json(r).dump(2));
+  return r.suspect_count() > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+void register_diff(CLI::App& app, CommandMain& selected) {
+  auto args = std::make_shared<DiffArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "diff",
+      "Compare a later land-use vintage (or a layer of building footprints / new patches) with an earlier one: every "
+      "piece whose class changed, classified 非农化 (耕地→建设), 进出平衡 out (耕地→园/林/草/设施农用地/坑塘), in (→耕地) "
+      "or other, with new construction inside 生态保护红线/永久基本农田/自然保护地 or outside 城镇开发边界 flagged 疑似违法. "
+      "Writes a styled GeoPackage (changes, summary). Exit 1 when anything is 疑似违法, 0 otherwise, 2 on bad input.");
+  cmd->add_option("--before", args->before, "earlier vintage (any OGR source)")->required();
+  cmd->add_option("--after", args->after, "later vintage, or footprints with --footprints (any OGR source)")->required();
+  cmd->add_option("--plan", args->plan, "plan source with STBHHX, YJJBNT, ZRBHD, CZKFBJ (catalogue names)");
+  cmd->add_option("--out", args->out, "output GeoPackage")->required();
+  cmd->add_option("--before-layer", args->before_layer, "layer of the earlier vintage (default DLTB)");
+  cmd->add_option("--after-layer", args->after_layer,
+                  "layer of the later vintage (default DLTB_LATER when --after is the --before file, else DLTB or the "
+                  "only layer)");
+  cmd->add_flag("--footprints", args->footprints,
+                "--after holds building footprints / new patches without codes: report what each was built on");
+  cmd->add_option("--min-area", args->min_area,
+                  "drop pieces below this 椭球面积 in m² as slivers (edges that moved, land that did not change); "
+                  "default 1")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--to-ledger", args->ledger, "record the 进出平衡 flows in this ledger (one entry per county and direction)");
+  cmd->add_option("--year", args->year, "year the 进出平衡 flows are booked in (with --to-ledger)");
+  cmd->add_option("--user", args->user, "who writes to the ledger (audit); default the OS user");
+  cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)");
+  cmd->add_flag("--overwrite", args->overwrite, "replace an existing output");
+  cmd->add_flag("--json", args->json, "print one JSON document on stdout (summary still on stderr)");
+  cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
+  cmd->add_option("--assume-crs", args->assume_crs, "CRS for layers that declare none (e.g. EPSG:4527)");
+  cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });
+}
+
+}  // namespace guotu::cli
