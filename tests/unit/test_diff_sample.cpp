@@ -20,44 +20,12 @@
 
 #include "gdal/vector_source.hpp"
 #include "ledger/farmland_ledger.hpp"
+#include "geodesic_reference.hpp"
 #include "support.hpp"
 
 namespace {
 
-double geodesic_area(const OGRGeometry& projected) {
-  OGRSpatialReference src, dst;
-  src.importFromEPSG(4527);
-  dst.importFromEPSG(4490);
-  src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &dst));
-  std::unique_ptr<OGRGeometry> g(projected.clone());
-  g->transform(ct.get());
-  geod_geodesic geod{};
-  geod_init(&geod, 6378137.0, 1 / 298.257222101);
-  double total = 0;
-  auto ring_area = [&](const OGRLinearRing* r) {
-    std::vector<double> lat, lon;
-    for (int i = 0; i + 1 < r->getNumPoints(); ++i) {
-      lon.push_back(r->getX(i));
-      lat.push_back(r->getY(i));
-    }
-    double a = 0, p = 0;
-    geod_polygonarea(&geod, lat.data(), lon.data(), static_cast<int>(lat.size()), &a, &p);
-    return std::abs(a);
-  };
-  auto polygon_area = [&](const OGRPolygon* poly) {
-    double a = ring_area(poly->getExteriorRing());
-    for (int i = 0; i < poly->getNumInteriorRings(); ++i) a -= ring_area(poly->getInteriorRing(i));
-    return a;
-  };
-  const auto flat = wkbFlatten(g->getGeometryType());
-  if (flat == wkbPolygon) total += polygon_area(g->toPolygon());
-  else if (flat == wkbMultiPolygon || flat == wkbGeometryCollection)
-    for (const auto* part : *g->toGeometryCollection())
-      if (wkbFlatten(part->getGeometryType()) == wkbPolygon) total += polygon_area(part->toPolygon());
-  return total;
-}
+using guotu::test::geodesic_area;
 
 /// The 32号 trapezoid formula written out again from the published method (国土调查办发〔2008〕
 /// 32号), on OGR-reprojected vertices: the official figure's definition, which (see below) differs

@@ -21,6 +21,7 @@
 #include "gdal/gpkg_writer.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
+#include "geodesic_reference.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -28,52 +29,7 @@ using namespace guotu;
 
 namespace {
 
-/// Geodesic area (m²) of a polygon given in EPSG:4527, on the CGCS2000 ellipsoid: the reference.
-class GeodesicReference {
- public:
-  GeodesicReference() {
-    ctx_ = proj_context_create();
-    PJ* p = proj_create_crs_to_crs(ctx_, "EPSG:4527", "EPSG:4490", nullptr);
-    pj_ = proj_normalize_for_visualization(ctx_, p);
-    proj_destroy(p);
-    geod_init(&geod_, 6378137.0, 1.0 / 298.257222101);
-  }
-  ~GeodesicReference() {
-    proj_destroy(pj_);
-    proj_context_destroy(ctx_);
-  }
-  GeodesicReference(const GeodesicReference&) = delete;
-  GeodesicReference& operator=(const GeodesicReference&) = delete;
-
-  double area_m2(const geos::Geometry& g) {
-    double total = 0;
-    g.for_each_ring([&](const geos::RingView& ring) {
-      std::vector<double> lat, lon;
-      // Densify each edge to 1 m steps so the reference follows the straight GK edge.
-      for (std::size_t i = 0; i + 1 < ring.coords.size(); ++i) {
-        const Coord a = ring.coords[i], b = ring.coords[i + 1];
-        const double len = std::hypot(b.x - a.x, b.y - a.y);
-        const int n = std::max(1, static_cast<int>(std::ceil(len)));
-        for (int k = 0; k < n; ++k) {
-          const double t = static_cast<double>(k) / n;
-          PJ_COORD c = proj_coord(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y), 0, 0);
-          c = proj_trans(pj_, PJ_FWD, c);
-          lon.push_back(c.xy.x);
-          lat.push_back(c.xy.y);
-        }
-      }
-      double area = 0, perimeter = 0;
-      geod_polygonarea(&geod_, lat.data(), lon.data(), static_cast<int>(lat.size()), &area, &perimeter);
-      total += ring.is_hole ? -std::abs(area) : std::abs(area);
-    });
-    return total;
-  }
-
- private:
-  PJ_CONTEXT* ctx_ = nullptr;
-  PJ* pj_ = nullptr;
-  geod_geodesic geod_{};
-};
+using guotu::test::GeodesicReference;
 
 std::vector<fs::path> case_files() {
   std::vector<fs::path> out;
