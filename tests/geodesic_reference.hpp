@@ -62,8 +62,8 @@ class GeodesicReference {
   geod_geodesic geod_{};
 };
 
-/// Geodesic area (m²) of an OGR polygon or multipolygon in EPSG:4527, edges as given.
-inline double geodesic_area(const OGRGeometry& projected) {
+/// An OGR geometry in EPSG:4527 taken to CGCS2000 geographic (lon, lat) by OGR.
+inline std::unique_ptr<OGRGeometry> to_geographic(const OGRGeometry& projected) {
   OGRSpatialReference src, dst;
   src.importFromEPSG(4527);
   dst.importFromEPSG(4490);
@@ -72,10 +72,31 @@ inline double geodesic_area(const OGRGeometry& projected) {
   std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &dst));
   std::unique_ptr<OGRGeometry> g(projected.clone());
   g->transform(ct.get());
+  return g;
+}
+
+/// Σ over the polygons of g of ring_area(shell) − ring_area(holes); other parts count zero.
+template <typename RingArea>
+double polygonal_area(const OGRGeometry& g, RingArea&& ring_area) {
+  auto polygon_area = [&](const OGRPolygon* poly) {
+    double a = ring_area(poly->getExteriorRing());
+    for (int i = 0; i < poly->getNumInteriorRings(); ++i) a -= ring_area(poly->getInteriorRing(i));
+    return a;
+  };
+  double total = 0;
+  const auto flat = wkbFlatten(g.getGeometryType());
+  if (flat == wkbPolygon) total += polygon_area(g.toPolygon());
+  else if (flat == wkbMultiPolygon || flat == wkbGeometryCollection)
+    for (const auto* part : *g.toGeometryCollection())
+      if (wkbFlatten(part->getGeometryType()) == wkbPolygon) total += polygon_area(part->toPolygon());
+  return total;
+}
+
+/// Geodesic area (m²) of an OGR polygon or multipolygon in EPSG:4527, edges as given.
+inline double geodesic_area(const OGRGeometry& projected) {
   geod_geodesic geod{};
   geod_init(&geod, 6378137.0, 1 / 298.257222101);
-  double total = 0;
-  auto ring_area = [&](const OGRLinearRing* r) {
+  return polygonal_area(*to_geographic(projected), [&](const OGRLinearRing* r) {
     std::vector<double> lat, lon;
     for (int i = 0; i + 1 < r->getNumPoints(); ++i) {
       lon.push_back(r->getX(i));
@@ -84,18 +105,7 @@ inline double geodesic_area(const OGRGeometry& projected) {
     double a = 0, p = 0;
     geod_polygonarea(&geod, lat.data(), lon.data(), static_cast<int>(lat.size()), &a, &p);
     return std::abs(a);
-  };
-  auto polygon_area = [&](const OGRPolygon* poly) {
-    double a = ring_area(poly->getExteriorRing());
-    for (int i = 0; i < poly->getNumInteriorRings(); ++i) a -= ring_area(poly->getInteriorRing(i));
-    return a;
-  };
-  const auto flat = wkbFlatten(g->getGeometryType());
-  if (flat == wkbPolygon) total += polygon_area(g->toPolygon());
-  else if (flat == wkbMultiPolygon || flat == wkbGeometryCollection)
-    for (const auto* part : *g->toGeometryCollection())
-      if (wkbFlatten(part->getGeometryType()) == wkbPolygon) total += polygon_area(part->toPolygon());
-  return total;
+  });
 }
 
 }  // namespace guotu::test

@@ -31,14 +31,6 @@ using guotu::test::geodesic_area;
 /// 32号), on OGR-reprojected vertices: the official figure's definition, which (see below) differs
 /// from the true geodesic area by up to ~4e-5 for the sample's kilometre-long patch edges.
 double trapezoid_area(const OGRGeometry& projected) {
-  OGRSpatialReference src, dst;
-  src.importFromEPSG(4527);
-  dst.importFromEPSG(4490);
-  src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &dst));
-  std::unique_ptr<OGRGeometry> g(projected.clone());
-  g->transform(ct.get());
   const double a = 6378137.0, f = 1 / 298.257222101, e2 = f * (2 - f), b = a * (1 - f);
   const double e4 = e2 * e2, e6 = e4 * e2, e8 = e6 * e2, rad = M_PI / 180;
   const double A = 1 + 3.0 / 6 * e2 + 30.0 / 80 * e4 + 35.0 / 112 * e6 + 630.0 / 2304 * e8;
@@ -58,18 +50,7 @@ double trapezoid_area(const OGRGeometry& projected) {
     }
     return std::abs(2 * b * b * sum);
   };
-  double total = 0;
-  auto polygon_area = [&](const OGRPolygon* poly) {
-    double s = ring_area(poly->getExteriorRing());
-    for (int i = 0; i < poly->getNumInteriorRings(); ++i) s -= ring_area(poly->getInteriorRing(i));
-    return s;
-  };
-  const auto flat = wkbFlatten(g->getGeometryType());
-  if (flat == wkbPolygon) total += polygon_area(g->toPolygon());
-  else if (flat == wkbMultiPolygon || flat == wkbGeometryCollection)
-    for (const auto* part : *g->toGeometryCollection())
-      if (wkbFlatten(part->getGeometryType()) == wkbPolygon) total += polygon_area(part->toPolygon());
-  return total;
+  return guotu::test::polygonal_area(*guotu::test::to_geographic(projected), ring_area);
 }
 
 /// (geodesic, 32号 trapezoid) areas of the geometries a query returns.
