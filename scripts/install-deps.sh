@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs guotu's build and test dependencies from Debian 12 packages (chromium and a CJK font
-# render the HTML report in its test). Idempotent: when everything is present it only checks
+# render the HTML report in its test; QGIS opens every output in the real-client tests, and a
+# throwaway PostgreSQL + PostGIS cluster is the source and target of the PostGIS tests). Idempotent: when everything is present it only checks
 # (well under a second) and touches nothing.
 set -euo pipefail
 
@@ -11,6 +12,8 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev
   chromium fonts-wqy-microhei
+  qgis python3-qgis
+  postgresql postgis postgresql-postgis
 )
 
 missing=()
