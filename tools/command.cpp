@@ -6,8 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "core/atomic_output.hpp"
 #include "core/version.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 
 namespace guotu::cli {
 
@@ -27,6 +28,12 @@ const std::string& command_line() { return g_command_line; }
 void set_command_line(int argc, char** argv) {
   g_command_line.clear();
   for (int i = 0; i < argc; ++i) g_command_line += (i ? " " : "") + shell_quote(argv[i]);
+  g_command_line = gdal::mask_passwords(g_command_line);  // it is stored in every output
+}
+
+void check_output_target(const std::string& target, bool overwrite) {
+  if (gdal::is_postgres_target(target)) gdal::check_postgres_target(target);
+  else check_output_writable(target, overwrite);
 }
 
 std::map<std::string, std::string> run_metadata() {

@@ -26,6 +26,10 @@ void register_diff(CLI::App& app, CommandMain& selected);
 const std::string& command_line();
 void set_command_line(int argc, char** argv);
 
+/// Before any work: the output can be written (a file or directory that does not exist, or
+/// --overwrite; a PostgreSQL target that answers and has PostGIS). Throws a bad-input Error.
+void check_output_target(const std::string& target, bool overwrite);
+
 /// Run metadata every output carries: tool, version, command line, time.
 std::map<std::string, std::string> run_metadata();
 

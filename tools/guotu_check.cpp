@@ -36,7 +36,7 @@ struct CheckArgs {
 
 int run(const CheckArgs& args) {
   // Refuse before any work when an output may not be written.
-  check_output_writable(args.out, args.overwrite);
+  check_output_target(args.out, args.overwrite);
   if (!args.occupancy_json.empty()) check_output_writable(args.occupancy_json, args.overwrite);
 
   const check::RuleSet rules =
@@ -87,7 +87,7 @@ void register_check(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--plan", args->plan, "plan source: GeoPackage, folder of Shapefiles, PG:… (layers by catalogue name)")
       ->required();
   cmd->add_option("--projects", args->projects, "projects source (layer XMYD, or the only layer)")->required();
-  cmd->add_option("--out", args->out, "output GeoPackage")->required();
+  cmd->add_option("--out", args->out, "output GeoPackage, or PostGIS: \"PG:dbname=… active_schema=NAME\"")->required();
   cmd->add_option("--rules", args->rules, "rule file (default: data/rules/liaocheng.yaml)");
   cmd->add_option("--projects-layer", args->projects_layer, "projects layer name (default XMYD or the only layer)");
   cmd->add_option("--occupancy-json", args->occupancy_json,

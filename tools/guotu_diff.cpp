@@ -29,7 +29,7 @@ struct DiffArgs {
 };
 
 int run(const DiffArgs& a) {
-  check_output_writable(a.out, a.overwrite);
+  check_output_target(a.out, a.overwrite);
   if (!a.ledger.empty() && a.year == 0) throw_bad_input("--to-ledger needs --year (the year the flows are booked in)");
   if (!a.ledger.empty() && !std::filesystem::exists(a.ledger))
     throw_bad_input("no ledger " + a.ledger + " (create it with `guotu ledger --db " + a.ledger + " init`)");
@@ -86,7 +86,7 @@ void register_diff(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--before", args->before, "earlier vintage (any OGR source)")->required();
   cmd->add_option("--after", args->after, "later vintage, or footprints with --footprints (any OGR source)")->required();
   cmd->add_option("--plan", args->plan, "plan source with STBHHX, YJJBNT, ZRBHD, CZKFBJ (catalogue names)");
-  cmd->add_option("--out", args->out, "output GeoPackage")->required();
+  cmd->add_option("--out", args->out, "output GeoPackage, or PostGIS: \"PG:dbname=… active_schema=NAME\"")->required();
   cmd->add_option("--before-layer", args->before_layer, "layer of the earlier vintage (default DLTB)");
   cmd->add_option("--after-layer", args->after_layer,
                   "layer of the later vintage (default DLTB_LATER when --after is the --before file, else DLTB or the "

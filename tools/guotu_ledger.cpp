@@ -14,7 +14,7 @@
 #include "core/resources.hpp"
 #include "core/units.hpp"
 #include "gdal/csv_writer.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "gdal/vector_source.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
@@ -186,7 +186,7 @@ int run_export(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   gdal::WriterOptions wo;
   wo.overwrite = a.overwrite;
   wo.metadata = run_metadata();
-  gdal::GpkgWriter w(a.out, wo);
+  gdal::OutputWriter w(a.out, wo);
   gdal::LayerSpec spec;
   spec.name = "ledger_supplements";
   spec.title = "补充耕地项目 (占补平衡台账)";
@@ -389,7 +389,7 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   rep->callback(with_ledger(run_report));
 
   auto* exp = cmd->add_subcommand("export", "supplement polygons with their remaining quota as a styled GeoPackage");
-  exp->add_option("--out", a->out)->required();
+  exp->add_option("--out", a->out, "GeoPackage to write, or PostGIS PG:…")->required();
   exp->add_flag("--overwrite", a->overwrite);
   exp->callback(with_ledger(run_export));
 }

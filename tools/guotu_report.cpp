@@ -147,7 +147,7 @@ void register_report(CLI::App& app, CommandMain& selected) {
       "with BOM), report.xlsx and a self-contained report.html into DIR. Areas are 椭球面积. Exit 1 when "
       "a binding (约束性) target is not met.");
   cmd->add_option("--plan", a->plan, "plan database (GeoPackage, folder of Shapefiles, PG:…) with XZQ, DLTB …")->required();
-  cmd->add_option("--out", a->out, "output directory (must not exist unless --overwrite)")->required();
+  cmd->add_option("--out", a->out, "output directory (must not exist unless --overwrite), or a PostGIS target PG:… (tables only)")->required();
   cmd->add_option("--targets", a->targets,
                   "target file (YAML, repeatable; later files override earlier ones, e.g. provincial quotas); "
                   "default data/targets/liaocheng.yaml");

@@ -76,7 +76,7 @@ void register_sample(CLI::App& app, CommandMain& selected) {
       "(DLTB and a later vintage DLTB_LATER), control lines, natural parks, the central city's areas, "
       "control lines and sample projects, with ground-truth sidecar tables. Deterministic: the same "
       "seed gives a byte-identical GeoPackage.");
-  cmd->add_option("--out", a->out, "GeoPackage to write")->required();
+  cmd->add_option("--out", a->out, "GeoPackage to write, or PostGIS PG:…")->required();
   cmd->add_option("--patches", a->patches, "approximate number of DLTB patches (default 20000)");
   cmd->add_option("--seed", a->seed, "random seed (default 1)");
   cmd->add_flag("--defects", a->defects, "inject the known list of defects (sidecar table sample_defects)");

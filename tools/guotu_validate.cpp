@@ -102,9 +102,9 @@ void print_human(std::FILE* to, const validate::ValidationReport& r, const valid
 int run(const ValidateArgs& args) {
   namespace fs = std::filesystem;
   // Refuse before any work: outputs that exist, an output naming the input.
-  if (!args.out.empty()) check_output_writable(args.out, args.overwrite);
+  if (!args.out.empty()) check_output_target(args.out, args.overwrite);
   if (!args.fix.empty()) {
-    check_output_writable(args.fix, args.overwrite);
+    check_output_target(args.fix, args.overwrite);
     std::error_code ec;
     if (fs::exists(args.plan) && fs::exists(args.fix) && fs::equivalent(args.plan, args.fix, ec))
       throw_bad_input("--fix must not name the input: the input is never modified", {args.fix, {}, {}, {}});
@@ -158,7 +158,7 @@ void register_validate(CLI::App& app, CommandMain& selected) {
       "the rule file (default data/validate/rules.yaml). Exit 0 no errors (warnings allowed), 1 errors found, "
       "2 bad input.");
   cmd->add_option("PLAN", args->plan, "plan database: GeoPackage, folder of Shapefiles, GeoJSON, FileGDB, PG:…")->required();
-  cmd->add_option("--out", args->out, "QA GeoPackage to write (errors, error_points, summary; styled)");
+  cmd->add_option("--out", args->out, "QA GeoPackage to write (errors, error_points, summary; styled), or PostGIS PG:…");
   cmd->add_option("--rules", args->rules, "rule file (YAML; default data/validate/rules.yaml)");
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (errors[], counts)");
   cmd->add_flag("--overwrite", args->overwrite, "replace existing outputs");

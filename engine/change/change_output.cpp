@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/units.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
 
@@ -42,7 +42,7 @@ void write_geopackage(const DiffResult& r, const std::string& path, bool overwri
   wo.metadata["GUOTU_MIN_AREA_M2"] = fmt::format("{}", r.min_area_m2);
   wo.metadata["GUOTU_AREA_METHOD"] = "椭球面积 (国土调查办发〔2008〕32号), CGCS2000";
   wo.timestamp = timestamp;
-  gdal::GpkgWriter w(path, wo);
+  gdal::OutputWriter w(path, wo);
 
   gdal::LayerSpec cs;
   cs.name = "changes";

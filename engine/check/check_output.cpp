@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/units.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
 
@@ -53,7 +53,7 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
   wo.metadata["GUOTU_PROJECTS"] = r.projects_source + " (layer " + r.projects_layer + ")";
   wo.metadata["GUOTU_AREA_METHOD"] = "椭球面积 (国土调查办发〔2008〕32号), CGCS2000";
   wo.timestamp = timestamp;
-  gdal::GpkgWriter w(path, wo);
+  gdal::OutputWriter w(path, wo);
 
   gdal::LayerSpec vs;
   vs.name = "violations";

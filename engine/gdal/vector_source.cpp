@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "gdal/connection.hpp"
 #include "gdal/ogr_geometry.hpp"
 
 namespace guotu::gdal {
@@ -187,7 +188,8 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
       }
     }
   }
-  if (layer_->SetAttributeFilter(options.where.empty() ? nullptr : options.where.c_str()) != OGRERR_NONE) {
+  const std::string filter = driver_filter(options.where);
+  if (layer_->SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) != OGRERR_NONE) {
     throw_bad_input("invalid attribute filter '" + options.where + "': " + g_last_gdal_error,
                     {path_, name_, std::nullopt, std::nullopt});
   }
@@ -219,11 +221,24 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
     }
     return out;
   };
-  if (options.within.empty()) {
+  if (options.within.empty() && !postgres_) {
     layer_->ResetReading();
     for (OGRFeatureUniquePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
       visit(convert(*f));
       CPLErrorReset();
+    }
+  } else if (options.within.empty()) {
+    // A PostgreSQL table returns rows in storage order, not fid order: results must not depend
+    // on that, so the rows are gathered and sorted (memory: the layer's features, as in the
+    // windowed read below).
+    std::vector<OGRFeatureUniquePtr> found;
+    layer_->ResetReading();
+    for (OGRFeatureUniquePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) found.push_back(std::move(f));
+    const bool failed = CPLGetLastErrorType() >= CE_Failure;
+    if (!failed) {
+      std::stable_sort(found.begin(), found.end(),
+                       [](const OGRFeatureUniquePtr& a, const OGRFeatureUniquePtr& b) { return a->GetFID() < b->GetFID(); });
+      for (auto& f : found) visit(convert(*f));
     }
   } else {
     // Rectangles are given in the target CRS: take them back to the layer's CRS.
@@ -252,6 +267,37 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
   if (failed) throw_bad_input("reading stopped with an error: " + why, {path_, name_, std::nullopt, std::nullopt});
 }
 
+std::string Layer::driver_filter(const std::string& where) const {
+  if (!postgres_ || where.empty()) return where;
+  // The PostgreSQL driver hands the filter to the server as SQL, where an unquoted name is
+  // folded to lower case: quote every identifier that names a field, as the table spells it
+  // ("GNFQ = '核心保护区'" → "\"GNFQ\" = '核心保护区'"). String literals and quoted names stay.
+  std::string out;
+  std::size_t i = 0;
+  while (i < where.size()) {
+    const char c = where[i];
+    if (c == '\'' || c == '"') {
+      const std::size_t start = i++;
+      while (i < where.size()) {
+        if (where[i] == c && i + 1 < where.size() && where[i + 1] == c) i += 2;  // '' or "" inside
+        else if (where[i++] == c) break;
+      }
+      out.append(where, start, i - start);
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      const std::size_t start = i;
+      while (i < where.size() && (std::isalnum(static_cast<unsigned char>(where[i])) || where[i] == '_')) ++i;
+      const std::string word = where.substr(start, i - start);
+      const auto idx = field_index(word);
+      if (idx) out += '"' + fields_[*idx].name + '"';
+      else out += word;
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::vector<Feature> Layer::read_all(const ReadOptions& options) const {
   std::vector<Feature> out;
   out.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, feature_count())));
@@ -270,11 +316,11 @@ VectorSource& VectorSource::operator=(VectorSource&&) noexcept = default;
 VectorSource VectorSource::open(const std::string& path, const OpenOptions& options) {
   initialize();
   namespace fs = std::filesystem;
-  const bool is_pg = path.rfind("PG:", 0) == 0 || path.rfind("postgresql://", 0) == 0;
+  const bool is_pg = is_postgres_target(path);
   if (!is_pg && !fs::exists(path)) throw_bad_input("no such file or directory", {path, {}, {}, {}});
 
   VectorSource src;
-  src.path_ = path;
+  src.path_ = display_target(path);  // as named in messages: a password never is
   CPLStringList open_options;
   if (!options.encoding.empty()) open_options.SetNameValue("ENCODING", options.encoding.c_str());
   g_last_gdal_error.clear();
@@ -282,14 +328,15 @@ VectorSource VectorSource::open(const std::string& path, const OpenOptions& opti
                                   nullptr, open_options.List(), nullptr));
   if (!src.ds_) {
     throw_bad_input("cannot open as a vector source" +
-                        (g_last_gdal_error.empty() ? std::string() : ": " + g_last_gdal_error),
-                    {path, {}, {}, {}});
+                        (g_last_gdal_error.empty() ? std::string() : ": " + mask_passwords(g_last_gdal_error)),
+                    {src.path_, {}, {}, {}});
   }
   for (int i = 0; i < src.ds_->GetLayerCount(); ++i) {
     OGRLayer* l = src.ds_->GetLayer(i);
     // QGIS styles and GDAL bookkeeping tables are not plan layers.
     if (EQUAL(l->GetName(), "layer_styles")) continue;
-    src.layers_.push_back(Layer(l, path, options.assume_crs));
+    src.layers_.push_back(Layer(l, src.path_, options.assume_crs));
+    src.layers_.back().postgres_ = std::string(src.ds_->GetDriver()->GetDescription()) == "PostgreSQL";
   }
   // A Shapefile without .cpg is decoded by GDAL's guess (LDID or ISO-8859-1): say so.
   if (options.encoding.empty() && std::string(src.ds_->GetDriver()->GetDescription()) == "ESRI Shapefile") {

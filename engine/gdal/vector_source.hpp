@@ -76,11 +76,14 @@ class Layer {
  private:
   friend class VectorSource;
   Layer(OGRLayer* layer, std::string path, std::string assume_crs);
+  /// The attribute filter as the driver takes it (PostgreSQL: field names quoted).
+  [[nodiscard]] std::string driver_filter(const std::string& where) const;
   OGRLayer* layer_;
   std::string path_;
   std::string name_;
   std::string assume_crs_;
   std::vector<FieldDef> fields_;
+  bool postgres_ = false;  // filters go to the server as SQL; rows come in no guaranteed order
 };
 
 /// An open vector source (read-only). Move-only; closes the dataset when destroyed.

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "gdal/types.hpp"
 
 namespace guotu::layers {

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/resources.hpp"
+#include "gdal/output_writer.hpp"
 #include "report/writers.hpp"
 
 namespace guotu::report {
@@ -140,6 +141,7 @@ fs::path without_trailing_separator(fs::path dir) {
 }  // namespace
 
 void check_output_dir(const fs::path& out, bool overwrite) {
+  if (gdal::is_postgres_target(out.string())) return gdal::check_postgres_target(out.string());
   const fs::path dir = without_trailing_separator(out);
   const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
   if (!fs::is_directory(parent)) throw_bad_input("the parent of the output directory does not exist", {dir.string(), {}, {}, {}});
@@ -148,6 +150,13 @@ void check_output_dir(const fs::path& out, bool overwrite) {
 }
 
 OutputFiles write_report(const ReportResult& report, const OutputOptions& options) {
+  if (gdal::is_postgres_target(options.dir.string())) {
+    // A database takes the tables of report.gpkg (indicators, choropleth layers with their
+    // styles); the office files (CSV, xlsx, HTML) need a directory: run again with --out DIR.
+    WriteContext ctx{report, options};
+    write_gpkg(ctx, options.dir.string());
+    return {{"postgis", gdal::display_target(options.dir.string())}};
+  }
   const fs::path dir = without_trailing_separator(options.dir);
   check_output_dir(dir, options.overwrite);
   const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");

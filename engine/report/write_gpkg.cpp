@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/resources.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "report/writers.hpp"
 
 namespace guotu::report {
@@ -38,12 +38,14 @@ std::string choropleth_qml(const std::string& tmpl, const std::string& field, co
 void write_gpkg(const WriteContext& ctx, const std::filesystem::path& file) {
   const ReportResult& r = ctx.report;
   gdal::WriterOptions wo;
-  wo.overwrite = false;
+  // A file is written into a fresh temporary directory; a database's tables are replaced only
+  // with --overwrite.
+  wo.overwrite = gdal::is_postgres_target(file.string()) && ctx.options.overwrite;
   wo.metadata = ctx.options.metadata;
   wo.metadata["GUOTU_REPORT_PLAN"] = r.plan;
   wo.metadata["GUOTU_REPORT_YEAR"] = std::to_string(r.year);
   wo.timestamp = ctx.options.timestamp;
-  gdal::GpkgWriter w(file.string(), wo);
+  gdal::OutputWriter w(file.string(), wo);
 
   using gdal::FieldType;
   gdal::LayerSpec table;

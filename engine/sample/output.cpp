@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/units.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
 #include "sample/generator.hpp"
@@ -77,7 +77,7 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
   std::string notes;
   for (const auto& n : city.notes) notes += n + "; ";
   wo.metadata["GUOTU_SAMPLE_NOTES"] = notes;
-  gdal::GpkgWriter w(options.out, wo);
+  gdal::OutputWriter w(options.out, wo);
   const Coord o = city.origin;
   auto shift = [o](std::span<Coord> cs) {
     for (auto& c : cs) c.x += o.x, c.y += o.y;

@@ -89,7 +89,7 @@ FixReport write_fixed_copy(const std::string& plan, const std::string& out, cons
   report.output = out;
   gdal::WriterOptions wo = options.writer;
   wo.metadata["repaired_from"] = plan;
-  gdal::GpkgWriter w(out, wo);
+  gdal::OutputWriter w(out, wo);
   for (std::size_t li = 0; li < src.layer_count(); ++li) {
     const gdal::Layer& layer = src.layer(li);
     if (layer.name() == "layer_styles") continue;  // the writer writes its own

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "gdal/vector_source.hpp"
 
 namespace guotu::validate {

@@ -41,7 +41,7 @@ std::vector<gdal::FieldValue> error_values(const ValidationReport& r, const Find
 }  // namespace
 
 void write_qa_gpkg(const ValidationReport& report, const std::string& path, const gdal::WriterOptions& options) {
-  gdal::GpkgWriter w(path, options);
+  gdal::OutputWriter w(path, options);
   const std::string crs = report.rules.working_crs;
   std::map<std::string, std::string> meta{{"source", report.source}, {"rules", report.rules.path}};
 

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "validate/validator.hpp"
 
 namespace guotu::validate {

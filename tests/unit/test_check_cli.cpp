@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "gdal/vector_source.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
@@ -38,7 +38,7 @@ std::vector<gdal::FieldValue> values(const layers::LayerDef& def, const std::map
 
 void write_plan(const fs::path& path) {
   const auto& cat = layers::Catalogue::embedded();
-  gdal::GpkgWriter w(path.string(), {});
+  gdal::OutputWriter w(path.string(), {});
   const auto red = w.create_layer(cat.get("STBHHX").to_spec("EPSG:4527"));
   auto g = rect(0, 0, 100, 100);
   w.add(red, values(cat.get("STBHHX"), {{"BSM", std::string("A")}, {"HXMC", std::string("马颊河生态红线")}}), &g);
@@ -55,7 +55,7 @@ void write_plan(const fs::path& path) {
 
 void write_projects(const fs::path& path) {
   const auto& def = layers::Catalogue::embedded().get("XMYD");
-  gdal::GpkgWriter w(path.string(), {});
+  gdal::OutputWriter w(path.string(), {});
   const auto id = w.create_layer(def.to_spec("EPSG:4527"));
   auto g = rect(50, 0, 150, 100);  // half in the red line: 禁止
   w.add(id, values(def, {{"BSM", std::string("P1")}, {"XMMC", std::string("某住宅项目")}, {"XMLX", std::string("居住")}}), &g);

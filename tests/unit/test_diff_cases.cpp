@@ -17,7 +17,7 @@
 #include <set>
 
 #include "change/change_detector.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
 #include "geodesic_reference.hpp"
@@ -41,7 +41,7 @@ gdal::FieldValue value_for(const layers::FieldSpec& f, const YAML::Node& n) {
 }
 
 /// Writes features (wkt + attributes named as catalogue fields) as one layer of a GeoPackage.
-void write_layer(gdal::GpkgWriter& w, const layers::LayerDef& def, const YAML::Node& features) {
+void write_layer(gdal::OutputWriter& w, const layers::LayerDef& def, const YAML::Node& features) {
   const auto id = w.create_layer(def.to_spec("EPSG:4527"));
   for (const auto& f : features) {
     for (const auto& kv : f) {
@@ -87,7 +87,7 @@ TEST_P(ChangeCase, Replays) {
   const auto& catalogue = layers::Catalogue::embedded();
   const bool footprints = static_cast<bool>(c["footprints"]);
   {
-    gdal::GpkgWriter city((dir / "city.gpkg").string(), {});
+    gdal::OutputWriter city((dir / "city.gpkg").string(), {});
     write_layer(city, catalogue.get("DLTB"), c["before"]);
     if (c["after"]) write_layer(city, catalogue.get("DLTB_LATER"), c["after"]);
     for (const auto& layer : c["plan"]) {
@@ -97,7 +97,7 @@ TEST_P(ChangeCase, Replays) {
     }
     city.commit();
     if (footprints) {
-      gdal::GpkgWriter fp((dir / "footprints.gpkg").string(), {});
+      gdal::OutputWriter fp((dir / "footprints.gpkg").string(), {});
       gdal::LayerSpec spec;
       spec.name = "JZW";
       spec.title = "建筑物";

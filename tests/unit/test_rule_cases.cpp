@@ -18,7 +18,7 @@
 #include "check/checker.hpp"
 #include "check/rule_set.hpp"
 #include "core/error.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
 #include "geodesic_reference.hpp"
@@ -50,7 +50,7 @@ gdal::FieldValue value_for(const layers::FieldSpec& f, const YAML::Node& n) {
 }
 
 /// Writes features (wkt + attributes named as catalogue fields) as one layer of a GeoPackage.
-void write_layer(gdal::GpkgWriter& w, const layers::LayerDef& def, const YAML::Node& features) {
+void write_layer(gdal::OutputWriter& w, const layers::LayerDef& def, const YAML::Node& features) {
   const auto id = w.create_layer(def.to_spec("EPSG:4527"));
   for (const auto& f : features) {
     for (const auto& kv : f) {
@@ -106,14 +106,14 @@ TEST_P(RuleCase, Replays) {
   test::TempDir dir;
   const auto& catalogue = layers::Catalogue::embedded();
   {
-    gdal::GpkgWriter plan((dir / "plan.gpkg").string(), {});
+    gdal::OutputWriter plan((dir / "plan.gpkg").string(), {});
     for (const auto& layer : c["plan"]) {
       const layers::LayerDef* def = catalogue.find(layer.first.as<std::string>());
       ASSERT_NE(def, nullptr) << layer.first.as<std::string>();
       write_layer(plan, *def, layer.second);
     }
     plan.commit();
-    gdal::GpkgWriter projects((dir / "projects.gpkg").string(), {});
+    gdal::OutputWriter projects((dir / "projects.gpkg").string(), {});
     write_layer(projects, catalogue.get("XMYD"), c["projects"]);
     projects.commit();
   }

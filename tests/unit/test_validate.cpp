@@ -16,7 +16,7 @@
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "gdal/vector_source.hpp"
 #include "layers/catalogue.hpp"
 #include "proj/crs.hpp"
@@ -64,7 +64,7 @@ LayerFixture catalogue_layer(const std::string& code, const std::string& crs = "
 void write_gpkg(const fs::path& path, const std::vector<LayerFixture>& layers) {
   guotu::gdal::WriterOptions wo;
   wo.overwrite = true;
-  guotu::gdal::GpkgWriter w(path.string(), wo);
+  guotu::gdal::OutputWriter w(path.string(), wo);
   for (const auto& l : layers) {
     const auto id = w.create_layer(l.spec);
     for (const auto& f : l.features) {

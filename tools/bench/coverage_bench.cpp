@@ -17,7 +17,7 @@
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
 
@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
     wo.overwrite = overwrite;
     wo.metadata["synthetic"] = fmt::format("guotu_bench_coverage n={} units={} cell={} seed={} defects={}", n * n, units,
                                            cell, seed, defects);
-    gdal::GpkgWriter w(out, wo);
+    gdal::OutputWriter w(out, wo);
     const auto& cat = layers::Catalogue::embedded();
     const layers::LayerDef& xzq_def = cat.get("XZQ");
     const layers::LayerDef& dltb_def = cat.get("DLTB");

@@ -1,7 +1,15 @@
-// The GeoPackage writer every command uses: atomic (see core/atomic_output.hpp), one dataset
-// transaction per batch, an R-tree spatial index per layer, Chinese layer titles
-// (gpkg_contents.identifier/description), run metadata (gpkg_metadata), and one QGIS
-// `layer_styles` row per styled layer so each layer opens styled in QGIS.
+// The output writer every command uses. Two targets, the same layers, fields and styles:
+//
+// - a GeoPackage file: atomic (see core/atomic_output.hpp), one dataset transaction per batch,
+//   an R-tree spatial index per layer, Chinese layer titles (gpkg_contents.identifier/
+//   description), field titles (gpkg_data_columns), run metadata (gpkg_metadata);
+// - a PostGIS database, "PG:… active_schema=NAME": tables in that schema (created if missing;
+//   default public) with a GIST index, names and fields exactly as in the GeoPackage (no
+//   laundering), titles as table and column comments, the whole run in one transaction, so a
+//   failed or killed run leaves the database as it was.
+//
+// Both get one QGIS `layer_styles` row per styled layer (the exact schema QGIS creates for the
+// target; in PostGIS the table public.layer_styles) so each layer opens styled in QGIS.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +19,7 @@
 #include <vector>
 
 #include "core/atomic_output.hpp"
+#include "gdal/connection.hpp"
 #include "gdal/types.hpp"
 #include "geos/geometry.hpp"
 
@@ -44,18 +53,24 @@ struct WriterOptions {
   std::string timestamp;
 };
 
-class GpkgWriter {
+/// Checks early (before any work) that a PostgreSQL target can be connected to and has PostGIS;
+/// throws a bad-input Error naming the target otherwise.
+void check_postgres_target(const std::string& target);
+
+class OutputWriter {
  public:
-  GpkgWriter(const std::string& path, WriterOptions options);
-  ~GpkgWriter();
-  GpkgWriter(const GpkgWriter&) = delete;
-  GpkgWriter& operator=(const GpkgWriter&) = delete;
+  /// `path`: a GeoPackage file to create, or a PostgreSQL target (see is_postgres_target).
+  OutputWriter(const std::string& path, WriterOptions options);
+  ~OutputWriter();
+  OutputWriter(const OutputWriter&) = delete;
+  OutputWriter& operator=(const OutputWriter&) = delete;
 
   using LayerId = std::size_t;
   LayerId create_layer(const LayerSpec& spec);
   /// Adds a feature; values align with spec.fields (null where unset). Returns its fid.
   std::int64_t add(LayerId layer, const std::vector<FieldValue>& values, const geos::Geometry* geometry = nullptr);
-  /// Writes the styles and metadata, closes the file and moves it into place.
+  /// Writes the styles and metadata, then closes the file and moves it into place (GeoPackage)
+  /// or commits the transaction (PostGIS).
   void commit();
 
   [[nodiscard]] const std::string& path() const noexcept { return path_; }
@@ -67,12 +82,22 @@ class GpkgWriter {
   void end_batch();
   void write_styles();
   void write_field_aliases();
+  // PostGIS target.
+  void pg_open();
+  void pg_write_styles();
+  void pg_write_comments();
+  void exec(const std::string& sql);
+  [[nodiscard]] std::string quote_ident(const std::string& name) const;
+  [[nodiscard]] std::string qualified(const std::string& table) const;
+  [[nodiscard]] bool pg_table_exists(const std::string& table);
 
   std::string path_;
+  bool postgres_ = false;
+  std::string schema_;  // PostGIS: the schema written to
+  std::unique_ptr<AtomicOutput> output_;  // GeoPackage only
   WriterOptions options_;
   std::vector<std::shared_ptr<void>> config_;  // thread-local GDAL options held while writing
   std::string timestamp_;
-  AtomicOutput output_;
   struct DatasetCloser {
     void operator()(GDALDataset* ds) const noexcept;
   };

@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "core/error.hpp"
-#include "gdal/gpkg_writer.hpp"
+#include "gdal/output_writer.hpp"
 #include "gdal/vector_source.hpp"
 #include "support.hpp"
 
@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 using guotu::gdal::FieldDef;
 using guotu::gdal::FieldType;
 using guotu::gdal::GeometryKind;
-using guotu::gdal::GpkgWriter;
+using guotu::gdal::OutputWriter;
 using guotu::gdal::LayerSpec;
 using guotu::gdal::WriterOptions;
 using guotu::geos::Geometry;
@@ -45,7 +45,7 @@ void write_sample(const fs::path& path, bool overwrite, std::size_t n = 3, const
   o.overwrite = overwrite;
   o.metadata = {{"GUOTU_COMMAND", "guotu test"}};
   o.timestamp = timestamp;
-  GpkgWriter w(path.string(), o);
+  OutputWriter w(path.string(), o);
   auto id = w.create_layer(parcels_spec());
   for (std::size_t i = 0; i < n; ++i) {
     const double x = 39500000.0 + static_cast<double>(i) * 100.0;
@@ -92,7 +92,7 @@ std::vector<fs::path> hidden_files(const fs::path& dir) {
 
 }  // namespace
 
-TEST(GpkgWriter, WritesAValidStyledGeoPackage) {
+TEST(OutputWriter, WritesAValidStyledGeoPackage) {
   guotu::test::TempDir dir;
   const fs::path out = dir / "out.gpkg";
   write_sample(out, false);
@@ -129,7 +129,7 @@ TEST(GpkgWriter, WritesAValidStyledGeoPackage) {
   EXPECT_TRUE(hidden_files(dir.path()).empty());
 }
 
-TEST(GpkgWriter, RefusesToOverwriteWithoutPermission) {
+TEST(OutputWriter, RefusesToOverwriteWithoutPermission) {
   guotu::test::TempDir dir;
   const fs::path out = dir / "out.gpkg";
   write_sample(out, false, 2);
@@ -146,13 +146,13 @@ TEST(GpkgWriter, RefusesToOverwriteWithoutPermission) {
   EXPECT_EQ(sql(out, "SELECT count(*) FROM CZKFBJ"), std::vector<std::string>{"5"});
 }
 
-TEST(GpkgWriter, AFailedRunLeavesNothingAndKeepsTheOldOutput) {
+TEST(OutputWriter, AFailedRunLeavesNothingAndKeepsTheOldOutput) {
   guotu::test::TempDir dir;
   const fs::path out = dir / "out.gpkg";
   write_sample(out, false, 2);
   const std::string before = slurp(out);
   try {
-    GpkgWriter w(out.string(), WriterOptions{true, {}, 100000, ""});
+    OutputWriter w(out.string(), WriterOptions{true, {}, 100000, ""});
     auto id = w.create_layer(parcels_spec());
     auto g = Geometry::rectangle({0, 0, 1, 1});
     w.add(id, {std::string("x"), 1.0}, &g);
@@ -163,7 +163,7 @@ TEST(GpkgWriter, AFailedRunLeavesNothingAndKeepsTheOldOutput) {
   EXPECT_TRUE(hidden_files(dir.path()).empty());
   // A run that fails before any output on a new path leaves no file at all.
   try {
-    GpkgWriter w((dir / "new.gpkg").string(), WriterOptions{});
+    OutputWriter w((dir / "new.gpkg").string(), WriterOptions{});
     (void)w.create_layer(parcels_spec());
     throw std::runtime_error("simulated");
   } catch (const std::runtime_error&) {
@@ -172,7 +172,7 @@ TEST(GpkgWriter, AFailedRunLeavesNothingAndKeepsTheOldOutput) {
   EXPECT_TRUE(hidden_files(dir.path()).empty());
 }
 
-TEST(GpkgWriter, KilledChildLeavesNoFileAndOldOutputSurvives) {
+TEST(OutputWriter, KilledChildLeavesNoFileAndOldOutputSurvives) {
   guotu::test::TempDir dir;
   const fs::path existing = dir / "existing.gpkg";
   write_sample(existing, false, 2);
@@ -186,7 +186,7 @@ TEST(GpkgWriter, KilledChildLeavesNoFileAndOldOutputSurvives) {
     if (child == 0) {
       ::close(ready[0]);
       try {
-        GpkgWriter w(target.string(), WriterOptions{true, {}, 50, ""});
+        OutputWriter w(target.string(), WriterOptions{true, {}, 50, ""});
         auto id = w.create_layer(parcels_spec());
         for (std::size_t i = 0;; ++i) {
           const double x = 39500000.0 + static_cast<double>(i % 1000) * 10.0;
@@ -219,7 +219,7 @@ TEST(GpkgWriter, KilledChildLeavesNoFileAndOldOutputSurvives) {
   EXPECT_TRUE(hidden_files(dir.path()).empty());
 }
 
-TEST(GpkgWriter, SigtermRemovesTheTemporary) {
+TEST(OutputWriter, SigtermRemovesTheTemporary) {
   guotu::test::TempDir dir;
   int ready[2];
   ASSERT_EQ(::pipe(ready), 0);
@@ -227,7 +227,7 @@ TEST(GpkgWriter, SigtermRemovesTheTemporary) {
   ASSERT_GE(child, 0);
   if (child == 0) {
     ::close(ready[0]);
-    GpkgWriter w((dir / "t.gpkg").string(), WriterOptions{});
+    OutputWriter w((dir / "t.gpkg").string(), WriterOptions{});
     auto id = w.create_layer(parcels_spec());
     auto g = Geometry::rectangle({0, 0, 1, 1});
     w.add(id, {std::string("B"), 1.0}, &g);
@@ -246,7 +246,7 @@ TEST(GpkgWriter, SigtermRemovesTheTemporary) {
   EXPECT_TRUE(hidden_files(dir.path()).empty());
 }
 
-TEST(GpkgWriter, FixedTimestampGivesByteIdenticalFiles) {
+TEST(OutputWriter, FixedTimestampGivesByteIdenticalFiles) {
   guotu::test::TempDir dir;
   write_sample(dir / "a.gpkg", false, 10, "2024-01-01T00:00:00Z");
   write_sample(dir / "b.gpkg", false, 10, "2024-01-01T00:00:00Z");
@@ -255,7 +255,7 @@ TEST(GpkgWriter, FixedTimestampGivesByteIdenticalFiles) {
             std::vector<std::string>{"2024-01-01T00:00:00Z"});
 }
 
-TEST(GpkgWriter, MissingDirectoryIsBadInput) {
+TEST(OutputWriter, MissingDirectoryIsBadInput) {
   try {
     write_sample("/nonexistent-dir/x.gpkg", false);
     FAIL();
