@@ -12,7 +12,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev
   chromium fonts-wqy-microhei
-  qgis python3-qgis
+  qgis python3-qgis python3-gdal
   postgresql postgis postgresql-postgis
 )
 
