@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
+#include "gdal/connection.hpp"
 
 namespace guotu::cli {
 
@@ -69,7 +70,7 @@ int run(const CheckArgs& args) {
   if (occupancy) occupancy->commit();
 
   fmt::print(stderr, "{}", check::human_summary(result));
-  fmt::print(stderr, "wrote {}{}\n", args.out, args.occupancy_json.empty() ? "" : " and " + args.occupancy_json);
+  fmt::print(stderr, "wrote {}{}\n", gdal::display_target(args.out), args.occupancy_json.empty() ? "" : " and " + args.occupancy_json);
   if (args.json) fmt::print("{}\n", check::to_json(result).dump(2));
   return result.exit_code();
 }

@@ -14,6 +14,7 @@
 #include "command.hpp"
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
+#include "gdal/connection.hpp"
 #include "ledger/farmland_ledger.hpp"
 
 namespace guotu::cli {
@@ -68,7 +69,7 @@ int run(const DiffArgs& a) {
   }
   change::write_geopackage(r, a.out, a.overwrite, run_metadata());
   fmt::print(stderr, "{}", change::human_summary(r));
-  fmt::print(stderr, "wrote {}\n", a.out);
+  fmt::print(stderr, "wrote {}\n", gdal::display_target(a.out));
   if (a.json) fmt::print("{}\n", change::to_json(r).dump(2));
   return r.suspect_count() > 0 ? 1 : 0;
 }

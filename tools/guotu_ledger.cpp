@@ -213,7 +213,7 @@ int run_export(ledger::FarmlandLedger& l, const LedgerArgs& a) {
     ++n;
   }
   w.commit();
-  print(a, {{"out", a.out}, {"supplements", n}}, fmt::format("wrote {} ({} supplements)", a.out, n));
+  print(a, {{"out", gdal::display_target(a.out)}, {"supplements", n}}, fmt::format("wrote {} ({} supplements)", gdal::display_target(a.out), n));
   return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "core/units.hpp"
+#include "gdal/connection.hpp"
 #include "sample/generator.hpp"
 
 namespace guotu::cli {
@@ -37,7 +38,7 @@ int run(const SampleArgs& a) {
     return it == s.class_area_m2.end() || s.land_area_m2 <= 0 ? 0.0 : it->second / s.land_area_m2;
   };
   if (a.json) {
-    nlohmann::json j{{"out", a.out},
+    nlohmann::json j{{"out", gdal::display_target(a.out)},
                      {"seed", a.seed},
                      {"feature_counts", s.feature_counts},
                      {"land_area_m2", s.land_area_m2},
@@ -51,7 +52,7 @@ int run(const SampleArgs& a) {
                      {"notes", s.notes}};
     fmt::print("{}\n", j.dump(2));
   } else {
-    fmt::print(stderr, "wrote {} (SYNTHETIC sample city, seed {})\n", a.out, a.seed);
+    fmt::print(stderr, "wrote {} (SYNTHETIC sample city, seed {})\n", gdal::display_target(a.out), a.seed);
     for (const auto& [layer, n] : s.feature_counts) fmt::print(stderr, "  {:<12} {:>9} features\n", layer, n);
     fmt::print(stderr, "  land area (椭球面积)      {:.2f} km²\n", units::to_km2(s.land_area_m2));
     fmt::print(stderr, "  耕地 share               {:.2f} %\n", 100 * share("cultivated"));

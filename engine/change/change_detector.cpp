@@ -15,6 +15,7 @@
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
+#include "gdal/connection.hpp"
 #include "geos/algorithms.hpp"
 #include "geos/geometry.hpp"
 #include "index/envelope_index.hpp"
@@ -326,9 +327,9 @@ DiffResult run_diff(const DiffOptions& o) {
   res.working_crs = o.working_crs;
   res.footprints = o.footprints;
   res.min_area_m2 = o.min_area_m2;
-  res.before = o.before;
-  res.after = o.after;
-  res.plan = o.plan;
+  res.before = gdal::display_target(o.before);  // printed and stored: never a password
+  res.after = gdal::display_target(o.after);
+  res.plan = gdal::display_target(o.plan);
 
   const gdal::VectorSource before_src = gdal::VectorSource::open(o.before, o.open);
   const gdal::Layer& bl = pick_layer(before_src, o.before_layer, "DLTB");

@@ -14,6 +14,7 @@
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
+#include "gdal/connection.hpp"
 #include "geos/algorithms.hpp"
 #include "geos/geometry.hpp"
 #include "index/envelope_index.hpp"
@@ -545,8 +546,8 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   gdal::initialize();
   CheckResult res;
   res.rules_file = rules.file;
-  res.plan = o.plan;
-  res.projects_source = o.projects;
+  res.plan = gdal::display_target(o.plan);  // printed and stored: never a password
+  res.projects_source = gdal::display_target(o.projects);
   res.working_crs = o.working_crs;
   const auto& catalogue = layers::Catalogue::embedded();
 

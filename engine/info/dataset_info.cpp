@@ -65,7 +65,7 @@ LayerInfo describe_layer(const gdal::Layer& layer, const InfoOptions& options) {
 DatasetInfo describe(const std::string& source, const InfoOptions& options) {
   gdal::VectorSource src = gdal::VectorSource::open(source, options.open);
   DatasetInfo info;
-  info.path = source;
+  info.path = src.path();  // a database password masked
   info.driver = src.driver();
   info.warnings = src.warnings();
   if (options.layers.empty()) {

@@ -57,7 +57,7 @@ std::map<Status, std::size_t> ReportResult::status_counts() const {
 ReportResult compute_report(const ReportOptions& o) {
   gdal::initialize();
   ReportResult r;
-  r.plan = o.plan;
+  r.plan = gdal::display_target(o.plan);  // printed and stored: never a password
   r.crs = o.crs;
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   r.indicator_files = o.indicator_files;
