@@ -323,8 +323,18 @@ VectorSource VectorSource::open(const std::string& path, const OpenOptions& opti
   src.path_ = display_target(path);  // as named in messages: a password never is
   CPLStringList open_options;
   if (!options.encoding.empty()) open_options.SetNameValue("ENCODING", options.encoding.c_str());
+  // Tables without geometry (code lists, sidecars) are layers too, as in a GeoPackage.
+  if (is_pg) open_options.SetNameValue("LIST_ALL_TABLES", "YES");
   g_last_gdal_error.clear();
-  src.ds_.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+  // A database source is one schema (active_schema=, else public): GDAL's PG driver would
+  // otherwise list every schema's tables too ("other.dltb"), and a plan is one schema.
+  std::string open_path = path;
+  if (is_pg && path.rfind("PG:", 0) == 0 && connection_value(path, "schemas").empty() &&
+      connection_value(path, "tables").empty()) {
+    const std::string schema = connection_value(path, "active_schema");
+    open_path += " schemas='" + (schema.empty() ? std::string("public") : schema) + "'";
+  }
+  src.ds_.reset(GDALDataset::Open(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
                                   nullptr, open_options.List(), nullptr));
   if (!src.ds_) {
     throw_bad_input("cannot open as a vector source" +

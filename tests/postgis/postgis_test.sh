@@ -6,8 +6,8 @@
 # SAMPLE_DIR holds the sample city (city.gpkg, defects.gpkg: the CTest fixture). The plan is
 # loaded with ogr2ogr (GDAL's PG driver, independent of guotu): once as is (schema plan,
 # defects) and once with ogr2ogr's default laundering, lower-case tables and fields (schema
-# plan_lc), as a bureau's own loads often are. Then check, validate, report, diff and sample
-# run from PostGIS into PostGIS, and every result must equal the GeoPackage run's: tables,
+# plan_lc), as a bureau's own loads often are. Then check, validate (and --fix), report, diff,
+# ledger export and sample run from PostGIS into PostGIS, and every result must equal the GeoPackage run's: tables,
 # fields, fids, values, geometries, GIST indexes, comments, QGIS styles, and (with QGIS
 # installed) QGIS opening each table with its stored style (compare_outputs.py). Last, the
 # failure paths: an existing table without --overwrite, a failure mid-run, a killed run and a
@@ -101,6 +101,14 @@ run 0 "$work/report-pg.log" report --plan "$(pgs plan)" --out "$(pgs res_report)
 run 1 "$work/diff-gpkg.log" diff --before "$city" --after "$city" --after-layer DLTB_LATER --plan "$city" --out "$work/diff.gpkg"
 run 1 "$work/diff-pg.log" diff --before "$(pgs plan)" --after "$(pgs plan)" --after-layer DLTB_LATER --plan "$(pgs plan)" \
   --out "$(pgs res_diff)" && compare "$work/diff.gpkg" res_diff $qgis
+# validate --fix: the repaired copy of the plan
+run 1 "$work/fix-gpkg.log" validate "$sample/defects.gpkg" --fix "$work/fixed.gpkg"
+run 1 "$work/fix-pg.log" validate "$(pgs defects)" --fix "$(pgs res_fixed)" && compare "$work/fixed.gpkg" res_fixed
+# ledger export (the ledger's store is SQLite; its map layer goes to PostGIS)
+run 0 "$work/ledger-init.log" ledger --db "$work/ledger.sqlite" init
+run 0 "$work/ledger-import.log" ledger --db "$work/ledger.sqlite" import "$here/../../data/ledger/sample"
+run 0 "$work/ledger-gpkg.log" ledger --db "$work/ledger.sqlite" export --out "$work/ledger.gpkg"
+run 0 "$work/ledger-pg.log" ledger --db "$work/ledger.sqlite" export --out "$(pgs res_ledger)" && compare "$work/ledger.gpkg" res_ledger $qgis
 # sample: the generator writes the same city into PostGIS
 run 0 "$work/sample-pg.log" sample --out "$(pgs res_sample)" && compare "$city" res_sample
 
