@@ -215,6 +215,56 @@ def compare_style(layer, qml, where):
 
 
 # ------------------------------------------------------------------------------------------
+# Sensible symbology (issue #9): what a planner expects to see, stated here independently of
+# layers/styles, and checked on the renderer QGIS applied.
+
+HATCHES = {"b_diagonal", "f_diagonal", "diagonal_x", "cross", "horizontal", "vertical"}
+SYMBOL_TYPE = {0: "marker", 1: "line", 2: "fill"}  # QgsWkbTypes.GeometryType → QgsSymbol type
+
+
+def is_red(c):
+    return c.red() >= 180 and c.green() <= 60 and c.blue() <= 60
+
+
+def is_yellow_green(c):
+    return c.red() >= 120 and c.green() >= 180 and c.blue() <= 140 and c.green() >= c.red()
+
+
+def fill_layers(symbol):
+    return [symbol.symbolLayer(i) for i in range(symbol.symbolLayerCount())]
+
+
+def check_sensible(layer, table, where):
+    r = layer.renderer()
+    keep = []
+    symbols = qgis_symbols(r, keep)
+    want = SYMBOL_TYPE.get(int(layer.geometryType()))
+    kinds = {("marker", "line", "fill")[int(s.type())] for s in symbols}
+    check(kinds == {want}, f"{where}: {sorted(kinds)} symbols on a {want} layer")
+    colours = [sl.color() for s in symbols for sl in fill_layers(s)]
+    strokes = [sl.strokeColor() for s in symbols for sl in fill_layers(s) if hasattr(sl, "strokeColor")]
+    if table == "STBHHX":
+        check(any(is_red(c) for c in colours + strokes), f"{where}: 生态保护红线 is not drawn red")
+    if table == "YJJBNT":
+        check(any(is_yellow_green(c) for c in colours), f"{where}: 永久基本农田 is not yellow-green")
+    if table == "violations":
+        check(any(sl.properties().get("style") in HATCHES and is_red(sl.color()) for s in symbols
+                  for sl in fill_layers(s)), f"{where}: violations are not hatched red")
+    if table == "changes":
+        suspect = [rule for rule in r.rootRule().children() if "疑似违法" in rule.label()] \
+            if r.type() == "RuleRenderer" else []
+        check(bool(suspect) and all(any(is_red(sl.color()) for sl in fill_layers(rule.symbol())) for rule in suspect),
+              f"{where}: suspected-illegal changes (疑似违法) are not red")
+    if table.startswith("units_"):
+        check(r.type() == "graduatedSymbol", f"{where}: indicator choropleth is {r.type()}, not graduated")
+    if table in ("DLTB", "DLTB_LATER"):
+        farmland = [rule for rule in r.rootRule().children() if "'01%'" in rule.filterExpression()]
+        check(bool(farmland) and all(c.red() > 200 and c.green() > 200 and c.blue() < 150
+                                     for rule in farmland for c in [rule.symbol().color()]),
+              f"{where}: 耕地 (DLBM 01) is not yellow")
+
+
+# ------------------------------------------------------------------------------------------
 
 def main():
     if len(sys.argv) < 3:
@@ -293,6 +343,7 @@ def check_layers(outputs):
             if not check(qml is not None, f"{where}: no default style in layer_styles"):
                 continue
             compare_style(layer, qml, where)
+            check_sensible(layer, table, where)
             spatial_styled += 1
     print(f"  {n} layers valid with matching counts; {spatial_styled} spatial layers show their stored default style")
     check(spatial_styled >= 20, f"only {spatial_styled} styled spatial layers checked")
