@@ -80,6 +80,9 @@ ProjectLayout ProjectLayout::load(const fs::path& file_in) {
     try {
       d.draw = g["draw"] ? g["draw"].as<int>() : 0;
       d.mutually_exclusive = g["mutually_exclusive"] && g["mutually_exclusive"].as<bool>();
+      if (const YAML::Node with = g["start_hidden_with"]) {
+        for (const auto& w : with) d.start_hidden_with.push_back(w.Scalar());
+      }
     } catch (const YAML::Exception& e) {
       layout_fail(file, g, "group '" + d.name + "': " + e.msg);
     }
@@ -327,6 +330,13 @@ Project collect(const std::vector<fs::path>& geopackages, const fs::path& projec
     project.group_order.push_back(g.name);
     if (g.mutually_exclusive) project.exclusive_groups.push_back(g.name);
   }
+  for (const auto& g : layout.groups) {
+    const auto present = [&](const std::string& name) {
+      return std::find(project.group_order.begin(), project.group_order.end(), name) != project.group_order.end();
+    };
+    if (present(g.name) && std::any_of(g.start_hidden_with.begin(), g.start_hidden_with.end(), present))
+      project.hidden_groups.push_back(g.name);
+  }
 
   // Draw order: points, then lines, then polygons by group rank; tree order breaks ties.
   std::vector<std::size_t> spatial;
@@ -523,7 +533,10 @@ std::string to_qgs(const Project& project) {
     std::vector<const ProjectLayer*> members;
     for (const auto& l : project.layers)
       if (l.group == g) members.push_back(&l);
-    xml::Writer::Attributes attrs{{"name", g}, {"checked", "Qt::Checked"}, {"expanded", "1"}};
+    const bool hidden =
+        std::find(project.hidden_groups.begin(), project.hidden_groups.end(), g) != project.hidden_groups.end();
+    xml::Writer::Attributes attrs{
+        {"name", g}, {"checked", hidden ? "Qt::Unchecked" : "Qt::Checked"}, {"expanded", "1"}};
     const bool exclusive = std::find(project.exclusive_groups.begin(), project.exclusive_groups.end(), g) !=
                            project.exclusive_groups.end();
     int exclusive_child = -1;

@@ -23,6 +23,8 @@ struct GroupDef {
   std::string name;
   int draw = 0;  ///< rendering rank of its polygon layers; 1 is drawn on top
   bool mutually_exclusive = false;
+  /// The group starts unticked when the project also holds one of these groups.
+  std::vector<std::string> start_hidden_with;
 };
 
 /// A table pattern ("units_*": trailing * matches any suffix) with its reason.
@@ -77,6 +79,7 @@ struct Project {
   std::vector<ProjectLayer> layers;           ///< tree order: by group, then input order
   std::vector<std::string> group_order;       ///< groups that hold layers, top to bottom
   std::vector<std::string> exclusive_groups;  ///< groups showing one layer at a time
+  std::vector<std::string> hidden_groups;     ///< groups that start unticked
   std::vector<std::string> draw_order;        ///< spatial layer ids, top (drawn last) first
   std::string crs;                            ///< project CRS definition ("EPSG:4527")
   std::optional<Envelope> extent;             ///< union of the layer extents, in the project CRS

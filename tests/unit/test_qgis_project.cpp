@@ -260,3 +260,42 @@ TEST(QgisProject, LayoutFileIsData) {
     EXPECT_NE(std::string(e.what()).find("l.yaml"), std::string::npos);
   }
 }
+
+TEST(QgisProject, ChoroplethGroupShowsOneLayerAndStepsAsideForLandUse) {
+  guotu::test::TempDir dir;
+  {
+    GpkgWriter w((dir / "report.gpkg").string(), {});
+    for (const char* name : {"units_county", "units_town"}) {
+      LayerSpec s;
+      s.name = name;
+      s.title = name;
+      s.crs = "EPSG:4527";
+      s.fields = {{"value", FieldType::Real, 0, "", false}};
+      const auto id = w.create_layer(s);
+      auto g = Geometry::rectangle({39500000.0, 4000000.0, 39501000.0, 4001000.0});
+      w.add(id, {1.0}, &g);
+    }
+    w.commit();
+  }
+  write_plan(dir / "plan.gpkg", "EPSG:4527", 39500000.0, 4000000.0);
+  auto tree_of = [&](const std::vector<fs::path>& inputs) {
+    guotu::qgis::write_project(dir / "p.qgs", inputs, true);
+    return guotu::xml::parse(slurp(dir / "p.qgs"));
+  };
+  // Alone: the 指标 group is ticked, mutually exclusive, county level shown, town level not.
+  Element root = tree_of({dir / "report.gpkg"});
+  const Element* g = group(*root.child("layer-tree-group"), "指标");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(*g->attribute("checked"), "Qt::Checked");
+  ASSERT_NE(g->attribute("mutually-exclusive"), nullptr);
+  EXPECT_EQ(*g->attribute("mutually-exclusive"), "1");
+  const auto layers = g->children_named("layer-tree-layer");
+  ASSERT_EQ(layers.size(), 2u);
+  EXPECT_EQ(*layers[0]->attribute("checked"), "Qt::Checked");
+  EXPECT_EQ(*layers[1]->attribute("checked"), "Qt::Unchecked");
+  // Beside the land use (现状用地), which it would hide: the group starts unticked.
+  root = tree_of({dir / "report.gpkg", dir / "plan.gpkg"});
+  g = group(*root.child("layer-tree-group"), "指标");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(*g->attribute("checked"), "Qt::Unchecked");
+}
