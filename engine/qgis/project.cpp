@@ -249,8 +249,14 @@ Project collect(const std::vector<fs::path>& geopackages, const fs::path& projec
     } catch (const sqlite::Failure& e) {
       throw_bad_input(std::string("cannot read it as SQLite: ") + e.what(), {shown, {}, {}, {}});
     }
-    const auto contents = read_contents(*db);
-    const bool styled = has_table(*db, "layer_styles");
+    std::map<std::string, GpkgFacts> contents;
+    bool styled = false;
+    try {
+      contents = read_contents(*db);
+      styled = has_table(*db, "layer_styles");
+    } catch (const sqlite::Failure& e) {
+      throw_bad_input(std::string("cannot read gpkg_contents: ") + e.what(), {shown, {}, {}, {}});
+    }
     const std::string stem = sanitize_id(file.stem().string());
     std::size_t added = 0;
     for (std::size_t i = 0; i < source.layer_count(); ++i) {
@@ -282,7 +288,14 @@ Project collect(const std::vector<fs::path>& geopackages, const fs::path& projec
         pl.group = layout.table_group.empty() ? kOtherGroup : layout.table_group;
       }
       if (styled) {
-        auto [name, qml] = default_style(*db, table, facts.geometry_column);
+        std::pair<std::string, std::string> found_style;
+        try {
+          found_style = default_style(*db, table, facts.geometry_column);
+        } catch (const sqlite::Failure& e) {
+          throw_bad_input(std::string("layer_styles is not the table QGIS writes: ") + e.what(),
+                          {shown, table, {}, {}});
+        }
+        auto [name, qml] = std::move(found_style);
         if (!qml.empty()) {
           try {
             const xml::Element root = xml::parse(qml);

@@ -4,6 +4,7 @@
 // tests/qgis/test_qgis_client.py opens real outputs in QGIS itself.
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@
 #include "gdal/gpkg_writer.hpp"
 #include "layers/catalogue.hpp"
 #include "qgis/project.hpp"
+#include "sqlite/database.hpp"
 #include "support.hpp"
 #include "xml/xml.hpp"
 
@@ -232,6 +234,19 @@ TEST(QgisProject, RefusesBadInputWithExit2) {
     EXPECT_NE(std::string(e.what()).find("violations"), std::string::npos) << e.what();
   }
   EXPECT_FALSE(fs::exists(dir / "q.qgs"));
+  // A layer_styles table that is not QGIS's: exit 2 naming file and layer, not an internal error.
+  write_plan(dir / "odd.gpkg", "EPSG:4527", 39500000.0, 4000000.0);
+  {
+    guotu::sqlite::Database db((dir / "odd.gpkg").string(), {});
+    db.exec("DROP TABLE layer_styles; CREATE TABLE layer_styles (id INTEGER PRIMARY KEY, f_table_name TEXT)");
+  }
+  try {
+    guotu::qgis::write_project(dir / "q.qgs", {dir / "odd.gpkg"}, false);
+    FAIL() << "an odd layer_styles table was accepted";
+  } catch (const guotu::Error& e) {
+    EXPECT_EQ(e.exit_code(), 2);
+    EXPECT_NE(std::string(e.what()).find("layer_styles"), std::string::npos) << e.what();
+  }
   // The CLI maps these to exit 2.
   EXPECT_EQ(guotu::test::run_guotu("qgis --out '" + (dir / "q.qgs").string() + "' '" + (dir / "nope.gpkg").string() +
                                    "' 2>/dev/null")
