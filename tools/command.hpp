@@ -21,6 +21,7 @@ void register_validate(CLI::App& app, CommandMain& selected);
 void register_check(CLI::App& app, CommandMain& selected);
 void register_report(CLI::App& app, CommandMain& selected);
 void register_diff(CLI::App& app, CommandMain& selected);
+void register_qgis(CLI::App& app, CommandMain& selected);
 
 /// The command line as typed, for output metadata.
 const std::string& command_line();

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   cli::set_command_line(argc, argv);
   CLI::App app{
       "guotu (国土): check projects against the territorial plan, quality-check plan databases,\n"
-      "compute land indicators, keep the farmland balance ledger and find land-use change.\n"
+      "compute land indicators, keep the farmland balance ledger, find land-use change and open it all in QGIS.\n"
       "Areas are ellipsoidal (椭球面积) unless stated. Exit codes: 0 passed, 1 violations found,\n"
       "2 bad input or usage, 3 internal failure.",
       "guotu"};
@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   cli::register_check(app, selected);
   cli::register_report(app, selected);
   cli::register_diff(app, selected);
+  cli::register_qgis(app, selected);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -63,7 +63,7 @@ LayerDef parse_layer(const fs::path& file) {
   }
   if (!root.IsMap()) fail(file, root, "a layer definition must be a mapping");
   static const char* const known[] = {"code", "name_zh", "name_en", "aliases", "geometry", "coverage",
-                                      "source", "style", "fields", "schema_of"};
+                                      "source", "style", "group", "fields", "schema_of"};
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) == std::end(known))
@@ -79,6 +79,7 @@ LayerDef parse_layer(const fs::path& file) {
   d.geometry = parse_geometry(file, root["geometry"] ? root["geometry"] : root);
   d.coverage = root["coverage"] && root["coverage"].as<bool>();
   if (root["source"]) d.source = root["source"].Scalar();
+  if (root["group"]) d.group = root["group"].Scalar();
   if (root["style"]) d.style_path = (file.parent_path() / root["style"].Scalar()).lexically_normal();
   const YAML::Node fields = root["fields"];
   if (!fields || !fields.IsSequence()) fail(file, root, "missing 'fields' list");

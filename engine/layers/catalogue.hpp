@@ -33,6 +33,8 @@ struct LayerDef {
   bool coverage = false;  ///< must cover its extent without gaps or overlaps
   std::string source;
   std::filesystem::path style_path;
+  /// The layer-tree group of a QGIS project (`guotu qgis`), e.g. 三区三线; empty = 其他.
+  std::string group;
   std::vector<FieldSpec> fields;
 
   [[nodiscard]] const FieldSpec* field(const std::string& name) const;

@@ -111,6 +111,22 @@ CrsFacts describe_crs(const std::string& crs) {
   if (datum) {
     if (const char* n = proj_get_name(datum.get())) f.datum = n;
   }
+  if (const char* auth = proj_get_id_auth_name(pj.get(), 0)) {
+    if (const char* code = proj_get_id_code(pj.get(), 0)) f.authority_id = std::string(auth) + ":" + code;
+  }
+  const char* const wkt_options[] = {"MULTILINE=NO", nullptr};
+  if (const char* wkt = proj_as_wkt(ctx.get(), pj.get(), PJ_WKT2_2019, wkt_options)) f.wkt = wkt;
+  if (const char* p4 = proj_as_proj_string(ctx.get(), pj.get(), PJ_PROJ_4, nullptr)) f.proj4 = p4;
+  PjPtr ellipsoid(proj_get_ellipsoid(ctx.get(), pj.get()));
+  if (ellipsoid) {
+    const char* auth = proj_get_id_auth_name(ellipsoid.get(), 0);
+    const char* code = proj_get_id_code(ellipsoid.get(), 0);
+    if (auth != nullptr && code != nullptr) {
+      f.ellipsoid_id = std::string(auth) + ":" + code;
+    } else if (const char* n = proj_get_name(ellipsoid.get())) {
+      f.ellipsoid_id = n;
+    }
+  }
   if (f.projected) {
     PjPtr conv(proj_crs_get_coordoperation(ctx.get(), pj.get()));
     if (conv) {

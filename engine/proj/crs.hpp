@@ -56,6 +56,13 @@ struct CrsFacts {
   double central_meridian = 0;
   bool has_central_meridian = false;
   std::string datum;
+  /// Authority and code ("EPSG:4527"); empty when PROJ cannot identify the CRS.
+  std::string authority_id;
+  /// WKT2 (2019) on one line, and the PROJ.4 string (empty when PROJ cannot express it).
+  std::string wkt;
+  std::string proj4;
+  /// The ellipsoid's authority and code ("EPSG:1024" for CGCS2000), else its name.
+  std::string ellipsoid_id;
 };
 CrsFacts describe_crs(const std::string& crs);
 

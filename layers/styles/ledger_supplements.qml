@@ -19,12 +19,12 @@
 <Option name="style" value="solid" type="QString"/>
 </Option>
 <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-<prop k="color" v="255,0,0,25"/>
+<prop k="color" v="120,190,60,110"/>
 <prop k="joinstyle" v="bevel"/>
 <prop k="offset" v="0,0"/>
 <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
 <prop k="offset_unit" v="MM"/>
-<prop k="outline_color" v="220,0,0,255"/>
+<prop k="outline_color" v="40,120,30,255"/>
 <prop k="outline_style" v="solid"/>
 <prop k="outline_width" v="0.6"/>
 <prop k="outline_width_unit" v="MM"/>
