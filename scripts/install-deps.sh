@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data
-  libboost-dev libsqlite3-dev sqlite3 libexpat1-dev
+  libboost-dev libsqlite3-dev sqlite3 libpq-dev libexpat1-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev
   chromium fonts-wqy-microhei

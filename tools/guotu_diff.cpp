@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -32,8 +33,17 @@ struct DiffArgs {
 int run(const DiffArgs& a) {
   check_output_target(a.out, a.overwrite);
   if (!a.ledger.empty() && a.year == 0) throw_bad_input("--to-ledger needs --year (the year the flows are booked in)");
-  if (!a.ledger.empty() && !std::filesystem::exists(a.ledger))
-    throw_bad_input("no ledger " + a.ledger + " (create it with `guotu ledger --db " + a.ledger + " init`)");
+  // The ledger is opened first (file or PostgreSQL schema): a missing one is refused before
+  // the long comparison, not after it.
+  std::optional<ledger::FarmlandLedger> book;
+  if (!a.ledger.empty()) {
+    std::string user = a.user;
+    if (user.empty()) {
+      const char* u = std::getenv("USER");
+      user = u != nullptr && *u != '\0' ? u : "guotu";
+    }
+    book.emplace(a.ledger, user);
+  }
   change::DiffOptions o;
   o.before = a.before;
   o.after = a.after;
@@ -53,19 +63,13 @@ int run(const DiffArgs& a) {
   progress.finish();
 
   // The ledger first: a refused booking (the year already booked) leaves no output behind.
-  if (!a.ledger.empty()) {
-    std::string user = a.user;
-    if (user.empty()) {
-      const char* u = std::getenv("USER");
-      user = u != nullptr && *u != '\0' ? u : "guotu";
-    }
-    ledger::FarmlandLedger l(a.ledger, user);
+  if (book) {
     const auto entries = change::inout_entries(r, a.year);
-    l.batch([&] {
-      for (const auto& e : entries) l.add_inout(e);
+    book->batch([&] {
+      for (const auto& e : entries) book->add_inout(e);
     });
     fmt::print(stderr, "recorded {} 进出平衡 entries (one per county and direction) for {} in {}\n", entries.size(), a.year,
-               a.ledger);
+               gdal::display_target(a.ledger));
   }
   change::write_geopackage(r, a.out, a.overwrite, run_metadata());
   fmt::print(stderr, "{}", change::human_summary(r));

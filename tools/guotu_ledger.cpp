@@ -1,4 +1,4 @@
-// guotu ledger --db FILE SUBCOMMAND: the farmland balance ledger (thin over engine/ledger).
+// guotu ledger --db FILE|postgresql://… SUBCOMMAND: the farmland balance ledger (thin over engine/ledger).
 #include <pwd.h>
 #include <unistd.h>
 
@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/resources.hpp"
 #include "core/units.hpp"
+#include "gdal/connection.hpp"
 #include "gdal/csv_writer.hpp"
 #include "gdal/output_writer.hpp"
 #include "gdal/vector_source.hpp"
@@ -252,10 +253,14 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   auto a = std::make_shared<LedgerArgs>();
   CLI::App* cmd = app.add_subcommand(
       "ledger",
-      "The farmland balance ledger (耕地占补平衡 and 进出平衡) in a SQLite file: supplements create quota, "
+      "The farmland balance ledger (耕地占补平衡 and 进出平衡) in a SQLite file or a PostgreSQL schema: supplements create quota, "
       "occupations draw it (先补后占, never below zero), counties trade it, 进出平衡 closes per year. "
       "Append-only: corrections are reversing entries. A write that breaks a rule is refused (exit 1).");
-  cmd->add_option("--db", a->db, "the ledger file (SQLite)")->required();
+  cmd->add_option("--db", a->db,
+                  "the ledger: a SQLite file, or a PostgreSQL schema shared by every desk: "
+                  "postgresql://USER@HOST:PORT/DB?schema=NAME (or PG:\"host=… dbname=… active_schema=NAME\"); "
+                  "default schema guotu_ledger, password from ~/.pgpass or PGPASSWORD")
+      ->required();
   cmd->add_option("--user", a->user, "who writes (audit); default the OS user");
   cmd->add_flag("--json", a->json, "print JSON on stdout");
   cmd->require_subcommand(1);
@@ -274,10 +279,11 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
     };
   };
 
-  cmd->add_subcommand("init", "create the ledger file, or migrate it to this version's schema")->callback([a, &selected] {
+  cmd->add_subcommand("init", "create the ledger (file or PostgreSQL schema), or migrate it to this version's schema")->callback([a, &selected] {
     selected = [a] {
       ledger::FarmlandLedger::init(a->db, a->user.empty() ? os_user() : a->user);
-      print(*a, {{"db", a->db}, {"initialised", true}}, "ledger ready: " + a->db);
+      const std::string where = gdal::display_target(a->db);
+      print(*a, {{"db", where}, {"initialised", true}}, "ledger ready: " + where);
       return 0;
     };
   });

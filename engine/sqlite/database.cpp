@@ -116,6 +116,21 @@ std::vector<std::uint8_t> Statement::blob(int col) const {
   return b != nullptr ? std::vector<std::uint8_t>(b, b + sqlite3_column_bytes(st_, col)) : std::vector<std::uint8_t>();
 }
 
+Value Statement::value(int col) const {
+  switch (sqlite3_column_type(st_, col)) {
+    case SQLITE_INTEGER:
+      return integer(col);
+    case SQLITE_FLOAT:
+      return real(col);
+    case SQLITE_TEXT:
+      return text(col);
+    case SQLITE_BLOB:
+      return blob(col);
+    default:
+      return {};
+  }
+}
+
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {

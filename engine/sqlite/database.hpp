@@ -7,15 +7,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
+
+#include "core/sql_value.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace guotu::sqlite {
 
-using Value = std::variant<std::monostate, std::int64_t, double, std::string, std::vector<std::uint8_t>>;
+using Value = SqlValue;
 
 /// Thrown for SQLite failures; `constraint()` tells a CHECK/UNIQUE/FOREIGN KEY/trigger refusal
 /// (the data's fault) from an I/O or internal failure.
@@ -86,6 +87,8 @@ class Statement {
   [[nodiscard]] double real(int col) const;
   [[nodiscard]] std::string text(int col) const;
   [[nodiscard]] std::vector<std::uint8_t> blob(int col) const;
+  /// The column's value in its stored type (SQLite's dynamic typing: per row, not per column).
+  [[nodiscard]] Value value(int col) const;
 
  private:
   friend class Database;
