@@ -1,7 +1,8 @@
 #include "gdal/connection.hpp"
 
-#include <cctype>
 #include <regex>
+
+#include "core/conninfo.hpp"
 
 namespace guotu::gdal {
 
@@ -20,27 +21,9 @@ std::string display_target(const std::string& target) { return is_postgres_targe
 
 
 std::string connection_value(const std::string& conn, const std::string& key) {
-  std::string s = conn.rfind("PG:", 0) == 0 ? conn.substr(3) : conn;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-    const std::size_t eq = s.find('=', i);
-    if (eq == std::string::npos) break;
-    std::string k = s.substr(i, eq - i);
-    while (!k.empty() && std::isspace(static_cast<unsigned char>(k.back()))) k.pop_back();
-    i = eq + 1;
-    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-    std::string v;
-    if (i < s.size() && s[i] == '\'') {
-      for (++i; i < s.size() && s[i] != '\''; ++i) v += s[i] == '\\' && i + 1 < s.size() ? s[++i] : s[i];
-      ++i;
-    } else {
-      while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) v += s[i++];
-    }
+  for (const auto& [k, v] : conninfo_pairs(conn.rfind("PG:", 0) == 0 ? std::string_view(conn).substr(3) : std::string_view(conn)))
     if (k == key) return v;
-  }
   return {};
 }
-
 
 }  // namespace guotu::gdal

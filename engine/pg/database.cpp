@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include "core/conninfo.hpp"
+
 namespace guotu::pg {
 
 namespace {
@@ -37,16 +39,6 @@ std::string message_of(const PGresult* r, pg_conn* c) {
 }
 
 void ignore_notice(void* /*arg*/, const char* /*message*/) {}
-
-// libpq's connection-string quoting: 'value' with \ and ' escaped.
-std::string quote_conn_value(const std::string& v) {
-  std::string q = "'";
-  for (char ch : v) {
-    if (ch == '\'' || ch == '\\') q += '\\';
-    q += ch;
-  }
-  return q + "'";
-}
 
 int hex_digit(char ch) {
   if (ch >= '0' && ch <= '9') return ch - '0';
@@ -264,35 +256,18 @@ Target parse_target(const std::string& text) {
     if (!kept.empty()) t.conninfo += "?" + kept;
     return t;
   }
-  // key=value form, with libpq's quoting ('a b', \' and \\ inside quotes).
-  const std::string s = text.rfind("PG:", 0) == 0 ? text.substr(3) : text;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-    if (i >= s.size()) break;
-    const std::size_t eq = s.find('=', i);
-    if (eq == std::string::npos) {
-      // Not key=value: hand it to libpq as it is, which names the problem.
-      t.conninfo += (t.conninfo.empty() ? "" : " ") + s.substr(i);
-      break;
-    }
-    std::string key = s.substr(i, eq - i);
-    while (!key.empty() && std::isspace(static_cast<unsigned char>(key.back()))) key.pop_back();
-    i = eq + 1;
-    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-    std::string value;
-    if (i < s.size() && s[i] == '\'') {
-      for (++i; i < s.size() && s[i] != '\''; ++i) value += s[i] == '\\' && i + 1 < s.size() ? s[++i] : s[i];
-      ++i;
-    } else {
-      while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) value += s[i++];
-    }
+  // key=value form (GDAL's "PG:" prefix optional); text that is not key=value goes to libpq as
+  // it is, which names the problem.
+  std::string rest;
+  for (const auto& [key, value] :
+       conninfo_pairs(text.rfind("PG:", 0) == 0 ? std::string_view(text).substr(3) : std::string_view(text), &rest)) {
     if (key == "active_schema" || key == "schema") {
       t.schema = value;
       continue;
     }
-    t.conninfo += (t.conninfo.empty() ? "" : " ") + key + "=" + quote_conn_value(value);
+    t.conninfo += (t.conninfo.empty() ? "" : " ") + key + "=" + conninfo_quote(value);
   }
+  if (!rest.empty()) t.conninfo += (t.conninfo.empty() ? "" : " ") + rest;
   return t;
 }
 

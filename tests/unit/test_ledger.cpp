@@ -666,6 +666,54 @@ TEST_P(LedgerPostgres, DiffBooksTheInOutFlows) {
 
 INSTANTIATE_TEST_SUITE_P(PostgreSQL, LedgerPostgres, ::testing::Values("postgresql"), [](const auto& i) { return i.param; });
 
+// ---- Upgrading an existing ledger ----------------------------------------------------------
+
+// A v1 SQLite ledger (audit.user) is migrated in place by init: its entries and audit trail stay,
+// the clerks' names move to audit.clerk, and the ledger opens again.
+TEST(LedgerMigration, V1FileIsMigratedInPlace) {
+  guotu::test::TempDir dir;
+  const auto db = (dir / "v1.sqlite").string();
+  // The v0 and v1 scripts exactly as shipped, from the schema file itself.
+  std::ifstream in(guotu::test::data_file("engine/ledger/schema_sqlite.sql.inc"));
+  const std::string inc((std::istreambuf_iterator<char>(in)), {});
+  std::vector<std::string> versions;
+  for (std::size_t at = inc.find("R\"SQL("); at != std::string::npos; at = inc.find("R\"SQL(", at)) {
+    const std::size_t end = inc.find(")SQL\"", at);
+    versions.push_back(inc.substr(at + 6, end - at - 6));
+    at = end;
+  }
+  ASSERT_GE(versions.size(), 3u);
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  const std::string v1 = versions[0] + versions[1] +
+                         "INSERT INTO schema_migrations VALUES (1, '2025-01-01T00:00:00.000Z');"
+                         "INSERT INTO audit (user, action, detail) VALUES ('王五', 'add-supplement', 'S1');"
+                         "INSERT INTO supplements VALUES ('S1', '371502', '老项目', '土地整治', 66666.67, 0, 6, 40000, '2024-03-01', NULL, 1);"
+                         "INSERT INTO lots (supplement_id, county, available_from, area_m2, paddy_m2, capacity, audit_id) "
+                         "VALUES ('S1', '371502', '2024-03-01', 66666.67, 0, 40000, 1);";
+  char* err = nullptr;
+  ASSERT_EQ(sqlite3_exec(h, v1.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  sqlite3_close(h);
+  // This guotu refuses to write into it until it is migrated …
+  EXPECT_THROW(FarmlandLedger(db, "t"), guotu::Error);
+  // … and init migrates it.
+  ASSERT_EQ(guotu::test::run_guotu("ledger --db '" + db + "' --user 管理员 init 2>/dev/null").exit_code, 0);
+  FarmlandLedger l(db, "赵六");
+  EXPECT_NEAR(stock_mu(l, "371502"), 100, 1e-3);
+  l.add_occupation(occupation("O1", "371502", 10, "2024-05-01"));
+  std::vector<std::string> header;
+  const auto audit = l.rows("audit", header);
+  ASSERT_EQ(audit.size(), 3u);  // the v1 entry, the migration to v2, the new occupation
+  EXPECT_EQ(audit[0][2], "王五");
+  EXPECT_EQ(audit[1][2], "管理员");
+  EXPECT_EQ(audit[1][4], "schema v2");
+  EXPECT_EQ(audit[2][2], "赵六");
+  // Migrated history is still append-only.
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(h, "UPDATE audit SET clerk = 'x'", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(h);
+}
+
 // ---- PostgreSQL targets, no server needed ---------------------------------------------------
 
 TEST(LedgerTarget, PostgresTargetsAreSplitIntoConnectionAndSchema) {
