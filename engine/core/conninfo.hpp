@@ -10,8 +10,8 @@
 namespace guotu {
 
 /// The key=value pairs of a connection string, in order, values unquoted (quoted values may
-/// hold spaces, and a backslash escapes the next character). Text that is not key=value ends the list; `rest` (when
-/// given) receives it.
+/// hold spaces, and a backslash escapes the next character). Text that is not key=value
+/// ends the list; `rest` (when given) receives it.
 std::vector<std::pair<std::string, std::string>> conninfo_pairs(std::string_view text, std::string* rest = nullptr);
 
 /// A value quoted for a connection string: 'value', with \ and ' escaped.
