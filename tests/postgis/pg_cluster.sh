@@ -1,7 +1,8 @@
 # Throwaway PostgreSQL + PostGIS cluster for tests and benchmarks. Source it, then:
 #
 #   pg_cluster_start DIR    # initdb in DIR/data, start on 127.0.0.1 at a free random port,
-#                           # socket in DIR; sets PG_PORT, PG_BIN; database "guotu" with PostGIS
+#                           # socket in DIR; sets PG_PORT, PG_BIN; database "guotu" with PostGIS;
+#                           # fsync off unless PG_DURABLE=1
 #   pg_psql ARGS…           # psql -X -v ON_ERROR_STOP=1 on database guotu as user postgres
 #   pg_cluster_stop         # stops the server (call from an EXIT trap); the caller removes DIR
 #
@@ -36,9 +37,11 @@ pg_cluster_start() {
   local tries=0
   while :; do
     PG_PORT=$((20000 + RANDOM % 40000))
-    # A throwaway cluster: no durability needed.
+    # A throwaway cluster needs no durability, unless PG_DURABLE=1 (benchmarks of writes).
+    local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if [[ ${PG_DURABLE:-0} == 1 ]]; then durability=""; fi
     if pg_as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-      -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 $durability" \
       > /dev/null 2>&1; then
       break
     fi
