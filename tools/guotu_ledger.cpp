@@ -29,7 +29,7 @@ struct LedgerArgs {
   std::string db, user, out, src, county, at, kind, id, date, reason, name, source = "土地整治", project, approval, from, to,
       supplement, reference, direction, exemption, note, polygon_wkt, from_check;
   double area_mu = 0, area_m2 = 0, paddy_mu = 0, paddy_m2 = 0, capacity = -1;
-  int grade = 0, year = 0;
+  int grade = 0, year = 0, wait_s = static_cast<int>(ledger::kDefaultWait.count());
   std::vector<std::string> from_supplements;
   bool json = false, overwrite = false;
 };
@@ -262,12 +262,15 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
                   "default schema guotu_ledger, password from ~/.pgpass or PGPASSWORD")
       ->required();
   cmd->add_option("--user", a->user, "who writes (audit); default the OS user");
+  cmd->add_option("--wait", a->wait_s, "seconds a write waits for another desk's write to finish (then exit 3, nothing written)")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   cmd->add_flag("--json", a->json, "print JSON on stdout");
   cmd->require_subcommand(1);
   auto with_ledger = [a, &selected](std::function<int(ledger::FarmlandLedger&, const LedgerArgs&)> f) {
     return [a, &selected, f] {
       selected = [a, f] {
-        ledger::FarmlandLedger l(a->db, a->user.empty() ? os_user() : a->user);
+        ledger::FarmlandLedger l(a->db, a->user.empty() ? os_user() : a->user, std::chrono::seconds(a->wait_s));
         try {
           return f(l, *a);
         } catch (const ledger::RuleViolation& e) {

@@ -51,7 +51,8 @@ auto guarded(const std::string& what, F&& f) {
     if (e.kind() == StoreFailure::Kind::Constraint)
       throw_bad_input(what + " refused by the ledger's constraints: " + e.what());
     if (e.kind() == StoreFailure::Kind::Busy)
-      throw_internal(what + ": the ledger is busy (another writer held it too long); nothing was written: " + e.what());
+      throw_internal(what + ": the ledger is busy (another writer held it longer than the wait, --wait); nothing was written: " +
+                     e.what());
     throw_internal(what + ": " + e.what());
   }
 }
@@ -222,8 +223,8 @@ void FarmlandLedger::init(const std::string& target, const std::string& user) {
   });
 }
 
-FarmlandLedger::FarmlandLedger(const std::string& target, std::string user) {
-  std::unique_ptr<Store> db = open_store(target, false);
+FarmlandLedger::FarmlandLedger(const std::string& target, std::string user, std::chrono::seconds wait) {
+  std::unique_ptr<Store> db = open_store(target, false, wait);
   const std::string where = db->where();
   const int latest = static_cast<int>(db->migrations().size()) - 1;
   int version = 0;

@@ -2,9 +2,10 @@
 // construction occupying farmland (建设占用) draws it, counties trade quota (指标交易), and each
 // year farmland flowing out to other agricultural use must be balanced by flows in (进出平衡).
 //
-// Stored in SQLite (one file a bureau can back up): WAL, foreign keys, CHECK constraints,
-// versioned schema. History is append-only (triggers refuse UPDATE and DELETE); corrections are
-// reversing entries. Every write is one transaction with its audit row.
+// Stored in a SQLite file (one file a bureau can back up) or a PostgreSQL schema (one ledger
+// for every desk), through ledger/store.hpp: foreign keys, CHECK constraints, versioned schema.
+// History is append-only (triggers refuse UPDATE and DELETE); corrections are reversing
+// entries. Every write is one transaction with its audit row, writers one at a time.
 //
 // Quota lives in lots: a supplement creates a lot owned by its county, available from its
 // acceptance date; a transfer moves part of a lot into a new lot of the receiving county. An
@@ -13,6 +14,7 @@
 // every date.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "ledger/store.hpp"
 
 namespace guotu::ledger {
 
@@ -99,8 +102,10 @@ class FarmlandLedger {
  public:
   /// Creates the file (or upgrades its schema). `user` goes into the audit rows.
   static void init(const std::string& path, const std::string& user);
-  /// Opens an existing ledger; BadInput if it is missing or not a guotu ledger.
-  FarmlandLedger(const std::string& path, std::string user);
+  /// Opens an existing ledger (a SQLite file or a PostgreSQL schema: ledger/store.hpp);
+  /// BadInput if it is missing or not a guotu ledger. A write waits at most `wait` for another
+  /// writer to finish, then fails (Internal: "the ledger is busy"), having written nothing.
+  FarmlandLedger(const std::string& target, std::string user, std::chrono::seconds wait = kDefaultWait);
   ~FarmlandLedger();
   FarmlandLedger(const FarmlandLedger&) = delete;
   FarmlandLedger& operator=(const FarmlandLedger&) = delete;

@@ -38,7 +38,7 @@ auto sqlite_guard(F&& f) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(const std::string& path, bool create) : where_(path), db_(open(path, create)) {}
+  SqliteStore(const std::string& path, bool create, std::chrono::seconds wait) : where_(path), db_(open(path, create, wait)) {}
 
   [[nodiscard]] const std::string& where() const noexcept override { return where_; }
   [[nodiscard]] std::span<const char* const> migrations() const noexcept override { return kSqliteMigrations; }
@@ -86,11 +86,11 @@ class SqliteStore final : public Store {
   }
 
  private:
-  static sqlite::Database open(const std::string& path, bool create) {
+  static sqlite::Database open(const std::string& path, bool create, std::chrono::seconds wait) {
     if (!create && !std::filesystem::exists(path))
       throw_bad_input("no ledger here; create it with `guotu ledger --db FILE init`", {path, {}, {}, {}});
     try {
-      return sqlite::Database(path, {.create = create});
+      return sqlite::Database(path, {.create = create, .busy_timeout = wait});
     } catch (const sqlite::Failure& e) {
       throw_bad_input(std::string("cannot open the ledger: ") + e.what(), {path, {}, {}, {}});
     }
@@ -148,8 +148,8 @@ std::int64_t lock_key(const std::string& schema) {
 
 class PostgresStore final : public Store {
  public:
-  PostgresStore(const std::string& target, bool create)
-      : where_(gdal::mask_passwords(target)), target_(pg::parse_target(target)), c_(connect(target_.conninfo, where_)) {
+  PostgresStore(const std::string& target, bool create, std::chrono::seconds wait)
+      : where_(gdal::mask_passwords(target)), target_(pg::parse_target(target)), c_(connect(target_.conninfo, where_, wait)) {
     if (target_.schema.empty()) target_.schema = kDefaultPostgresSchema;
     pg_guard([&] {
       if (create) {
@@ -224,9 +224,9 @@ class PostgresStore final : public Store {
   }
 
  private:
-  static pg::Connection connect(const std::string& conninfo, const std::string& where) {
+  static pg::Connection connect(const std::string& conninfo, const std::string& where, std::chrono::seconds wait) {
     try {
-      return pg::Connection(conninfo);
+      return pg::Connection(conninfo, {.lock_timeout = wait});
     } catch (const pg::Failure& e) {
       throw_bad_input(gdal::mask_passwords(e.what()), {where, {}, {}, {}});
     }
@@ -283,9 +283,9 @@ std::vector<std::uint8_t> Row::blob(std::size_t i) const {
   return {};
 }
 
-std::unique_ptr<Store> open_store(const std::string& target, bool create) {
-  if (gdal::is_postgres_target(target)) return std::make_unique<PostgresStore>(target, create);
-  return std::make_unique<SqliteStore>(target, create);
+std::unique_ptr<Store> open_store(const std::string& target, bool create, std::chrono::seconds wait) {
+  if (gdal::is_postgres_target(target)) return std::make_unique<PostgresStore>(target, create, wait);
+  return std::make_unique<SqliteStore>(target, create, wait);
 }
 
 }  // namespace guotu::ledger

@@ -4,6 +4,7 @@
 // values, and transactions that serialise writers.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -15,6 +16,9 @@
 #include "core/sql_value.hpp"
 
 namespace guotu::ledger {
+
+/// How long a write waits for the ledger's lock by default.
+inline constexpr std::chrono::seconds kDefaultWait{60};
 
 /// One row of a query's result.
 class Row {
@@ -94,8 +98,9 @@ class Store {
 
 /// Opens the ledger's store: "postgresql://…" / "postgres://…" / "PG:…" is a PostgreSQL schema
 /// (schema=…, default guotu_ledger), anything else a SQLite file. With `create` the file or
-/// schema is made when missing; without it, BadInput when there is none.
-std::unique_ptr<Store> open_store(const std::string& target, bool create);
+/// schema is made when missing; without it, BadInput when there is none. A statement waits
+/// at most `wait` for a lock another writer holds, then fails (StoreFailure::Kind::Busy).
+std::unique_ptr<Store> open_store(const std::string& target, bool create, std::chrono::seconds wait = kDefaultWait);
 
 /// The schema a PostgreSQL ledger lives in when the target names none.
 inline constexpr std::string_view kDefaultPostgresSchema = "guotu_ledger";

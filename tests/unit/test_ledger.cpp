@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -335,6 +336,41 @@ TEST_P(LedgerStore, SampleLedgerReproducesThe2023Figures) {
   // A second import of the same entries is refused whole (duplicate ids) and changes nothing.
   EXPECT_EQ(guotu::test::run_guotu("ledger --db '" + db + "' import '" + sample + "' 2>/dev/null").exit_code, 2);
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM occupations"), 327);
+}
+
+// Another desk holding the ledger longer than --wait: the write gives up with exit 3, says the
+// ledger is busy, and writes nothing; once the other desk is done, the same write goes in.
+TEST_P(LedgerStore, BusyLedgerIsReportedAfterTheWait) {
+  const auto db = fresh("l");
+  FarmlandLedger::init(db, "t");
+  const std::string add = "ledger --db '" + db + "' --wait 1 add-supplement --id S2 --county 371502 --area-mu 5 --grade 6 --accepted 2023-01-01";
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> file(nullptr, sqlite3_close);
+  std::unique_ptr<PGconn, void (*)(PGconn*)> server(nullptr, PQfinish);
+  if (pg()) {
+    // A long transaction that holds the audit table, as a stuck client would.
+    server.reset(PQconnectdb(conninfo_of(db).c_str()));
+    ASSERT_EQ(PQstatus(server.get()), CONNECTION_OK);
+    const std::string sql = "BEGIN; LOCK TABLE \"" + schema_of(db) + "\".audit IN ACCESS EXCLUSIVE MODE";
+    PQclear(PQexec(server.get(), sql.c_str()));
+  } else {
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+    file.reset(h);
+    ASSERT_EQ(sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto r = guotu::test::run_guotu(add + " 2>&1");
+  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("the ledger is busy"), std::string::npos) << r.out;
+  EXPECT_GE(waited, 0.9);
+  EXPECT_LT(waited, 30);
+  // The other desk finishes.
+  if (pg()) PQclear(PQexec(server.get(), "ROLLBACK"));
+  else sqlite3_exec(file.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM supplements"), 0) << "a write that gave up left nothing";
+  EXPECT_EQ(guotu::test::run_guotu(add + " 2>/dev/null").exit_code, 0);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM supplements"), 1);
 }
 
 // 8 processes, 10,000 mixed operations on one ledger: no lost update, no double-spent quota,
