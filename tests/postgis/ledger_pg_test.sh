@@ -22,16 +22,8 @@ if ! pg_cluster_find; then
   exit 77
 fi
 
-work=$(mktemp -d /tmp/guotu-ledger-pg.XXXXXX)
-chmod 755 "$work"
-cleanup() {
-  pg_cluster_stop
-  rm -rf "$work"
-}
-trap cleanup EXIT
-mkdir "$work/pg"
-pg_cluster_start "$work/pg"
-# Room for the concurrency test's 8 writers and the tests' own connections.
+pg_cluster_start_temp guotu-ledger-pg
+work=$PG_WORK
 export GUOTU_TEST_POSTGRESQL="postgresql://postgres@127.0.0.1:$PG_PORT/guotu"
 echo "ledger_postgresql: server on 127.0.0.1:$PG_PORT"
 

@@ -3,6 +3,8 @@
 #   pg_cluster_start DIR    # initdb in DIR/data, start on 127.0.0.1 at a free random port,
 #                           # socket in DIR; sets PG_PORT, PG_BIN; database "guotu" with PostGIS;
 #                           # fsync off unless PG_DURABLE=1
+#   pg_cluster_start_temp P # the same in a new directory /tmp/P.XXXXXX (sets PG_WORK; the cluster
+#                           # is in PG_WORK/pg), stopped and removed on exit (an EXIT trap)
 #   pg_psql ARGS…           # psql -X -v ON_ERROR_STOP=1 on database guotu as user postgres
 #   pg_cluster_stop         # stops the server (call from an EXIT trap); the caller removes DIR
 #
@@ -53,6 +55,14 @@ pg_cluster_start() {
   done
   pg_as_owner "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE guotu" > /dev/null &&
     pg_psql -q -c "CREATE EXTENSION postgis" > /dev/null
+}
+
+pg_cluster_start_temp() {
+  PG_WORK=$(mktemp -d "/tmp/$1.XXXXXX")
+  chmod 755 "$PG_WORK"
+  trap 'pg_cluster_stop; rm -rf "$PG_WORK"' EXIT
+  mkdir "$PG_WORK/pg"
+  pg_cluster_start "$PG_WORK/pg"
 }
 
 pg_psql() {

@@ -40,15 +40,8 @@ if ! /usr/bin/python3 -c "import qgis.core" 2> /dev/null; then
   qgis=
 fi
 
-work=$(mktemp -d /tmp/guotu-postgis-test.XXXXXX)
-chmod 755 "$work"
-cleanup() {
-  pg_cluster_stop
-  rm -rf "$work"
-}
-trap cleanup EXIT
-mkdir "$work/pg"
-pg_cluster_start "$work/pg"
+pg_cluster_start_temp guotu-postgis-test
+work=$PG_WORK
 conn="host=127.0.0.1 port=$PG_PORT user=postgres dbname=guotu"
 pgs() { echo "PG:$conn active_schema=$1"; }
 export XDG_RUNTIME_DIR=$work/xdg QT_QPA_PLATFORM=offscreen

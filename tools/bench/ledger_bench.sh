@@ -11,11 +11,8 @@ bench=build/release/tools/guotu_bench_ledger
 writes=${1:-500}
 # shellcheck source=../../tests/postgis/pg_cluster.sh
 source tests/postgis/pg_cluster.sh
-work=$(mktemp -d /tmp/guotu-ledger-bench.XXXXXX)
-chmod 755 "$work"
-trap 'pg_cluster_stop; rm -rf "$work"' EXIT
-mkdir "$work/pg"
-PG_DURABLE=1 pg_cluster_start "$work/pg"
+PG_DURABLE=1 pg_cluster_start_temp guotu-ledger-bench
+work=$PG_WORK
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') (fsync on), SQLite $(sqlite3 --version | awk '{print $1}') (WAL, synchronous=FULL), disk: $(df -h "$work" | awk 'NR==2 {print $1}')"
 for w in 1 8; do
