@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs guotu's build and test dependencies from Debian 12 packages (chromium and a CJK font
+# Installs guotu's build and test dependencies from Debian 12 packages (clang and its runtime
+# build the libFuzzer targets; chromium and a CJK font
 # render the HTML report in its test; QGIS opens every output in the real-client tests, and a
 # throwaway PostgreSQL + PostGIS cluster is the source and target of the PostGIS tests). Idempotent: when everything is present it only checks
 # (well under a second) and touches nothing.
@@ -11,6 +12,7 @@ packages=(
   libboost-dev libsqlite3-dev sqlite3 libpq-dev libexpat1-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev
+  clang libclang-rt-14-dev
   chromium fonts-wqy-microhei
   qgis python3-qgis python3-gdal
   postgresql postgis postgresql-postgis

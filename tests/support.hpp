@@ -13,7 +13,11 @@
 
 namespace guotu::test {
 
-inline std::filesystem::path source_dir() { return GUOTU_TEST_SOURCE_DIR; }
+/// The source tree, the guotu binary and the sample city's folder of this build (support.cpp:
+/// the only file compiled with these paths, so every other test file is the same in any checkout).
+std::filesystem::path source_dir();
+std::filesystem::path guotu_binary();
+std::filesystem::path sample_dir();
 inline std::filesystem::path data_file(const std::string& rel) { return source_dir() / rel; }
 
 /// A fresh directory removed at the end of the test.
@@ -46,7 +50,7 @@ struct RunResult {
 
 /// Runs the guotu binary with arguments (shell-quoted by the caller); stderr goes to the log.
 inline RunResult run_guotu(const std::string& args) {
-  const std::string cmd = std::string(GUOTU_BINARY) + " " + args;
+  const std::string cmd = guotu_binary().string() + " " + args;
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(cmd.c_str(), "r"), ::pclose);
   RunResult r{-1, {}};
   if (!pipe) return r;
@@ -61,7 +65,7 @@ inline RunResult run_guotu(const std::string& args) {
 /// The default sample city (or the one with --defects), generated once per test run by the
 /// CTest fixture `sample_city_generate`; generated here when a test binary runs on its own.
 inline std::filesystem::path sample_city(bool defects) {
-  const std::filesystem::path dir = GUOTU_TEST_SAMPLE_DIR;
+  const std::filesystem::path dir = sample_dir();
   const std::filesystem::path file = dir / (defects ? "defects.gpkg" : "city.gpkg");
   if (!std::filesystem::exists(file)) {
     std::filesystem::create_directories(dir);

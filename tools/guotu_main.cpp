@@ -1,11 +1,11 @@
 // guotu: the command-line front end. Each subcommand lives in its own guotu_<name>.cpp and
 // is a thin layer over the engine library; this file parses, dispatches and maps errors to
 // exit codes: 0 passed, 1 violations/errors found, 2 bad input or usage, 3 internal failure.
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <exception>
+#include <string>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "command.hpp"
@@ -35,8 +35,16 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // Every error in one format: guotu's prefix, the subcommand, then what to do.
+    std::string where = "guotu";
+    for (const CLI::App* sub : app.get_subcommands()) where += " " + sub->get_name();
+    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands().empty()) {
+      fmt::print(stderr, "guotu: error: unknown command '{}'; the commands are listed by guotu --help\n", argv[1]);
+    } else {
+      fmt::print(stderr, "guotu: error: {}: {}; see {} --help\n", where, e.what(), where);
+    }
+    return 2;
   }
   try {
     return selected ? selected() : 2;

@@ -454,7 +454,7 @@ TEST_F(ReportOnSampleCity, HtmlRendersInChromiumWithMapsAndCharts) {
   const fs::path html = out_ / "report.html";
   ASSERT_TRUE(fs::exists(html));
   const fs::path profile = dir_ / "chromium-profile";
-  const fs::path shot = fs::path(GUOTU_TEST_SAMPLE_DIR).parent_path() / "report-screenshot.png";
+  const fs::path shot = test::sample_dir().parent_path() / "report-screenshot.png";
   const fs::path log = dir_ / "chromium.log", dom = dir_ / "dom.html";
   const std::string common = chromium.string() +
                              " --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
