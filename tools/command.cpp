@@ -31,9 +31,9 @@ void set_command_line(int argc, char** argv) {
   g_command_line = gdal::mask_passwords(g_command_line);  // it is stored in every output
 }
 
-void check_output_target(const std::string& target, bool overwrite) {
-  if (gdal::is_postgres_target(target)) gdal::check_postgres_target(target);
-  else check_output_writable(target, overwrite);
+void guard_outputs(const OutputGuard& guard, bool overwrite) {
+  guard.check(overwrite);
+  for (const auto& target : guard.database_outputs()) gdal::check_postgres_target(target);
 }
 
 std::map<std::string, std::string> run_metadata() {

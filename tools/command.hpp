@@ -1,12 +1,15 @@
 // What every subcommand file shares: registration into the CLI, the run context, output helpers.
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "core/atomic_output.hpp"
+#include "core/output_guard.hpp"
 
 namespace guotu::cli {
 
@@ -27,9 +30,10 @@ void register_qgis(CLI::App& app, CommandMain& selected);
 const std::string& command_line();
 void set_command_line(int argc, char** argv);
 
-/// Before any work: the output can be written (a file or directory that does not exist, or
-/// --overwrite; a PostgreSQL target that answers and has PostGIS). Throws a bad-input Error.
-void check_output_target(const std::string& target, bool overwrite);
+/// Before any work: every output the run declared can be written and none resolves to one of
+/// its inputs or to another output (core/output_guard.hpp); a PostgreSQL output answers and has
+/// PostGIS. Throws a bad-input Error naming the paths.
+void guard_outputs(const OutputGuard& guard, bool overwrite);
 
 /// Run metadata every output carries: tool, version, command line, time.
 std::map<std::string, std::string> run_metadata();

@@ -36,12 +36,18 @@ struct CheckArgs {
 };
 
 int run(const CheckArgs& args) {
-  // Refuse before any work when an output may not be written.
-  check_output_target(args.out, args.overwrite);
-  if (!args.occupancy_json.empty()) check_output_writable(args.occupancy_json, args.overwrite);
+  const std::filesystem::path rules_file =
+      args.rules.empty() ? check::RuleSet::default_path() : std::filesystem::path(args.rules);
+  // Refuse before any work when an output may not be written or would replace an input.
+  guard_outputs(OutputGuard()
+                    .input(args.plan, "--plan")
+                    .input(args.projects, "--projects")
+                    .input(rules_file.string(), "--rules")
+                    .output(args.out, "--out")
+                    .output(args.occupancy_json, "--occupancy-json"),
+                args.overwrite);
 
-  const check::RuleSet rules =
-      check::RuleSet::load(args.rules.empty() ? check::RuleSet::default_path() : std::filesystem::path(args.rules));
+  const check::RuleSet rules = check::RuleSet::load(rules_file);
   check::CheckOptions opts;
   opts.plan = args.plan;
   opts.projects = args.projects;
@@ -58,20 +64,25 @@ int run(const CheckArgs& args) {
   const check::CheckResult result = check::run_check(rules, opts);
   progress.finish();
 
-  // Both outputs are written to temporaries first and appear together.
-  std::unique_ptr<AtomicOutput> occupancy;
+  // Every output goes to a temporary and every document is built before anything appears:
+  // a failure on the way leaves nothing behind.
+  OutputSet outputs;
   if (!args.occupancy_json.empty()) {
-    occupancy = std::make_unique<AtomicOutput>(args.occupancy_json, args.overwrite);
-    std::ofstream f(occupancy->temp_path());
-    f << check::occupancy_json(result).dump(2) << "\n";
+    auto occupancy = std::make_unique<AtomicOutput>(args.occupancy_json, args.overwrite);
+    const std::string text = check::occupancy_json(result).dump(2) + "\n";
+    std::ofstream f(occupancy->temp_path(), std::ios::binary);
+    f << text;
     if (!f.flush()) throw_internal("cannot write", {args.occupancy_json, {}, {}, {}});
+    outputs.hold(std::move(occupancy));
   }
-  check::write_geopackage(result, args.out, args.overwrite, run_metadata());
-  if (occupancy) occupancy->commit();
+  check::write_geopackage(result, args.out, args.overwrite, run_metadata(), {}, &outputs);
+  const std::string summary = check::human_summary(result);
+  const std::string json = args.json ? check::to_json(result).dump(2) + "\n" : std::string();
+  outputs.commit();
 
-  fmt::print(stderr, "{}", check::human_summary(result));
+  fmt::print(stderr, "{}", summary);
   fmt::print(stderr, "wrote {}{}\n", gdal::display_target(args.out), args.occupancy_json.empty() ? "" : " and " + args.occupancy_json);
-  if (args.json) fmt::print("{}\n", check::to_json(result).dump(2));
+  if (args.json) fmt::print("{}", json);
   return result.exit_code();
 }
 

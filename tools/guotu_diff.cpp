@@ -31,7 +31,13 @@ struct DiffArgs {
 };
 
 int run(const DiffArgs& a) {
-  check_output_target(a.out, a.overwrite);
+  guard_outputs(OutputGuard()
+                    .input(a.before, "--before")
+                    .input(a.after, "--after")
+                    .input(a.plan, "--plan")
+                    .input(a.ledger, "--to-ledger", std::string(ledger::kDefaultPostgresSchema))
+                    .output(a.out, "--out"),
+                a.overwrite);
   if (!a.ledger.empty() && a.year == 0) throw_bad_input("--to-ledger needs --year (the year the flows are booked in)");
   // The ledger is opened first (file or PostgreSQL schema): a missing one is refused before
   // the long comparison, not after it.
@@ -62,19 +68,39 @@ int run(const DiffArgs& a) {
   const change::DiffResult r = change::run_diff(o);
   progress.finish();
 
-  // The ledger first: a refused booking (the year already booked) leaves no output behind.
+  // The output goes to a temporary and every document is built first; then the ledger entries
+  // are booked in a transaction that checks them (a year already booked is refused here, and
+  // nothing appears); then the output appears; then the booking is committed.
+  OutputSet outputs;
+  change::write_geopackage(r, a.out, a.overwrite, run_metadata(), {}, &outputs);
+  const std::string summary = change::human_summary(r);
+  const std::string json = a.json ? change::to_json(r).dump(2) + "\n" : std::string();
+  std::optional<ledger::FarmlandLedger::Booking> booking;
+  std::size_t booked = 0;
   if (book) {
     const auto entries = change::inout_entries(r, a.year);
-    book->batch([&] {
-      for (const auto& e : entries) book->add_inout(e);
-    });
-    fmt::print(stderr, "recorded {} 进出平衡 entries (one per county and direction) for {} in {}\n", entries.size(), a.year,
+    booking.emplace(*book);
+    for (const auto& e : entries) book->add_inout(e);
+    booked = entries.size();
+  }
+  outputs.commit();
+  if (booking) {
+    try {
+      booking->commit();
+    } catch (const Error& e) {
+      throw Error(
+          e.kind(),
+          fmt::format("{} is written, but nothing was booked in the ledger: {} (run `guotu ledger … add-inout`, "
+                      "or diff again with --overwrite)",
+                      gdal::display_target(a.out), e.reason()),
+          {gdal::display_target(a.ledger), {}, {}, {}});
+    }
+    fmt::print(stderr, "recorded {} 进出平衡 entries (one per county and direction) for {} in {}\n", booked, a.year,
                gdal::display_target(a.ledger));
   }
-  change::write_geopackage(r, a.out, a.overwrite, run_metadata());
-  fmt::print(stderr, "{}", change::human_summary(r));
+  fmt::print(stderr, "{}", summary);
   fmt::print(stderr, "wrote {}\n", gdal::display_target(a.out));
-  if (a.json) fmt::print("{}\n", change::to_json(r).dump(2));
+  if (a.json) fmt::print("{}", json);
   return r.suspect_count() > 0 ? 1 : 0;
 }
 

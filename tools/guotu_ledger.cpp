@@ -47,9 +47,20 @@ nlohmann::json quantity(const ledger::Quantity& q) {
           {"paddy_mu", units::to_mu(q.paddy_m2)}, {"capacity", q.capacity}};
 }
 
+// What a command prints, built whole (JSON dumped) before anything of the run appears.
+struct Message {
+  bool json;
+  std::string text;
+};
+Message render(const LedgerArgs& a, const nlohmann::json& j, const std::string& human) {
+  return a.json ? Message{true, j.dump(2) + "\n"} : Message{false, human + "\n"};
+}
+void emit(const Message& m) {
+  fmt::print(m.json ? stdout : stderr, "{}", m.text);
+}
+
 void print(const LedgerArgs& a, const nlohmann::json& j, const std::string& human) {
-  if (a.json) fmt::print("{}\n", j.dump(2));
-  else fmt::print(stderr, "{}\n", human);
+  emit(render(a, j, human));
 }
 
 // Reads entries of one kind from a table of a GeoPackage/CSV (all text columns welcome).
@@ -158,7 +169,8 @@ int run_balance(ledger::FarmlandLedger& l, const LedgerArgs& a) {
 }
 
 int run_report(ledger::FarmlandLedger& l, const LedgerArgs& a) {
-  AtomicDirectory out(a.out, a.overwrite);
+  auto dir = std::make_unique<AtomicDirectory>(a.out, a.overwrite);
+  AtomicDirectory& out = *dir;
   std::vector<std::string> files;
   for (const char* table : {"supplements", "occupations", "transfers", "inout", "reversals", "audit"}) {
     std::vector<std::string> header;
@@ -178,15 +190,21 @@ int run_report(ledger::FarmlandLedger& l, const LedgerArgs& a) {
                    "stock_paddy_m2", "stock_capacity", "occupations"},
                   rows);
   files.push_back("balance.csv");
-  out.commit();
-  print(a, {{"out", a.out}, {"files", files}}, fmt::format("wrote {} ({} files, UTF-8 with BOM)", a.out, files.size()));
+  const Message m = render(a, {{"out", a.out}, {"files", files}},
+                           fmt::format("wrote {} ({} files, UTF-8 with BOM)", a.out, files.size()));
+  OutputSet outputs;
+  outputs.hold(std::move(dir));
+  outputs.commit();
+  emit(m);
   return 0;
 }
 
 int run_export(ledger::FarmlandLedger& l, const LedgerArgs& a) {
+  OutputSet outputs;
   gdal::WriterOptions wo;
   wo.overwrite = a.overwrite;
   wo.metadata = run_metadata();
+  wo.outputs = &outputs;
   gdal::OutputWriter w(a.out, wo);
   gdal::LayerSpec spec;
   spec.name = "ledger_supplements";
@@ -214,7 +232,10 @@ int run_export(ledger::FarmlandLedger& l, const LedgerArgs& a) {
     ++n;
   }
   w.commit();
-  print(a, {{"out", gdal::display_target(a.out)}, {"supplements", n}}, fmt::format("wrote {} ({} supplements)", gdal::display_target(a.out), n));
+  const Message m = render(a, {{"out", gdal::display_target(a.out)}, {"supplements", n}},
+                           fmt::format("wrote {} ({} supplements)", gdal::display_target(a.out), n));
+  outputs.commit();
+  emit(m);
   return 0;
 }
 
@@ -267,15 +288,27 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
       ->capture_default_str();
   cmd->add_flag("--json", a->json, "print JSON on stdout");
   cmd->require_subcommand(1);
-  auto with_ledger = [a, &selected](std::function<int(ledger::FarmlandLedger&, const LedgerArgs&)> f) {
-    return [a, &selected, f] {
-      selected = [a, f] {
+  // What a subcommand writes besides the ledger: nothing, a file (export) or a folder (report).
+  enum class Writes { Nothing, File, Folder };
+  auto with_ledger = [a, &selected](std::function<int(ledger::FarmlandLedger&, const LedgerArgs&)> f,
+                                    Writes writes = Writes::Nothing) {
+    return [a, &selected, f, writes] {
+      selected = [a, f, writes] {
+        // Before the ledger is opened: no output may be the ledger, the ledger's folder or a file read.
+        OutputGuard guard;
+        guard.input(a->db, "--db", std::string(ledger::kDefaultPostgresSchema))
+            .input(a->src, "SRC")
+            .input(a->from_check, "--from-check");
+        if (writes == Writes::File) guard.output(a->out, "--out");
+        if (writes == Writes::Folder) guard.output_directory(a->out, "--out");
+        guard_outputs(guard, a->overwrite);
         ledger::FarmlandLedger l(a->db, a->user.empty() ? os_user() : a->user, std::chrono::seconds(a->wait_s));
         try {
           return f(l, *a);
         } catch (const ledger::RuleViolation& e) {
           fmt::print(stderr, "guotu: refused: {}\n", e.what());
-          if (a->json) fmt::print("{}\n", nlohmann::json{{"refused", true}, {"rule", e.rule()}, {"message", e.what()}}.dump(2));
+          if (a->json)
+            fmt::print("{}\n", nlohmann::json{{"refused", true}, {"rule", e.rule()}, {"message", e.what()}}.dump(2));
           return 1;
         }
       };
@@ -395,12 +428,12 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   rep->add_option("--out", a->out, "directory to write")->required();
   rep->add_option("--at", a->at);
   rep->add_flag("--overwrite", a->overwrite);
-  rep->callback(with_ledger(run_report));
+  rep->callback(with_ledger(run_report, Writes::Folder));
 
   auto* exp = cmd->add_subcommand("export", "supplement polygons with their remaining quota as a styled GeoPackage");
   exp->add_option("--out", a->out, "GeoPackage to write, or PostGIS PG:…")->required();
   exp->add_flag("--overwrite", a->overwrite);
-  exp->callback(with_ledger(run_export));
+  exp->callback(with_ledger(run_export, Writes::File));
 }
 
 }  // namespace guotu::cli

@@ -1,6 +1,7 @@
 // guotu qgis --out PROJECT.qgs GPKG…: a QGIS project over guotu's GeoPackages, every layer
 // styled, grouped and with a relative data source (thin over engine/qgis).
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,19 +26,24 @@ int run(const QgisArgs& a) {
   std::vector<std::filesystem::path> inputs(a.inputs.begin(), a.inputs.end());
   qgis::ProjectOptions options;
   options.include_tables = !a.no_tables;
+  OutputSet outputs;  // the project appears once every message below is built
+  options.outputs = &outputs;
   const qgis::Project p = qgis::write_project(a.out, inputs, a.overwrite, options);
-  for (const auto& w : p.warnings) fmt::print(stderr, "warning: {}\n", w);
+  std::string text;
+  auto to = std::back_inserter(text);
+  for (const auto& w : p.warnings) fmt::format_to(to, "warning: {}\n", w);
   std::size_t styled = 0;
   for (const auto& l : p.layers) styled += l.style_qml.empty() ? 0 : 1;
-  fmt::print(stderr, "{} layers ({} styled) in {} groups, CRS {}\n", p.layers.size(), styled, p.group_order.size(),
-             p.crs);
+  fmt::format_to(to, "{} layers ({} styled) in {} groups, CRS {}\n", p.layers.size(), styled, p.group_order.size(),
+                 p.crs);
   for (const auto& g : p.group_order) {
     std::string names;
     for (const auto& l : p.layers)
       if (l.group == g) names += (names.empty() ? "" : ", ") + l.title;
-    fmt::print(stderr, "  {}: {}\n", g, names);
+    fmt::format_to(to, "  {}: {}\n", g, names);
   }
-  fmt::print(stderr, "wrote {}\n", a.out);
+  fmt::format_to(to, "wrote {}\n", a.out);
+  std::string json;
   if (a.json) {
     nlohmann::json j;
     j["project"] = a.out;
@@ -56,8 +62,11 @@ int run(const QgisArgs& a) {
                              {"visible", l.visible}});
     }
     j["warnings"] = p.warnings;
-    fmt::print("{}\n", j.dump(2));
+    json = j.dump(2) + "\n";
   }
+  outputs.commit();
+  fmt::print(stderr, "{}", text);
+  fmt::print("{}", json);
   return 0;
 }
 

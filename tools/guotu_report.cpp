@@ -1,5 +1,7 @@
 // guotu report --plan PLAN --out DIR: land indicators per city, county, town or any polygon layer
 // against their targets (thin over engine/report).
+#include <iterator>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -76,7 +78,15 @@ nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles&
 }
 
 int run(const ReportArgs& a) {
-  report::check_output_dir(a.out, a.overwrite);  // before any work
+  // Before any work: the folder may be written and holds no input (it is replaced whole).
+  OutputGuard guard;
+  guard.input(a.plan, "--plan").input(a.population, "--population");
+  for (const auto& f : a.targets) guard.input(f, "--targets");
+  for (const auto& f : a.indicators) guard.input(f, "--indicators");
+  for (const auto& kv : a.inputs)
+    if (const auto eq = kv.find('='); eq != std::string::npos) guard.input(kv.substr(eq + 1), "--input");
+  guard.output_directory(a.out, "--out");
+  guard_outputs(guard, a.overwrite);
   report::ReportOptions o;
   o.plan = a.plan;
   o.open.encoding = a.encoding;
@@ -110,6 +120,8 @@ int run(const ReportArgs& a) {
   out.dir = a.out;
   out.overwrite = a.overwrite;
   out.metadata = run_metadata();
+  OutputSet outputs;
+  out.outputs = &outputs;
   const report::OutputFiles files = report::write_report(r, out);
 
   const auto counts = r.status_counts();
@@ -119,19 +131,23 @@ int run(const ReportArgs& a) {
   for (const auto& ur : r.results)
     for (const auto& oc : ur.outcomes)
       binding_failed = binding_failed || (oc.status == report::Status::Fail && oc.target && oc.target->attribute == report::Attribute::Binding);
+  std::string text;
+  auto to = std::back_inserter(text);
   if (a.json) {
-    fmt::print("{}\n", to_json(r, files).dump(2));
+    text = to_json(r, files).dump(2) + "\n";
   } else {
     std::size_t units = 0;
     for (const auto& l : r.levels) units += l.units.size();
-    fmt::print(stderr, "report: {} units in {} levels × {} vintage(s), {} indicators, targets for {}\n", units, r.levels.size(),
-               r.vintages.size(), r.indicators.indicators().size(), r.year);
-    fmt::print(stderr, "  pass {}, fail {}, missing target {}, no input {}, not computable {}, no data {}\n", count(report::Status::Pass),
-               count(report::Status::Fail), count(report::Status::MissingTarget), count(report::Status::NoInput),
-               count(report::Status::NotComputable), count(report::Status::NoData));
-    for (const auto& w : r.warnings) fmt::print(stderr, "  note: {}\n", w);
-    for (const auto& [k, p] : files) fmt::print(stderr, "  wrote {}\n", p.string());
+    fmt::format_to(to, "report: {} units in {} levels × {} vintage(s), {} indicators, targets for {}\n", units,
+                   r.levels.size(), r.vintages.size(), r.indicators.indicators().size(), r.year);
+    fmt::format_to(to, "  pass {}, fail {}, missing target {}, no input {}, not computable {}, no data {}\n",
+                   count(report::Status::Pass), count(report::Status::Fail), count(report::Status::MissingTarget),
+                   count(report::Status::NoInput), count(report::Status::NotComputable), count(report::Status::NoData));
+    for (const auto& w : r.warnings) fmt::format_to(to, "  note: {}\n", w);
+    for (const auto& [k, p] : files) fmt::format_to(to, "  wrote {}\n", p.string());
   }
+  outputs.commit();
+  fmt::print(a.json ? stdout : stderr, "{}", text);
   return binding_failed ? 1 : 0;
 }
 

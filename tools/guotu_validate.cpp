@@ -1,5 +1,7 @@
 // guotu validate PLAN: quality-check a plan database (thin over engine/validate).
 #include <filesystem>
+#include <iterator>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -68,49 +70,50 @@ nlohmann::json to_json(const validate::ValidationReport& r, const validate::FixR
   return j;
 }
 
-void print_human(std::FILE* to, const validate::ValidationReport& r, const validate::FixReport* fix) {
-  fmt::print(to, "{}: {} layers checked against {}\n", r.source, r.layers_checked.size(), r.rules.path);
-  for (const auto& n : r.notes) fmt::print(to, "  note: {}\n", n);
+// The human report, built whole before any output appears.
+std::string human(const validate::ValidationReport& r, const validate::FixReport* fix) {
+  std::string text;
+  auto to = std::back_inserter(text);
+  fmt::format_to(to, "{}: {} layers checked against {}\n", r.source, r.layers_checked.size(), r.rules.path);
+  for (const auto& n : r.notes) fmt::format_to(to, "  note: {}\n", n);
   const auto counts = r.counts();
-  fmt::print(to, "\n{:<22} {:>8}  {}\n", "check", "count", "name");
+  fmt::format_to(to, "\n{:<22} {:>8}  {}\n", "check", "count", "name");
   for (const auto& c : r.rules.checks()) {
     const auto n = counts.at(c.code);
-    fmt::print(to, "{:<22} {:>8}  {} ({})\n", c.code, n, c.name_zh, validate::to_zh(c.severity));
+    fmt::format_to(to, "{:<22} {:>8}  {} ({})\n", c.code, n, c.name_zh, validate::to_zh(c.severity));
   }
   constexpr std::size_t kShown = 20;
   std::map<std::string, std::size_t> shown;
-  if (!r.findings.empty()) fmt::print(to, "\n");
+  if (!r.findings.empty()) fmt::format_to(to, "\n");
   for (const auto& f : r.findings) {
     if (shown[f.check]++ >= kShown) continue;
-    fmt::print(to, "{} {} {}{}: {}\n", validate::to_zh(f.severity), f.check, f.layer,
-               f.fid ? fmt::format(" fid {}", *f.fid) : std::string(), f.message);
+    fmt::format_to(to, "{} {} {}{}: {}\n", validate::to_zh(f.severity), f.check, f.layer,
+                   f.fid ? fmt::format(" fid {}", *f.fid) : std::string(), f.message);
   }
   for (const auto& [code, n] : shown)
-    if (n > kShown) fmt::print(to, "… and {} more {} (all of them are in the QA GeoPackage and --json)\n", n - kShown, code);
+    if (n > kShown)
+      fmt::format_to(to, "… and {} more {} (all of them are in the QA GeoPackage and --json)\n", n - kShown, code);
   if (fix != nullptr) {
-    fmt::print(to, "\nrepaired copy: {} ({} layers, {} features, {} changes)\n", fix->output, fix->layers_copied,
-               fix->features_written, fix->changes.size());
+    fmt::format_to(to, "\nrepaired copy: {} ({} layers, {} features, {} changes)\n", fix->output, fix->layers_copied,
+                   fix->features_written, fix->changes.size());
     std::size_t k = 0;
     for (const auto& c : fix->changes)
-      if (k++ < kShown) fmt::print(to, "  {} fid {}: {} ({})\n", c.layer, c.fid, c.action, c.detail);
+      if (k++ < kShown) fmt::format_to(to, "  {} fid {}: {} ({})\n", c.layer, c.fid, c.action, c.detail);
   }
-  fmt::print(to, "\ntimings:");
-  for (const auto& t : r.timings) fmt::print(to, " {} {:.2f}s;", t.stage, t.seconds);
-  fmt::print(to, "\n");
+  fmt::format_to(to, "\ntimings:");
+  for (const auto& t : r.timings) fmt::format_to(to, " {} {:.2f}s;", t.stage, t.seconds);
+  fmt::format_to(to, "\n");
+  return text;
 }
 
 int run(const ValidateArgs& args) {
-  namespace fs = std::filesystem;
-  // Refuse before any work: outputs that exist, an output naming the input.
-  if (!args.out.empty()) check_output_target(args.out, args.overwrite);
-  if (!args.fix.empty()) {
-    check_output_target(args.fix, args.overwrite);
-    std::error_code ec;
-    if (fs::exists(args.plan) && fs::exists(args.fix) && fs::equivalent(args.plan, args.fix, ec))
-      throw_bad_input("--fix must not name the input: the input is never modified", {args.fix, {}, {}, {}});
-    if (!args.out.empty() && fs::absolute(args.out).lexically_normal() == fs::absolute(args.fix).lexically_normal())
-      throw Error(ErrorKind::Usage, "--out and --fix name the same file");
-  }
+  // Refuse before any work: outputs that exist, an output naming the input or the other output.
+  guard_outputs(OutputGuard()
+                    .input(args.plan, "PLAN")
+                    .input(args.rules, "--rules")
+                    .output(args.out, "--out")
+                    .output(args.fix, "--fix"),
+                args.overwrite);
   validate::ValidateOptions opts;
   opts.open.encoding = args.encoding;
   opts.open.assume_crs = args.assume_crs;
@@ -122,12 +125,15 @@ int run(const ValidateArgs& args) {
   const validate::ValidationReport report = validate::validate(args.plan, opts);
   progress.finish();
 
+  // Both outputs go to temporaries and every document is built before either appears.
+  OutputSet outputs;
   std::optional<validate::FixReport> fix;
   if (!args.fix.empty()) {
     validate::FixOptions fo;
     fo.open = opts.open;
     fo.writer.overwrite = args.overwrite;
     fo.writer.metadata = run_metadata();
+    fo.writer.outputs = &outputs;
     fo.sliver_max_area_m2 = args.sliver_area >= 0 ? args.sliver_area : report.rules.fix_sliver_max_area_m2;
     fix = validate::write_fixed_copy(args.plan, args.fix, fo);
   }
@@ -135,13 +141,17 @@ int run(const ValidateArgs& args) {
     gdal::WriterOptions wo;
     wo.overwrite = args.overwrite;
     wo.metadata = run_metadata();
+    wo.outputs = &outputs;
     validate::write_qa_gpkg(report, args.out, wo);
   }
+  const std::string text = human(report, fix ? &*fix : nullptr);
+  const std::string json = args.json ? to_json(report, fix ? &*fix : nullptr).dump(2) + "\n" : std::string();
+  outputs.commit();
   if (args.json) {
-    fmt::print("{}\n", to_json(report, fix ? &*fix : nullptr).dump(2));
-    print_human(stderr, report, fix ? &*fix : nullptr);
+    fmt::print("{}", json);
+    fmt::print(stderr, "{}", text);
   } else {
-    print_human(stdout, report, fix ? &*fix : nullptr);
+    fmt::print("{}", text);
   }
   return report.has_errors() ? 1 : 0;
 }

@@ -32,8 +32,10 @@ std::string code_name(const std::string& code) {
 }  // namespace
 
 void write_geopackage(const DiffResult& r, const std::string& path, bool overwrite,
-                      const std::map<std::string, std::string>& metadata, const std::string& timestamp) {
+                      const std::map<std::string, std::string>& metadata, const std::string& timestamp,
+                      OutputSet* outputs) {
   gdal::WriterOptions wo;
+  wo.outputs = outputs;
   wo.overwrite = overwrite;
   wo.metadata = metadata;
   wo.metadata["GUOTU_BEFORE"] = r.before + " (layer " + r.before_layer + ")";

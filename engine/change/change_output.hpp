@@ -10,13 +10,15 @@
 #include <nlohmann/json.hpp>
 
 #include "change/change_detector.hpp"
+#include "core/atomic_output.hpp"
 #include "ledger/farmland_ledger.hpp"
 
 namespace guotu::change {
 
 /// Writes `changes` (styled: layers/styles/changes.qml) and `summary` to a GeoPackage (atomic).
 void write_geopackage(const DiffResult& r, const std::string& path, bool overwrite,
-                      const std::map<std::string, std::string>& metadata, const std::string& timestamp = {});
+                      const std::map<std::string, std::string>& metadata, const std::string& timestamp = {},
+                      OutputSet* outputs = nullptr);
 
 /// changes[] (class, before, after, area_m2, unit_code, …), counts, areas_m2, suspect, warnings …
 [[nodiscard]] nlohmann::json to_json(const DiffResult& r);

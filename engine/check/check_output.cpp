@@ -44,8 +44,10 @@ const Rule& rule_at(const CheckResult& r, std::size_t i) { return r.rules.at(i).
 }  // namespace
 
 void write_geopackage(const CheckResult& r, const std::string& path, bool overwrite,
-                      const std::map<std::string, std::string>& metadata, const std::string& timestamp) {
+                      const std::map<std::string, std::string>& metadata, const std::string& timestamp,
+                      OutputSet* outputs) {
   gdal::WriterOptions wo;
+  wo.outputs = outputs;
   wo.overwrite = overwrite;
   wo.metadata = metadata;
   wo.metadata["GUOTU_RULES"] = r.rules_file;

@@ -10,13 +10,15 @@
 #include <nlohmann/json.hpp>
 
 #include "check/checker.hpp"
+#include "core/atomic_output.hpp"
 
 namespace guotu::check {
 
 /// Writes violations, projects and occupancy to a GeoPackage (atomic; EPSG of the result's
 /// working CRS). `metadata` goes to gpkg_metadata (command line, version …).
 void write_geopackage(const CheckResult& r, const std::string& path, bool overwrite,
-                      const std::map<std::string, std::string>& metadata, const std::string& timestamp = {});
+                      const std::map<std::string, std::string>& metadata, const std::string& timestamp = {},
+                      OutputSet* outputs = nullptr);
 
 /// The --json document: projects (count), violations[], totals, verdicts[], not_evaluated[],
 /// invalid_projects[], skipped[], outside_city[], approved[], warnings[], occupancy[].

@@ -4,12 +4,16 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <mutex>
 #include <string>
+
+#include <sys/stat.h>
+#include <sys/syscall.h>
 
 #include "core/error.hpp"
 
@@ -78,18 +82,29 @@ int register_temp(const fs::path& p) {
   return -1;
 }
 
-// Removes temporaries left by runs that were killed (their process no longer exists).
+// The hidden temporary's prefix for a target named `name`: ".NAME.guotu-tmp-". A long name is
+// cut so that the temporary's own name still fits the file system's limit (255 bytes).
+std::string temp_prefix(const std::string& name) {
+  constexpr std::size_t kKeep = 200;
+  return "." + (name.size() > kKeep ? name.substr(0, kKeep) : name) + kTempMarker;
+}
+
+// Removes temporaries (files or directories) left by runs that were killed (their process no
+// longer exists).
 void remove_stale_temps(const fs::path& dir, const std::string& name) {
   std::error_code ec;
-  const std::string prefix = "." + name + kTempMarker;
+  const std::string prefix = temp_prefix(name);
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string f = it->path().filename().string();
     if (f.rfind(prefix, 0) != 0) continue;
-    const std::string rest = f.substr(prefix.size());
-    const long pid = std::strtol(rest.c_str(), nullptr, 10);
+    const long pid = std::strtol(f.c_str() + prefix.size(), nullptr, 10);
     if (pid <= 0) continue;
     if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) {
-      unlink_with_sidecars(it->path().c_str());
+      std::error_code rm;
+      if (it->is_directory(rm))
+        fs::remove_all(it->path(), rm);
+      else
+        unlink_with_sidecars(it->path().c_str());
     }
   }
 }
@@ -101,29 +116,49 @@ void fsync_path(const fs::path& p, bool directory) {
   ::close(fd);
 }
 
-}  // namespace
-
-void check_output_writable(const fs::path& target, bool overwrite) {
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  if (!fs::is_directory(dir)) {
-    throw_bad_input("the output directory does not exist", {target.string(), {}, {}, {}});
-  }
-  if (fs::exists(target) && !overwrite) {
-    throw_bad_input("the output exists; pass --overwrite to replace it", {target.string(), {}, {}, {}});
-  }
-  if (fs::is_directory(target)) {
-    throw_bad_input("the output is a directory", {target.string(), {}, {}, {}});
-  }
+fs::path parent_of(const fs::path& p) {
+  return p.has_parent_path() ? p.parent_path() : fs::path(".");
 }
 
-AtomicOutput::AtomicOutput(fs::path target, bool overwrite) : target_(std::move(target)) {
+fs::path without_trailing_separator(fs::path p) {
+  while (!p.empty() && p.filename().empty() && p != p.root_path()) p = p.parent_path();
+  return p;
+}
+
+// rename(2) that fails with EEXIST instead of replacing the target (renameat2 RENAME_NOREPLACE;
+// ENOSYS or EINVAL where the kernel or the file system cannot).
+int rename_noreplace(const char* from, const char* to) {
+#ifdef SYS_renameat2
+  constexpr unsigned kNoReplace = 1U;  // RENAME_NOREPLACE (linux/fs.h)
+  return static_cast<int>(::syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, kNoReplace));
+#else
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
+[[noreturn]] void refuse_appeared(const fs::path& target) {
+  throw_bad_input(
+      "the output appeared while guotu was running (another run or program created it); nothing replaced, nothing "
+      "of this run written: remove it or pass --overwrite, and run again",
+      {target.string(), {}, {}, {}});
+}
+
+bool exists_no_follow(const fs::path& p) {
+  struct stat st {};
+  return ::lstat(p.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+AtomicOutput::AtomicOutput(fs::path target, bool overwrite) : target_(std::move(target)), overwrite_(overwrite) {
   check_output_writable(target_, overwrite);
   install_handlers();
-  const fs::path dir = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+  const fs::path dir = parent_of(target_);
   const std::string name = target_.filename().string();
   remove_stale_temps(dir, name);
   static std::atomic<unsigned> counter{0};
-  temp_ = dir / ("." + name + kTempMarker + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  temp_ = dir / (temp_prefix(name) + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   slot_ = register_temp(temp_);
   unlink_with_sidecars(temp_.c_str());
 }
@@ -136,41 +171,71 @@ AtomicOutput::~AtomicOutput() {
   }
 }
 
-void AtomicOutput::discard() noexcept { unlink_with_sidecars(temp_.c_str()); }
+void AtomicOutput::discard() noexcept {
+  unlink_with_sidecars(temp_.c_str());
+}
+
+void AtomicOutput::precheck() const {
+  if (!overwrite_ && !committed_ && exists_no_follow(target_)) refuse_appeared(target_);
+}
 
 void AtomicOutput::commit() {
   if (committed_) return;
-  if (!fs::exists(temp_)) throw_internal("nothing was written", {target_.string(), {}, {}, {}});
+  if (!exists_no_follow(temp_)) throw_internal("nothing was written", {target_.string(), {}, {}, {}});
   fsync_path(temp_, false);
-  std::error_code ec;
-  fs::rename(temp_, target_, ec);
-  if (ec) throw_internal("cannot rename the finished output into place: " + ec.message(), {target_.string(), {}, {}, {}});
+  if (overwrite_) {
+    if (::rename(temp_.c_str(), target_.c_str()) != 0)
+      throw_internal("cannot rename the finished output into place: " + std::string(std::strerror(errno)),
+                     {target_.string(), {}, {}, {}});
+  } else if (::link(temp_.c_str(), target_.c_str()) == 0) {
+    ::unlink(temp_.c_str());
+  } else {
+    int e = errno;
+    if (e == EEXIST) refuse_appeared(target_);
+    // No hard links on this file system: the same promise through renameat2.
+    if (e == EPERM || e == EOPNOTSUPP || e == ENOSYS || e == EMLINK || e == EXDEV) {
+      if (rename_noreplace(temp_.c_str(), target_.c_str()) == 0)
+        e = 0;
+      else
+        e = errno;
+      if (e == EEXIST) refuse_appeared(target_);
+      if (e == EINVAL || e == ENOSYS) {  // nor that: the last check as close to the rename as it gets
+        precheck();
+        e = ::rename(temp_.c_str(), target_.c_str()) == 0 ? 0 : errno;
+      }
+    }
+    if (e != 0)
+      throw_internal("cannot move the finished output into place: " + std::string(std::strerror(e)),
+                     {target_.string(), {}, {}, {}});
+  }
   committed_ = true;
-  fsync_path(target_.has_parent_path() ? target_.parent_path() : fs::path("."), true);
+  struct stat st {};
+  if (::stat(target_.c_str(), &st) == 0) dev_ = st.st_dev, ino_ = st.st_ino;
+  fsync_path(parent_of(target_), true);
 }
 
-AtomicDirectory::AtomicDirectory(fs::path target, bool overwrite) : target_(std::move(target)) {
-  const fs::path parent = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
-  if (!fs::is_directory(parent)) throw_bad_input("the output's parent directory does not exist", {target_.string(), {}, {}, {}});
-  if (fs::exists(target_) && !overwrite) {
-    throw_bad_input("the output exists; pass --overwrite to replace it", {target_.string(), {}, {}, {}});
-  }
-  if (fs::exists(target_) && !fs::is_directory(target_)) throw_bad_input("the output exists and is not a directory", {target_.string(), {}, {}, {}});
+void AtomicOutput::undo() noexcept {
+  if (!committed_ || overwrite_) return;
+  struct stat st {};
+  // Only the file this run made: not one that replaced it since.
+  if (::lstat(target_.c_str(), &st) == 0 && st.st_dev == dev_ && st.st_ino == ino_) ::unlink(target_.c_str());
+}
+
+AtomicDirectory::AtomicDirectory(fs::path target, bool overwrite)
+    : target_(without_trailing_separator(std::move(target))), overwrite_(overwrite) {
+  check_output_directory_writable(target_, overwrite);
   install_handlers();
+  const fs::path parent = parent_of(target_);
   const std::string name = target_.filename().string();
   remove_stale_temps(parent, name);
-  // Stale temporary directories of killed runs.
+  static std::atomic<unsigned> counter{0};
+  temp_ = parent / (temp_prefix(name) + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-dir");
   std::error_code ec;
-  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string f = it->path().filename().string();
-    const std::string prefix = "." + name + kTempMarker;
-    if (f.rfind(prefix, 0) != 0 || !it->is_directory()) continue;
-    const long pid = std::strtol(f.substr(prefix.size()).c_str(), nullptr, 10);
-    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) fs::remove_all(it->path(), ec);
-  }
-  temp_ = parent / ("." + name + kTempMarker + std::to_string(::getpid()) + "-dir");
   fs::remove_all(temp_, ec);
-  fs::create_directories(temp_);
+  fs::create_directories(temp_, ec);
+  if (ec)
+    throw_bad_input("cannot create a temporary directory beside the output: " + ec.message(),
+                    {target_.string(), {}, {}, {}});
 }
 
 AtomicDirectory::~AtomicDirectory() {
@@ -180,23 +245,103 @@ AtomicDirectory::~AtomicDirectory() {
   }
 }
 
+void AtomicDirectory::precheck() const {
+  if (!overwrite_ && !committed_ && exists_no_follow(target_)) refuse_appeared(target_);
+}
+
 void AtomicDirectory::commit() {
   if (committed_) return;
   std::error_code ec;
-  fs::path aside;
-  if (fs::exists(target_)) {
-    aside = target_.parent_path() / ("." + target_.filename().string() + kTempMarker + std::to_string(::getpid()) + "-old");
-    fs::remove_all(aside, ec);
-    fs::rename(target_, aside, ec);
-    if (ec) throw_internal("cannot move the old output aside: " + ec.message(), {target_.string(), {}, {}, {}});
-  }
-  fs::rename(temp_, target_, ec);
-  if (ec) {
-    if (!aside.empty()) fs::rename(aside, target_);
-    throw_internal("cannot move the finished output into place: " + ec.message(), {target_.string(), {}, {}, {}});
+  if (!overwrite_) {
+    if (rename_noreplace(temp_.c_str(), target_.c_str()) != 0) {
+      int e = errno;
+      if (e == EEXIST || e == ENOTEMPTY) refuse_appeared(target_);
+      if (e == EINVAL || e == ENOSYS) {
+        // Claim the name with mkdir (fails when it exists), then rename onto the claimed, empty
+        // directory (fails when something was put into it meanwhile).
+        if (::mkdir(target_.c_str(), 0777) != 0) {
+          if (errno == EEXIST) refuse_appeared(target_);
+          e = errno;
+        } else if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+          e = errno;
+          ::rmdir(target_.c_str());
+          if (e == EEXIST || e == ENOTEMPTY) refuse_appeared(target_);
+        } else {
+          e = 0;
+        }
+      }
+      if (e != 0)
+        throw_internal("cannot move the finished output into place: " + std::string(std::strerror(e)),
+                       {target_.string(), {}, {}, {}});
+    }
+  } else {
+    fs::path aside;
+    if (exists_no_follow(target_)) {
+      aside = parent_of(target_) / (temp_prefix(target_.filename().string()) + std::to_string(::getpid()) + "-old");
+      fs::remove_all(aside, ec);
+      fs::rename(target_, aside, ec);
+      if (ec) throw_internal("cannot move the old output aside: " + ec.message(), {target_.string(), {}, {}, {}});
+    }
+    fs::rename(temp_, target_, ec);
+    if (ec) {
+      std::error_code back;
+      if (!aside.empty()) fs::rename(aside, target_, back);
+      throw_internal("cannot move the finished output into place: " + ec.message(), {target_.string(), {}, {}, {}});
+    }
+    if (!aside.empty()) fs::remove_all(aside, ec);
   }
   committed_ = true;
-  if (!aside.empty()) fs::remove_all(aside, ec);
+  fsync_path(parent_of(target_), true);
+}
+
+void AtomicDirectory::undo() noexcept {
+  if (!committed_ || overwrite_) return;
+  std::error_code ec;
+  fs::remove_all(target_, ec);
+}
+
+void OutputSet::hold(std::unique_ptr<PendingOutput> output) {
+  if (output) pending_.push_back(std::move(output));
+}
+
+std::vector<std::string> OutputSet::targets() const {
+  std::vector<std::string> out;
+  for (const auto& p : pending_) out.push_back(p->target());
+  return out;
+}
+
+void OutputSet::commit() {
+  // A new target that appeared meanwhile refuses the run before anything is committed.
+  for (const auto& p : pending_) p->precheck();
+  // New outputs first: they can still be refused (link-or-fail) and can be removed again.
+  std::stable_partition(pending_.begin(), pending_.end(), [](const auto& p) { return p->creates(); });
+  std::vector<PendingOutput*> done;
+  try {
+    for (const auto& p : pending_) {
+      p->commit();
+      done.push_back(p.get());
+    }
+  } catch (const Error& e) {
+    std::string kept;
+    for (PendingOutput* d : done) {
+      if (d->creates())
+        d->undo();
+      else
+        kept += (kept.empty() ? "" : ", ") + d->target();
+    }
+    throw Error(e.kind(),
+                e.reason() + (kept.empty() ? "; no output of this run was written"
+                                           : "; these outputs of this run were already replaced: " + kept),
+                e.where());
+  }
+  pending_.clear();
+}
+
+void commit_or_hold(std::unique_ptr<PendingOutput> output, OutputSet* set) {
+  if (set != nullptr)
+    set->hold(std::move(output));
+  else
+    output->commit();
 }
 
 }  // namespace guotu

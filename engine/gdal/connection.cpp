@@ -3,11 +3,12 @@
 #include <regex>
 
 #include "core/conninfo.hpp"
+#include "core/output_guard.hpp"
 
 namespace guotu::gdal {
 
 bool is_postgres_target(const std::string& target) {
-  return target.rfind("PG:", 0) == 0 || target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0;
+  return guotu::is_postgres_target(target);
 }
 
 std::string mask_passwords(const std::string& text) {

@@ -68,6 +68,32 @@ class ScopedConfig {
   bool had_ = false;
 };
 
+// A PostGIS output written and waiting in its transaction for the run's OutputSet: committed
+// there, rolled back when the set discards it.
+class PendingTransaction final : public PendingOutput {
+ public:
+  PendingTransaction(GDALDataset* ds, std::string where) : ds_(ds), where_(std::move(where)) {}
+  ~PendingTransaction() override {
+    if (!committed_) ds_->RollbackTransaction();
+    GDALClose(ds_);
+  }
+  PendingTransaction(const PendingTransaction&) = delete;
+  PendingTransaction& operator=(const PendingTransaction&) = delete;
+  [[nodiscard]] std::string target() const override { return where_; }
+  void commit() override {
+    if (committed_) return;
+    CPLErrorReset();
+    if (ds_->CommitTransaction() != OGRERR_NONE)
+      throw_internal(std::string("cannot commit the transaction: ") + CPLGetLastErrorMsg(), {where_, {}, {}, {}});
+    committed_ = true;
+  }
+
+ private:
+  GDALDataset* ds_;
+  std::string where_;
+  bool committed_ = false;
+};
+
 }  // namespace
 
 std::string current_timestamp() {
@@ -450,6 +476,11 @@ void OutputWriter::commit() {
     }
     pg_write_comments();
     pg_write_styles();
+    if (options_.outputs != nullptr) {
+      options_.outputs->hold(std::make_unique<PendingTransaction>(ds_.release(), display_target(path_)));
+      in_transaction_ = false;
+      return;
+    }
     if (ds_->CommitTransaction() != OGRERR_NONE) {
       throw_internal(std::string("cannot commit the transaction: ") + CPLGetLastErrorMsg(), {display_target(path_), {}, {}, {}});
     }
@@ -468,7 +499,7 @@ void OutputWriter::commit() {
       throw_internal(std::string("cannot close the GeoPackage: ") + CPLGetLastErrorMsg(), {display_target(path_), {}, {}, {}});
     }
   }
-  output_->commit();
+  commit_or_hold(std::move(output_), options_.outputs);
 }
 
 }  // namespace guotu::gdal

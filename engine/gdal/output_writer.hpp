@@ -51,6 +51,10 @@ struct WriterOptions {
   /// Timestamp for gpkg_contents.last_change and layer_styles.update_time, ISO 8601 UTC.
   /// Empty: OGR_CURRENT_DATE if set, else now. A fixed value makes output byte-identical.
   std::string timestamp;
+  /// When set, commit() finishes the output and leaves it pending in this set: it appears (file
+  /// linked or renamed into place, PostgreSQL transaction committed) when the set is committed,
+  /// together with the run's other outputs. Null: it appears at commit().
+  OutputSet* outputs = nullptr;
 };
 
 /// Checks early (before any work) that a PostgreSQL target can be connected to and has PostGIS;
@@ -70,7 +74,8 @@ class OutputWriter {
   /// Adds a feature; values align with spec.fields (null where unset). Returns its fid.
   std::int64_t add(LayerId layer, const std::vector<FieldValue>& values, const geos::Geometry* geometry = nullptr);
   /// Writes the styles and metadata, then closes the file and moves it into place (GeoPackage)
-  /// or commits the transaction (PostGIS).
+  /// or commits the transaction (PostGIS); with WriterOptions::outputs, leaves that last step to
+  /// the set.
   void commit();
 
   [[nodiscard]] const std::string& path() const noexcept { return path_; }

@@ -256,6 +256,31 @@ void FarmlandLedger::batch(const std::function<void()>& f) {
   });
 }
 
+struct BookingTx {
+  Store::Transaction tx;
+  bool& in_tx;
+  BookingTx(Store& s, bool& flag) : tx(s, Store::Mode::Write), in_tx(flag) { in_tx = true; }
+  ~BookingTx() { in_tx = false; }
+  BookingTx(const BookingTx&) = delete;
+  BookingTx& operator=(const BookingTx&) = delete;
+};
+
+FarmlandLedger::Booking::Booking(FarmlandLedger& ledger) : ledger_(ledger) {
+  if (ledger_.impl_->in_tx) throw_internal("a ledger booking inside another transaction");
+  tx_ = guarded("booking", [&] { return std::make_unique<BookingTx>(*ledger_.impl_->db, ledger_.impl_->in_tx); });
+}
+
+FarmlandLedger::Booking::~Booking() = default;  // not committed: Store::Transaction rolls back
+
+void FarmlandLedger::Booking::commit() {
+  if (!tx_) return;
+  guarded("booking", [&] {
+    tx_->tx.commit();
+    return 0;
+  });
+  tx_.reset();
+}
+
 double FarmlandLedger::capacity_of(double area_m2, int grade) const {
   auto it = impl_->weights.find(grade);
   if (it == impl_->weights.end()) throw_bad_input(fmt::format("no capacity weight for grade {}", grade));

@@ -138,6 +138,23 @@ class FarmlandLedger {
   /// Runs several writes as one transaction (an import): all of them or none.
   void batch(const std::function<void()>& f);
 
+  /// A write transaction the caller commits when it is ready: the writes made on the ledger
+  /// while it is open are checked (rules, constraints) as they are made, and appear only at
+  /// commit(); destroyed without commit(), they are rolled back. `diff --to-ledger` books its
+  /// entries in one, commits its outputs, then commits the booking.
+  class Booking {
+   public:
+    explicit Booking(FarmlandLedger& ledger);
+    ~Booking();
+    Booking(const Booking&) = delete;
+    Booking& operator=(const Booking&) = delete;
+    void commit();
+
+   private:
+    FarmlandLedger& ledger_;
+    std::unique_ptr<struct BookingTx> tx_;
+  };
+
   /// Capacity of an area at a grade (weights table).
   [[nodiscard]] double capacity_of(double area_m2, int grade) const;
 

@@ -633,17 +633,19 @@ Project write_project(const fs::path& project_file, const std::vector<fs::path>&
   if (project_file.extension() != ".qgs")
     throw_bad_input("the project file must end in .qgs (a plain XML project; .qgz is not written)",
                     {project_file.string(), {}, {}, {}});
-  check_output_writable(project_file, overwrite);
+  OutputGuard guard;
+  for (const auto& g : geopackages) guard.input(g.string(), "GPKG");
+  guard.output(project_file.string(), "--out").check(overwrite);
   Project project = collect(geopackages, project_file, options);
   const std::string xml_text = to_qgs(project);
-  AtomicOutput out(project_file, overwrite);
+  auto out = std::make_unique<AtomicOutput>(project_file, overwrite);
   {
-    std::ofstream f(out.temp_path(), std::ios::binary);
+    std::ofstream f(out->temp_path(), std::ios::binary);
     f << xml_text;
     f.close();
-    if (!f) throw_internal("cannot write " + out.temp_path().string());
+    if (!f) throw_internal("cannot write " + out->temp_path().string());
   }
-  out.commit();
+  commit_or_hold(std::move(out), options.outputs);
   return project;
 }
 

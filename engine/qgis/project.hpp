@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/atomic_output.hpp"
 #include "core/coord.hpp"
 #include "gdal/types.hpp"
 #include "layers/catalogue.hpp"
@@ -88,6 +89,8 @@ struct Project {
 
 struct ProjectOptions {
   bool include_tables = true;  ///< attribute tables go into the layout's table group
+  /// When set, the project file appears when this set is committed (with the run's outputs).
+  OutputSet* outputs = nullptr;
 };
 
 /// Reads the GeoPackages (errors name file and layer: missing file, not a GeoPackage, a style

@@ -1,12 +1,10 @@
 #include "report/report.hpp"
 
-#include <unistd.h>
-#include <signal.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <thread>
 
+#include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/resources.hpp"
 #include "gdal/output_writer.hpp"
@@ -133,20 +131,9 @@ ReportResult compute_report(const ReportOptions& o) {
   return r;
 }
 
-namespace {
-fs::path without_trailing_separator(fs::path dir) {
-  while (!dir.empty() && dir.filename().empty() && dir != dir.root_path()) dir = dir.parent_path();  // "report/" → "report"
-  return dir;
-}
-}  // namespace
-
 void check_output_dir(const fs::path& out, bool overwrite) {
   if (gdal::is_postgres_target(out.string())) return gdal::check_postgres_target(out.string());
-  const fs::path dir = without_trailing_separator(out);
-  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
-  if (!fs::is_directory(parent)) throw_bad_input("the parent of the output directory does not exist", {dir.string(), {}, {}, {}});
-  if (fs::exists(dir) && !overwrite) throw_bad_input("the output exists; pass --overwrite to replace it", {dir.string(), {}, {}, {}});
-  if (fs::exists(dir) && !fs::is_directory(dir)) throw_bad_input("the output exists and is not a directory", {dir.string(), {}, {}, {}});
+  check_output_directory_writable(out, overwrite);
 }
 
 OutputFiles write_report(const ReportResult& report, const OutputOptions& options) {
@@ -157,31 +144,9 @@ OutputFiles write_report(const ReportResult& report, const OutputOptions& option
     write_gpkg(ctx, options.dir.string());
     return {{"postgis", gdal::display_target(options.dir.string())}};
   }
-  const fs::path dir = without_trailing_separator(options.dir);
-  check_output_dir(dir, options.overwrite);
-  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
-  const std::string name = dir.filename().string();
-  // Temporaries of killed runs (their process is gone) are removed first.
-  const std::string marker = "." + name + ".guotu-tmp-";
-  std::error_code ec;
-  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string f = it->path().filename().string();
-    if (f.rfind(marker, 0) != 0) continue;
-    const long pid = std::strtol(f.c_str() + marker.size(), nullptr, 10);
-    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) fs::remove_all(it->path(), ec);
-  }
-  const fs::path temp = parent / (marker + std::to_string(::getpid()));
-  fs::remove_all(temp);
-  fs::create_directories(temp);
-  struct Cleanup {
-    fs::path p;
-    bool keep = false;
-    ~Cleanup() {
-      std::error_code e;
-      if (!keep) fs::remove_all(p, e);
-    }
-  } cleanup{temp};
-
+  auto out = std::make_unique<AtomicDirectory>(options.dir, options.overwrite);
+  const fs::path dir = out->target_path();
+  const fs::path temp = out->temp_path();
   OutputFiles files{{"gpkg", dir / "report.gpkg"}, {"csv", dir / "indicators.csv"}, {"xlsx", dir / "report.xlsx"},
                     {"html", dir / "report.html"}};
   WriteContext ctx{report, options};
@@ -189,20 +154,7 @@ OutputFiles write_report(const ReportResult& report, const OutputOptions& option
   write_csv(ctx, temp / "indicators.csv");
   write_xlsx(ctx, temp / "report.xlsx");
   write_html(ctx, temp / "report.html");
-
-  fs::path old;
-  if (fs::exists(dir)) {
-    old = parent / ("." + name + ".guotu-old-" + std::to_string(::getpid()));
-    fs::remove_all(old);
-    fs::rename(dir, old);
-  }
-  fs::rename(temp, dir, ec);
-  if (ec) {
-    if (!old.empty()) fs::rename(old, dir);
-    throw_internal("cannot move the report into place: " + ec.message(), {dir.string(), {}, {}, {}});
-  }
-  cleanup.keep = true;
-  if (!old.empty()) fs::remove_all(old, ec);
+  commit_or_hold(std::move(out), options.outputs);
   return files;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/atomic_output.hpp"
 #include "gdal/vector_source.hpp"
 #include "report/aggregate.hpp"
 #include "report/indicator.hpp"
@@ -73,17 +74,21 @@ struct OutputOptions {
   bool overwrite = false;
   std::map<std::string, std::string> metadata;  ///< run metadata for the GeoPackage and HTML
   std::string timestamp;                         ///< empty = now
+  /// When set, the directory (or the database tables) appears when this set is committed.
+  OutputSet* outputs = nullptr;
 };
 
 /// The files written, by kind (gpkg, csv, xlsx, html).
 using OutputFiles = std::map<std::string, std::filesystem::path>;
 
 /// Writes report.gpkg, indicators.csv, report.xlsx and report.html into `dir`, atomically:
-/// everything goes into a hidden temporary directory beside `dir`, renamed into place at the
-/// end. `dir` must not exist unless overwrite.
+/// everything goes into a hidden temporary directory beside `dir` (AtomicDirectory), which
+/// appears at the end (or when options.outputs is committed). `dir` must not exist unless
+/// overwrite.
 OutputFiles write_report(const ReportResult& report, const OutputOptions& options);
 
-/// Checks before any work that `dir` may be written.
+/// Checks before any work that `dir` may be written (check_output_directory_writable, or a
+/// PostgreSQL target that answers and has PostGIS).
 void check_output_dir(const std::filesystem::path& dir, bool overwrite);
 
 }  // namespace guotu::report

@@ -45,6 +45,9 @@ void write_gpkg(const WriteContext& ctx, const std::filesystem::path& file) {
   wo.metadata["GUOTU_REPORT_PLAN"] = r.plan;
   wo.metadata["GUOTU_REPORT_YEAR"] = std::to_string(r.year);
   wo.timestamp = ctx.options.timestamp;
+  // A file goes into the report's temporary directory, which appears as a whole; database
+  // tables appear with the run's other outputs.
+  if (gdal::is_postgres_target(file.string())) wo.outputs = ctx.options.outputs;
   gdal::OutputWriter w(file.string(), wo);
 
   using gdal::FieldType;

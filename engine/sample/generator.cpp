@@ -3,7 +3,7 @@
 #include <thread>
 
 #include "core/error.hpp"
-#include "core/atomic_output.hpp"
+#include "core/output_guard.hpp"
 #include "core/resources.hpp"
 #include "layers/code_list.hpp"
 #include "sample/model.hpp"
@@ -14,11 +14,11 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
 
 SampleSummary generate_sample(const SampleOptions& options) {
   if (options.out.empty()) throw_bad_input("no output file given (--out)");
-  check_output_writable(options.out, options.overwrite);
   if (options.patches < 100 || options.patches > 50'000'000)
     throw_bad_input("--patches must be between 100 and 50,000,000");
   const auto home = resources::home();
   const auto city_file = options.city_file.empty() ? home / "data" / "cities" / "liaocheng" / "sample.yaml" : options.city_file;
+  OutputGuard().input(city_file.string(), "--city").output(options.out, "--out").check(options.overwrite);
   City city;
   city.cfg = CityConfig::load(city_file, home);
   city.seed = options.seed;

@@ -8,6 +8,7 @@
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
+#include "core/output_guard.hpp"
 #include "index/envelope_index.hpp"
 #include "layers/catalogue.hpp"
 
@@ -79,10 +80,8 @@ void merge_slivers(const gdal::Layer& layer, std::vector<gdal::Feature>& feature
 }  // namespace
 
 FixReport write_fixed_copy(const std::string& plan, const std::string& out, const FixOptions& options) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::exists(plan) && fs::exists(out) && fs::equivalent(plan, out, ec))
-    throw_bad_input("--fix must not name the input: the input is never modified", {out, {}, {}, {}});
+  // The input is never modified: an output that resolves to it is refused.
+  OutputGuard().input(plan, "PLAN").output(out, "--fix").check(options.writer.overwrite);
   gdal::VectorSource src = gdal::VectorSource::open(plan, options.open);
   const layers::Catalogue& catalogue = layers::Catalogue::embedded();
   FixReport report;
