@@ -1,7 +1,11 @@
 // The ledger's two stores: a SQLite file (engine/sqlite) and a PostgreSQL schema (engine/pg).
 #include "ledger/store.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
 
@@ -33,6 +37,94 @@ auto sqlite_guard(F&& f) {
                        : e.busy()     ? StoreFailure::Kind::Busy
                                       : StoreFailure::Kind::Other,
                        e.what());
+  }
+}
+
+// What a file named as the ledger is, found without changing it: its header is read as bytes,
+// and only a SQLite file that is no GeoPackage is opened, read-only, to list its tables.
+enum class FileKind { Missing, Directory, Empty, NotSqlite, GeoPackage, EmptySqlite, OtherSqlite, Ledger };
+
+struct Inspection {
+  FileKind kind;
+  std::string detail;
+};
+
+Inspection inspect(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory)
+    throw_bad_input("cannot read the ledger: " + ec.message(), {path, {}, {}, {}});
+  if (!fs::exists(st)) return {FileKind::Missing, {}};
+  if (fs::is_directory(st)) return {FileKind::Directory, {}};
+  const auto size = fs::file_size(path, ec);
+  if (ec) throw_bad_input("cannot read the ledger: " + ec.message(), {path, {}, {}, {}});
+  if (size == 0) return {FileKind::Empty, {}};
+  std::array<unsigned char, 100> header{};
+  {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw_bad_input("cannot read the ledger", {path, {}, {}, {}});
+    f.read(reinterpret_cast<char*>(header.data()), header.size());
+    if (f.gcount() < static_cast<std::streamsize>(header.size())) return {FileKind::NotSqlite, {}};
+  }
+  static constexpr char kMagic[] = "SQLite format 3";  // with its NUL: 16 bytes
+  if (std::memcmp(header.data(), kMagic, sizeof kMagic) != 0) return {FileKind::NotSqlite, {}};
+  const std::uint32_t application_id = (std::uint32_t{header[68]} << 24) | (std::uint32_t{header[69]} << 16) |
+                                       (std::uint32_t{header[70]} << 8) | std::uint32_t{header[71]};
+  if (application_id == 0x47504B47 || application_id == 0x47503130 || application_id == 0x47503131)  // GPKG, GP10, GP11
+    return {FileKind::GeoPackage, {}};
+  std::vector<std::string> tables;
+  try {
+    sqlite::Database db(path, {.read_only = true});
+    auto q = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    while (q.step()) tables.push_back(q.text(0));
+  } catch (const sqlite::Failure& e) {
+    return {FileKind::NotSqlite, e.what()};
+  }
+  auto has = [&](const char* t) { return std::find(tables.begin(), tables.end(), t) != tables.end(); };
+  if (has("schema_migrations") && has("audit") && has("supplements")) return {FileKind::Ledger, {}};
+  if (tables.empty()) return {FileKind::EmptySqlite, {}};
+  if (has("gpkg_contents")) return {FileKind::GeoPackage, {}};
+  std::string names;
+  for (std::size_t i = 0; i < tables.size() && i < 5; ++i) names += (i ? ", " : "") + tables[i];
+  if (tables.size() > 5) names += ", …";
+  return {FileKind::OtherSqlite, names};
+}
+
+// Opens only a guotu ledger, or (init) a file that is none yet: missing, empty (zero bytes or a
+// SQLite database without tables). Anything else is refused, untouched.
+void admit(const std::string& path, bool create) {
+  const Inspection what = inspect(path);
+  const ErrorContext where{path, {}, {}, {}};
+  const std::string untouched = "; the file was not changed";
+  switch (what.kind) {
+    case FileKind::Ledger: return;
+    case FileKind::Missing:
+      if (create) return;
+      throw_bad_input("no ledger here; create it with `guotu ledger --db FILE init`", where);
+    case FileKind::Empty:
+      if (create) return;
+      throw_bad_input(
+          "an empty file, not a guotu ledger; create the ledger with `guotu ledger --db FILE init`" + untouched, where);
+    case FileKind::EmptySqlite:
+      if (create) return;
+      throw_bad_input(
+          "an empty SQLite database, not a guotu ledger; create the ledger with `guotu ledger --db FILE init`" +
+              untouched,
+          where);
+    case FileKind::Directory: throw_bad_input("a directory, not a guotu ledger (the ledger is one SQLite file)", where);
+    case FileKind::NotSqlite:
+      throw_bad_input("not a guotu ledger: not a SQLite database" +
+                          (what.detail.empty() ? "" : " (" + what.detail + ")") + untouched,
+                      where);
+    case FileKind::GeoPackage:
+      throw_bad_input("not a guotu ledger: a GeoPackage" + untouched +
+                          "; the ledger is a file of its own (`guotu ledger --db NEW.sqlite init`)",
+                      where);
+    case FileKind::OtherSqlite:
+      throw_bad_input("not a guotu ledger: a SQLite database with other tables (" + what.detail + ")" + untouched +
+                          (create ? "; init makes a ledger only in a new or empty file" : ""),
+                      where);
   }
 }
 
@@ -87,8 +179,7 @@ class SqliteStore final : public Store {
 
  private:
   static sqlite::Database open(const std::string& path, bool create, std::chrono::seconds wait) {
-    if (!create && !std::filesystem::exists(path))
-      throw_bad_input("no ledger here; create it with `guotu ledger --db FILE init`", {path, {}, {}, {}});
+    admit(path, create);  // before anything is opened for writing
     try {
       return sqlite::Database(path, {.create = create, .busy_timeout = wait});
     } catch (const sqlite::Failure& e) {
@@ -153,6 +244,7 @@ class PostgresStore final : public Store {
     if (target_.schema.empty()) target_.schema = kDefaultPostgresSchema;
     pg_guard([&] {
       if (create) {
+        refuse_foreign_schema();
         c_.exec("CREATE SCHEMA IF NOT EXISTS " + c_.quote_identifier(target_.schema));
       } else if (c_.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", {target_.schema}).rows() == 0) {
         throw_bad_input(
@@ -224,6 +316,26 @@ class PostgresStore final : public Store {
   }
 
  private:
+  // init makes a ledger only in a new schema, an empty one, or a ledger's: never adds its
+  // tables beside a plan's or anyone else's.
+  void refuse_foreign_schema() {
+    const pg::Result r = c_.query(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY c.relname",
+        {target_.schema});
+    std::vector<std::string> tables;
+    for (int i = 0; i < r.rows(); ++i) tables.push_back(std::get<std::string>(r.value(i, 0)));
+    auto has = [&](const char* t) { return std::find(tables.begin(), tables.end(), t) != tables.end(); };
+    if (tables.empty() || (has("schema_migrations") && has("audit") && has("supplements"))) return;
+    std::string names;
+    for (std::size_t i = 0; i < tables.size() && i < 5; ++i) names += (i ? ", " : "") + tables[i];
+    if (tables.size() > 5) names += ", …";
+    throw_bad_input(fmt::format("not a guotu ledger: the schema {} holds other tables ({}); nothing was changed; init "
+                                "makes a ledger only in a new or empty schema (?schema=NAME)",
+                                target_.schema, names),
+                    {where_, {}, {}, {}});
+  }
+
   static pg::Connection connect(const std::string& conninfo, const std::string& where, std::chrono::seconds wait) {
     try {
       return pg::Connection(conninfo, {.lock_timeout = wait});

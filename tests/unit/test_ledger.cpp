@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,13 +15,17 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <sstream>
 
+#include "core/error.hpp"
 #include "core/units.hpp"
+#include "gdal/output_writer.hpp"
+#include "geos/geometry.hpp"
 #include "ledger/farmland_ledger.hpp"
 #include "pg/database.hpp"
 #include "support.hpp"
@@ -698,6 +703,146 @@ TEST_P(LedgerPostgres, DiffBooksTheInOutFlows) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("no ledger here"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(again));
+}
+
+// ---- What the ledger opens ------------------------------------------------------------------
+
+namespace {
+
+// A file's bytes and modification time: what "untouched" means.
+struct Snapshot {
+  std::string bytes;
+  std::int64_t mtime_ns = 0;
+  bool operator==(const Snapshot&) const = default;
+};
+Snapshot snapshot(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  Snapshot s{{std::istreambuf_iterator<char>(f), {}}, 0};
+  struct stat st {};
+  if (::stat(p.c_str(), &st) == 0) s.mtime_ns = std::int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec;
+  return s;
+}
+
+// The exit code and message of a ledger call that must be refused as bad input.
+std::string refused(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const guotu::Error& e) {
+    EXPECT_EQ(e.exit_code(), 2) << e.what();
+    return e.what();
+  }
+  ADD_FAILURE() << "expected a refusal";
+  return {};
+}
+
+}  // namespace
+
+// A GeoPackage, a text file or an SQLite file with other tables is no ledger: reads and init
+// refuse it without changing a byte of it (nor its mtime: no WAL switch, no tables added).
+TEST(LedgerFile, OpensOnlyALedgerAndNeverChangesWhatItRefuses) {
+  guotu::test::TempDir dir;
+  const fs::path gpkg = dir / "plan.gpkg";
+  {
+    guotu::gdal::OutputWriter w(gpkg.string(), {});
+    guotu::gdal::LayerSpec spec;
+    spec.name = "DLTB";
+    spec.crs = "EPSG:4527";
+    spec.fields = {{"DLBM", guotu::gdal::FieldType::String, 5, "地类编码", false}};
+    auto g = guotu::geos::Geometry::rectangle({39440000, 4030000, 39440100, 4030100});
+    w.add(w.create_layer(spec), {std::string("0101")}, &g);
+    w.commit();
+  }
+  const fs::path text = dir / "notes.sqlite";
+  {
+    std::ofstream f(text);
+    f << "not a database\n";
+  }
+  const fs::path other = dir / "other.sqlite";
+  {
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(other.c_str(), &h), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(h, "CREATE TABLE parcels (id INTEGER)", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(h);
+  }
+  for (const auto& [file, why] : std::vector<std::pair<fs::path, std::string>>{
+           {gpkg, "a GeoPackage"}, {text, "not a SQLite database"}, {other, "other tables (parcels)"}}) {
+    SCOPED_TRACE(file.string());
+    const Snapshot before = snapshot(file);
+    std::string msg = refused([&] { FarmlandLedger(file.string(), "t"); });
+    EXPECT_NE(msg.find(why), std::string::npos) << msg;
+    EXPECT_NE(msg.find(file.string()), std::string::npos) << msg;
+    msg = refused([&] { FarmlandLedger::init(file.string(), "t"); });
+    EXPECT_NE(msg.find(why), std::string::npos) << msg;
+    const auto r = guotu::test::run_guotu("ledger --db '" + file.string() + "' balance 2>&1");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("not a guotu ledger"), std::string::npos) << r.out;
+    EXPECT_TRUE(snapshot(file) == before) << "the refused file changed";
+    EXPECT_FALSE(fs::exists(file.string() + "-wal"));
+    EXPECT_FALSE(fs::exists(file.string() + "-shm"));
+  }
+}
+
+// A zero-byte file stays zero bytes when a read is refused on it; init makes it a ledger.
+TEST(LedgerFile, AnEmptyFileIsNoLedgerUntilInit) {
+  guotu::test::TempDir dir;
+  const fs::path empty = dir / "empty.sqlite";
+  std::ofstream(empty).close();
+  const std::string msg = refused([&] { FarmlandLedger(empty.string(), "t"); });
+  EXPECT_NE(msg.find("empty"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("init"), std::string::npos) << msg;
+  const auto r = guotu::test::run_guotu("ledger --db '" + empty.string() +
+                                        "' add-supplement --id S1 --county 371502 "
+                                        "--area-mu 10 --grade 6 --accepted 2024-01-01 2>&1");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(fs::file_size(empty), 0u);
+  FarmlandLedger::init(empty.string(), "t");
+  FarmlandLedger l(empty.string(), "t");
+  l.add_supplement(supplement("S1", "371502", 10, "2024-01-01"));
+  EXPECT_NEAR(stock_mu(l, "371502"), 10, 1e-6);
+  FarmlandLedger::init(empty.string(), "t");  // a ledger again: nothing to migrate
+}
+
+// init makes a ledger only in a new or empty schema: never beside a plan's tables; a read of a
+// schema that is no ledger creates nothing.
+TEST_P(LedgerPostgres, InitRefusesASchemaWithOtherTables) {
+  const std::string db = fresh("plan");
+  ASSERT_TRUE(exec(conninfo_of(db), "CREATE SCHEMA \"" + schema_of(db) + "\"; CREATE TABLE \"" + schema_of(db) +
+                                        "\".dltb (id integer)"));
+  std::string msg = refused([&] { FarmlandLedger::init(db, "t"); });
+  EXPECT_NE(msg.find("other tables (dltb)"), std::string::npos) << msg;
+  msg = refused([&] { FarmlandLedger(db, "t"); });
+  EXPECT_NE(msg.find("not a guotu ledger"), std::string::npos) << msg;
+  EXPECT_EQ(scalar(conninfo_of(db), "SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema_of(db) + "'"), 1);
+  // A schema that does not exist is not created by a read.
+  const std::string none = fresh("none");
+  (void)refused([&] { FarmlandLedger(none, "t"); });
+  EXPECT_EQ(scalar(conninfo_of(none), "SELECT count(*) FROM pg_namespace WHERE nspname = '" + schema_of(none) + "'"),
+            0);
+}
+
+// A booking's writes are checked as they are made and appear only when it is committed.
+TEST_P(LedgerStore, ABookingAppearsOnlyWhenCommitted) {
+  const auto db = fresh("l");
+  FarmlandLedger::init(db, "t");
+  FarmlandLedger l(db, "t");
+  const InOut e{"io1", "371502", "2023-12-31", "", 2023, "out", 10 * kMu, 6, ""};
+  {
+    FarmlandLedger::Booking b(l);
+    l.add_inout(e);
+  }  // not committed: rolled back
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM inout"), 0);
+  {
+    FarmlandLedger::Booking b(l);
+    l.add_inout(e);
+    EXPECT_THROW(l.add_inout(e), guotu::Error);  // the same id again: refused inside the booking
+  }
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM inout"), 0);
+  {
+    FarmlandLedger::Booking b(l);
+    l.add_inout(e);
+    b.commit();
+  }
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM inout"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(PostgreSQL, LedgerPostgres, ::testing::Values("postgresql"), [](const auto& i) { return i.param; });
