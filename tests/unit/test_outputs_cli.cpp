@@ -38,12 +38,12 @@ std::vector<gdal::FieldValue> values(const layers::LayerDef& def, const std::map
 }
 
 // A plan with a 生态保护红线 and projects, one of them half inside it (a 禁止 violation).
-void write_plan(const fs::path& path) {
+void write_plan(const fs::path& path, const std::string& name = "马颊河生态红线") {
   const auto& cat = layers::Catalogue::embedded();
   gdal::OutputWriter w(path.string(), {});
   const auto red = w.create_layer(cat.get("STBHHX").to_spec("EPSG:4527"));
   auto g = rect(0, 0, 100, 100);
-  w.add(red, values(cat.get("STBHHX"), {{"BSM", std::string("A")}, {"HXMC", std::string("马颊河生态红线")}}), &g);
+  w.add(red, values(cat.get("STBHHX"), {{"BSM", std::string("A")}, {"HXMC", name}}), &g);
   w.commit();
 }
 
@@ -173,12 +173,14 @@ TEST_F(OutputsCli, OutputPathProblemsAreBadInputNamingTheReason) {
 }
 
 // The JSON document is built before any output appears: whatever the text in the data, the run
-// either succeeds with its output and a JSON document, or fails and leaves no output.
+// either succeeds with its output and a JSON document, or fails and leaves no output. (The red
+// line's name reaches the JSON as each violation's plan_feature; 测试 in GBK is no UTF-8, and
+// the JSON writer used to throw on it after the output was in place: exit 3 and an output.)
 TEST_F(OutputsCli, AFailedJsonDocumentLeavesNoOutput) {
-  write_projects(dir_ / "data" / "gbk.gpkg", "\xC4\xB3\xD7\xA1\xD5\xAC");  // 某住宅 in GBK: not UTF-8
+  write_plan(dir_ / "data" / "gbk.gpkg", "\xB2\xE2\xCA\xD4");
   const fs::path out = dir_ / "out.gpkg";
-  const auto r = test::run_guotu("check --plan " + q(dir_ / "data" / "plan.gpkg") + " --projects " +
-                                 q(dir_ / "data" / "gbk.gpkg") + " --out " + q(out) + " --json 2>/dev/null");
+  const auto r = test::run_guotu("check --plan " + q(dir_ / "data" / "gbk.gpkg") + " --projects " +
+                                 q(dir_ / "data" / "projects.gpkg") + " --out " + q(out) + " --json 2>/dev/null");
   if (r.exit_code == 0 || r.exit_code == 1) {
     EXPECT_TRUE(fs::exists(out));
     EXPECT_NO_THROW((void)nlohmann::json::parse(r.out));
