@@ -2,11 +2,14 @@
 
 #include <unistd.h>
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 
 #include <fmt/format.h>
 
 #include "core/atomic_output.hpp"
+#include "core/bounds.hpp"
 #include "core/version.hpp"
 #include "gdal/output_writer.hpp"
 
@@ -22,6 +25,40 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 }  // namespace
+
+CLI::Validator finite_in(double min, double max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        double v = 0;
+        const char* end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+        if (ec != std::errc() || ptr != end || !std::isfinite(v) || v < min || v > max)
+          return fmt::format("must be a finite number from {} to {}, not '{}'", min, max, text);
+        return {};
+      },
+      fmt::format("NUMBER in [{} - {}]", min, max));
+}
+
+CLI::Validator whole_in(std::int64_t min, std::int64_t max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        std::int64_t v = 0;
+        const char* end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+        if (ec != std::errc() || ptr != end || v < min || v > max)
+          return fmt::format("must be a whole number from {} to {}, not '{}'", min, max, text);
+        return {};
+      },
+      fmt::format("INT in [{} - {}]", min, max));
+}
+
+CLI::Validator jobs_range() {
+  return whole_in(1, bounds::kMaxJobs);
+}
+
+CLI::Validator year_range() {
+  return whole_in(bounds::kMinYear, bounds::kMaxYear);
+}
 
 const std::string& command_line() { return g_command_line; }
 

@@ -26,6 +26,18 @@ void register_report(CLI::App& app, CommandMain& selected);
 void register_diff(CLI::App& app, CommandMain& selected);
 void register_qgis(CLI::App& app, CommandMain& selected);
 
+/// Validators for numeric options, the one place command-line numbers are checked (bounds:
+/// engine/core/bounds.hpp). CLI11's own Range lets NaN through and its unsigned parse wraps
+/// "-1" to 2^64 − 1: these parse the text themselves.
+/// A finite number in [min, max] ("nan", "inf", "1e999" refused).
+CLI::Validator finite_in(double min, double max);
+/// A whole number in [min, max], written in decimal digits with an optional leading '-'.
+CLI::Validator whole_in(std::int64_t min, std::int64_t max);
+/// --jobs: 1 to bounds::kMaxJobs.
+CLI::Validator jobs_range();
+/// --year: bounds::kMinYear to bounds::kMaxYear.
+CLI::Validator year_range();
+
 /// The command line as typed, for output metadata.
 const std::string& command_line();
 void set_command_line(int argc, char** argv);

@@ -106,7 +106,7 @@ void register_check(CLI::App& app, CommandMain& selected) {
                   "also write the occupancy (压占) hand-over JSON for `guotu ledger add-occupation`");
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (summary still on stderr)");
   cmd->add_flag("--overwrite", args->overwrite, "replace existing outputs");
-  cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)");
+  cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_flag("--make-valid", args->make_valid, "repair invalid project geometries instead of skipping them");
   cmd->add_flag("--strict", args->strict, "a rule whose plan layer is missing is an error (exit 2), not a warning");
   cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");

@@ -3,9 +3,9 @@
 // construction flagged against the plan (thin over engine/change).
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
-#include <filesystem>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -14,6 +14,7 @@
 #include "change/change_output.hpp"
 #include "command.hpp"
 #include "core/atomic_output.hpp"
+#include "core/bounds.hpp"
 #include "core/error.hpp"
 #include "gdal/connection.hpp"
 #include "ledger/farmland_ledger.hpp"
@@ -127,11 +128,12 @@ void register_diff(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--min-area", args->min_area,
                   "drop pieces below this 椭球面积 in m² as slivers (edges that moved, land that did not change); "
                   "default 1")
-      ->check(CLI::NonNegativeNumber);
+      ->check(finite_in(0, bounds::kMaxSliverM2));
   cmd->add_option("--to-ledger", args->ledger, "record the 进出平衡 flows in this ledger (one entry per county and direction)");
-  cmd->add_option("--year", args->year, "year the 进出平衡 flows are booked in (with --to-ledger)");
+  cmd->add_option("--year", args->year, "year the 进出平衡 flows are booked in (with --to-ledger)")
+      ->check(year_range());
   cmd->add_option("--user", args->user, "who writes to the ledger (audit); default the OS user");
-  cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)");
+  cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_flag("--overwrite", args->overwrite, "replace an existing output");
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (summary still on stderr)");
   cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");

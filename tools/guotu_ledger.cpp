@@ -2,6 +2,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 
@@ -10,7 +11,10 @@
 
 #include "command.hpp"
 #include "core/atomic_output.hpp"
+#include "core/bounds.hpp"
+#include "core/csv_shape.hpp"
 #include "core/error.hpp"
+#include "core/numeric.hpp"
 #include "core/resources.hpp"
 #include "core/units.hpp"
 #include "gdal/connection.hpp"
@@ -63,7 +67,9 @@ void print(const LedgerArgs& a, const nlohmann::json& j, const std::string& huma
   emit(render(a, j, human));
 }
 
-// Reads entries of one kind from a table of a GeoPackage/CSV (all text columns welcome).
+// Reads entries of one kind from a table of a GeoPackage/CSV (all text columns welcome). A value
+// that is not a number where one belongs is an error naming the column (never read as 0); the
+// ledger checks the ranges.
 struct Rows {
   const gdal::Layer* layer;
   std::string get(const gdal::Feature& f, const char* name) const {
@@ -72,10 +78,35 @@ struct Rows {
   }
   double num(const gdal::Feature& f, const char* name) const {
     auto i = layer->field_index(name);
-    return i ? gdal::as_number(f.values[*i]).value_or(0) : 0;
+    if (!i || gdal::is_null(f.values[*i]) || gdal::as_text(f.values[*i]).empty()) return 0;
+    const auto v = gdal::as_number(f.values[*i]);
+    if (!v) throw_bad_input(fmt::format("column {}: '{}' is not a number", name, gdal::as_text(f.values[*i])));
+    return *v;
+  }
+  int whole(const gdal::Feature& f, const char* name) const {
+    const double v = num(f, name);
+    const auto n = exact_integer<int>(v);
+    if (!n) throw_bad_input(fmt::format("column {}: {} is not a whole number", name, get(f, name)));
+    return *n;
+  }
+  // An area given in m² or in 亩 (one of the two columns, not both).
+  double area(const gdal::Feature& f, const char* m2, const char* mu) const {
+    if (has(m2) && has(mu)) throw_bad_input(fmt::format("give {} or {}, not both columns", m2, mu));
+    return has(m2) ? num(f, m2) : num(f, mu) * units::kM2PerMu;
   }
   bool has(const char* name) const { return layer->field_index(name).has_value(); }
 };
+
+// A CSV table must have whole rows (GDAL drops extra fields and blanks missing ones silently).
+void require_whole_rows(const std::string& src, const char* kind) {
+  namespace fs = std::filesystem;
+  fs::path csv;
+  if (fs::is_directory(src))
+    csv = fs::path(src) / (std::string(kind) + ".csv");
+  else if (fs::path(src).extension() == ".csv" || fs::path(src).extension() == ".CSV")
+    csv = src;
+  if (!csv.empty() && fs::is_regular_file(csv)) require_rectangular_csv(csv);
+}
 
 int run_import(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   gdal::VectorSource src = gdal::VectorSource::open(a.src);
@@ -87,6 +118,7 @@ int run_import(ledger::FarmlandLedger& l, const LedgerArgs& a) {
       const gdal::Layer* layer = src.find_layer(kind);
       if (layer == nullptr && src.layer_count() == 1 && std::filesystem::path(a.src).stem() == kind) layer = &src.layer(0);
       if (layer == nullptr) continue;
+      require_whole_rows(a.src, kind);
       Rows r{layer};
       auto features = layer->read_all({layer->geometry_kind() == gdal::GeometryKind::None ? "" : "EPSG:4527", ""});
       std::stable_sort(features.begin(), features.end(), [&](const gdal::Feature& x, const gdal::Feature& y) {
@@ -96,29 +128,41 @@ int run_import(ledger::FarmlandLedger& l, const LedgerArgs& a) {
       for (const auto& f : features) {
         try {
           if (std::string(kind) == "supplements") {
-            ledger::Supplement s{r.get(f, "id"), r.get(f, "county"), r.get(f, "name"), r.get(f, "source"),
-                                 r.has("area_m2") ? r.num(f, "area_m2") : r.num(f, "area_mu") * units::kM2PerMu,
-                                 r.has("paddy_m2") ? r.num(f, "paddy_m2") : r.num(f, "paddy_mu") * units::kM2PerMu,
-                                 static_cast<int>(r.num(f, "grade")), std::nullopt, r.get(f, "accepted_on"), {}};
+            ledger::Supplement s{r.get(f, "id"),
+                                 r.get(f, "county"),
+                                 r.get(f, "name"),
+                                 r.get(f, "source"),
+                                 r.area(f, "area_m2", "area_mu"),
+                                 r.area(f, "paddy_m2", "paddy_mu"),
+                                 r.whole(f, "grade"),
+                                 std::nullopt,
+                                 r.get(f, "accepted_on"),
+                                 {}};
             if (r.has("capacity") && !r.get(f, "capacity").empty()) s.capacity = r.num(f, "capacity");
             if (f.geometry) s.polygon_wkb = f.geometry.to_wkb();
             l.add_supplement(s);
           } else if (std::string(kind) == "occupations") {
-            ledger::Occupation o{r.get(f, "id"), r.get(f, "project"), r.get(f, "county"), r.get(f, "date"), r.get(f, "approval_ref"),
-                                 r.has("area_m2") ? r.num(f, "area_m2") : r.num(f, "area_mu") * units::kM2PerMu,
-                                 r.has("paddy_m2") ? r.num(f, "paddy_m2") : r.num(f, "paddy_mu") * units::kM2PerMu,
-                                 r.num(f, "capacity"), {}};
+            ledger::Occupation o{r.get(f, "id"),
+                                 r.get(f, "project"),
+                                 r.get(f, "county"),
+                                 r.get(f, "date"),
+                                 r.get(f, "approval_ref"),
+                                 r.area(f, "area_m2", "area_mu"),
+                                 r.area(f, "paddy_m2", "paddy_mu"),
+                                 r.num(f, "capacity"),
+                                 {}};
             if (!r.get(f, "from_supplement").empty()) o.from_supplements.push_back(r.get(f, "from_supplement"));
             l.add_occupation(o);
           } else if (std::string(kind) == "transfers") {
-            l.transfer({r.get(f, "id"), r.get(f, "date"), r.get(f, "from_county"), r.get(f, "to_county"), r.get(f, "reference"),
-                        r.has("area_m2") ? r.num(f, "area_m2") : r.num(f, "area_mu") * units::kM2PerMu, r.get(f, "supplement")});
+            l.transfer({r.get(f, "id"), r.get(f, "date"), r.get(f, "from_county"), r.get(f, "to_county"),
+                        r.get(f, "reference"), r.area(f, "area_m2", "area_mu"), r.get(f, "supplement")});
           } else {
-            l.add_inout({r.get(f, "id"), r.get(f, "county"), r.get(f, "date"), r.get(f, "note"), static_cast<int>(r.num(f, "year")),
-                         r.get(f, "direction"), r.has("area_m2") ? r.num(f, "area_m2") : r.num(f, "area_mu") * units::kM2PerMu,
-                         static_cast<int>(r.num(f, "grade")), r.get(f, "exemption")});
+            l.add_inout({r.get(f, "id"), r.get(f, "county"), r.get(f, "date"), r.get(f, "note"), r.whole(f, "year"),
+                         r.get(f, "direction"), r.area(f, "area_m2", "area_mu"), r.whole(f, "grade"),
+                         r.get(f, "exemption")});
           }
         } catch (const Error& e) {
+          if (e.kind() == ErrorKind::Internal) throw;
           throw_bad_input(std::string(e.what()) + " (nothing was imported)", {a.src, layer->name(), f.fid, {}});
         }
         ++counts[kind];
@@ -249,19 +293,57 @@ int run_from_check(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   } catch (const nlohmann::json::exception& e) {
     throw_bad_input(std::string("not JSON: ") + e.what(), {a.from_check, {}, {}, {}});
   }
-  if (j.value("format", "") != "guotu-occupancy") throw_bad_input("not a guotu occupancy file (format)", {a.from_check, {}, {}, {}});
+  if (!j.is_object() || !j.contains("format") || j["format"] != "guotu-occupancy")
+    throw_bad_input("not a guotu occupancy file (format)", {a.from_check, {}, {}, {}});
+  if (!j.contains("occupations") || !j["occupations"].is_array())
+    throw_bad_input("'occupations' must be a list", {a.from_check, {}, {}, {}});
+  // Every value is read with its type checked: a string area or a null county is an error naming
+  // the file and the project, never an exception from the JSON library.
   nlohmann::json added = nlohmann::json::array();
   l.batch([&] {
+    std::size_t index = 0;
     for (const auto& o : j["occupations"]) {
-      const double net = o.value("cultivated_net_m2", 0.0);
-      if (net <= 0) continue;
-      const std::string date = !a.date.empty() ? a.date : o.value("date", "");
+      ++index;
+      std::string project = fmt::format("occupation #{}", index);
+      if (o.is_object() && o.contains("project") && o["project"].is_string())
+        project = "project " + o["project"].get<std::string>();
+      auto fail = [&](const std::string& why) -> void {
+        throw_bad_input(project + ": " + why, {a.from_check, {}, {}, {}});
+      };
+      if (!o.is_object()) fail("an occupation must be a JSON object");
+      auto text = [&](const char* key, bool required) {
+        if (!o.contains(key) || (!required && o[key].is_null())) return std::string();
+        if (!o[key].is_string()) fail(fmt::format("'{}' must be text, not {}", key, o[key].dump()));
+        return o[key].get<std::string>();
+      };
+      auto number = [&](const char* key) {
+        if (!o.contains(key)) return 0.0;
+        if (!o[key].is_number()) fail(fmt::format("'{}' must be a number, not {}", key, o[key].dump()));
+        const double v = o[key].get<double>();
+        if (!std::isfinite(v)) fail(fmt::format("'{}' must be finite", key));
+        return v;
+      };
+      const std::string id = text("project", true);
+      if (id.empty()) fail("'project' (the project id) is missing");
+      const double net = number("cultivated_net_m2");
+      const double capacity = number("capacity_std_m2");
+      if (net < 0) fail(fmt::format("cultivated_net_m2 {} is negative", net));
+      if (net == 0) continue;  // takes no farmland
+      const std::string date = !a.date.empty() ? a.date : text("date", false);
       if (date.empty()) throw_bad_input("the occupancy file gives no date: pass --date", {a.from_check, {}, {}, {}});
-      ledger::Occupation occ{o.value("project", ""), o.value("project", ""), o.value("county", ""), date, o.value("approval", ""),
-                             net, 0, o.value("capacity_std_m2", 0.0), a.from_supplements};
-      if (!a.county.empty() && occ.county.empty()) occ.county = a.county;
-      auto draws = l.add_occupation(occ);
-      added.push_back({{"id", occ.id}, {"area_m2", net}, {"draws", draws.size()}});
+      std::string county = text("county", false);
+      if (county.empty()) county = a.county;
+      if (county.empty()) fail("no county (the project has no XZQDM): pass --county");
+      ledger::Occupation occ{id, id, county, date, text("approval", false), net, 0, capacity, a.from_supplements};
+      try {
+        auto draws = l.add_occupation(occ);
+        added.push_back({{"id", occ.id}, {"area_m2", net}, {"draws", draws.size()}});
+      } catch (const ledger::RuleViolation&) {
+        throw;
+      } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Internal) throw;
+        fail(e.what());
+      }
     }
   });
   print(a, {{"added", added}}, fmt::format("added {} occupations from {}", added.size(), a.from_check));
@@ -269,6 +351,17 @@ int run_from_check(ledger::FarmlandLedger& l, const LedgerArgs& a) {
 }
 
 }  // namespace
+
+// --area-mu or --area-m2: exactly one of them (at most one when `optional`), finite, in range.
+void area_options(CLI::App* cmd, LedgerArgs& a, bool optional = false) {
+  CLI::Option_group* g = cmd->add_option_group("area", "the entry's area: --area-mu or --area-m2");
+  g->add_option("--area-mu", a.area_mu, "area in 亩")->check(finite_in(0, units::to_mu(bounds::kMaxLedgerAreaM2)));
+  g->add_option("--area-m2", a.area_m2, "area in m²")->check(finite_in(0, bounds::kMaxLedgerAreaM2));
+  if (optional)
+    g->require_option(0, 1);
+  else
+    g->require_option(1);
+}
 
 void register_ledger(CLI::App& app, CommandMain& selected) {
   auto a = std::make_shared<LedgerArgs>();
@@ -283,8 +376,9 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
                   "default schema guotu_ledger, password from ~/.pgpass or PGPASSWORD")
       ->required();
   cmd->add_option("--user", a->user, "who writes (audit); default the OS user");
-  cmd->add_option("--wait", a->wait_s, "seconds a write waits for another desk's write to finish (then exit 3, nothing written)")
-      ->check(CLI::Range(1, 3600))
+  cmd->add_option("--wait", a->wait_s,
+                  "seconds a write waits for another desk's write to finish (then exit 3, nothing written)")
+      ->check(whole_in(1, 3600))
       ->capture_default_str();
   cmd->add_flag("--json", a->json, "print JSON on stdout");
   cmd->require_subcommand(1);
@@ -332,11 +426,12 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   sup->add_option("--county", a->county, "county code (XZQDM)")->required();
   sup->add_option("--name", a->name);
   sup->add_option("--source", a->source, "土地整治, 高标准农田, 增减挂钩, 工矿废弃地复垦, 其他");
-  sup->add_option("--area-mu", a->area_mu);
-  sup->add_option("--area-m2", a->area_m2);
-  sup->add_option("--paddy-mu", a->paddy_mu, "of which 水田");
-  sup->add_option("--grade", a->grade, "耕地等别 1-15")->required();
-  sup->add_option("--capacity", a->capacity, "产能 (standard-grade-equivalent m²); default area × grade weight");
+  area_options(sup, *a);
+  sup->add_option("--paddy-mu", a->paddy_mu, "of which 水田")
+      ->check(finite_in(0, units::to_mu(bounds::kMaxLedgerAreaM2)));
+  sup->add_option("--grade", a->grade, "耕地等别 1-15")->required()->check(whole_in(1, 15));
+  sup->add_option("--capacity", a->capacity, "产能 (standard-grade-equivalent m²); default area × grade weight")
+      ->check(finite_in(0, bounds::kMaxLedgerCapacity));
   sup->add_option("--accepted", a->date, "acceptance date YYYY-MM-DD")->required();
   sup->add_option("--polygon-wkt", a->polygon_wkt, "its boundary as WKT in EPSG:4527");
   sup->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
@@ -354,15 +449,16 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   occ->add_option("--county", a->county);
   occ->add_option("--date", a->date, "occupation (approval) date YYYY-MM-DD");
   occ->add_option("--approval", a->approval, "approval reference (批准文号)");
-  occ->add_option("--area-mu", a->area_mu);
-  occ->add_option("--area-m2", a->area_m2);
-  occ->add_option("--paddy-mu", a->paddy_mu);
-  occ->add_option("--capacity", a->capacity, "产能 needed (standard-grade-equivalent m²)");
+  area_options(occ, *a, true);
+  occ->add_option("--paddy-mu", a->paddy_mu)->check(finite_in(0, units::to_mu(bounds::kMaxLedgerAreaM2)));
+  occ->add_option("--capacity", a->capacity, "产能 needed (standard-grade-equivalent m²)")
+      ->check(finite_in(0, bounds::kMaxLedgerCapacity));
   occ->add_option("--from", a->from_supplements, "draw from these supplements first (repeatable)");
   occ->add_option("--from-check", a->from_check, "occupations from `guotu check --occupancy-json FILE`");
   occ->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
     if (!x.from_check.empty()) return run_from_check(l, x);
     if (x.id.empty() || x.county.empty() || x.date.empty()) throw_bad_input("add-occupation needs --id, --county and --date (or --from-check)");
+    if (x.area_m2 == 0 && x.area_mu == 0) throw_bad_input("add-occupation needs its area: --area-mu or --area-m2");
     auto draws = l.add_occupation({x.id, x.project.empty() ? x.id : x.project, x.county, x.date, x.approval, area_of(x.area_m2, x.area_mu),
                                    area_of(x.paddy_m2, x.paddy_mu), std::max(0.0, x.capacity), x.from_supplements});
     nlohmann::json d = nlohmann::json::array();
@@ -380,8 +476,7 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   tr->add_option("--date", a->date)->required();
   tr->add_option("--from", a->from, "selling county")->required();
   tr->add_option("--to", a->to, "buying county")->required();
-  tr->add_option("--area-mu", a->area_mu);
-  tr->add_option("--area-m2", a->area_m2);
+  area_options(tr, *a);
   tr->add_option("--supplement", a->supplement, "which supplement's quota (default: oldest first)");
   tr->add_option("--reference", a->reference, "contract or approval reference");
   tr->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
@@ -393,11 +488,10 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   auto* io = cmd->add_subcommand("add-inout", "record a 进出平衡 flow: farmland out to other agricultural use, or back in");
   io->add_option("--id", a->id)->required();
   io->add_option("--county", a->county)->required();
-  io->add_option("--year", a->year)->required();
+  io->add_option("--year", a->year)->required()->check(year_range());
   io->add_option("--direction", a->direction, "out or in")->required();
-  io->add_option("--area-mu", a->area_mu);
-  io->add_option("--area-m2", a->area_m2);
-  io->add_option("--grade", a->grade);
+  area_options(io, *a);
+  io->add_option("--grade", a->grade, "耕地等别 1-15")->check(whole_in(1, 15));
   io->add_option("--exemption", a->exemption, "生态退耕, 灾毁, 河湖水面自然扩大, 国家安排");
   io->add_option("--date", a->date)->required();
   io->add_option("--note", a->note);
@@ -421,7 +515,8 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   auto* bal = cmd->add_subcommand("balance", "balances per county: supplemented, drawn, transferred, stock");
   bal->add_option("--county", a->county);
   bal->add_option("--at", a->at, "as of this date (inclusive)");
-  bal->add_option("--year", a->year, "also the year's occupations and 进出平衡 (stock as of 31 Dec)");
+  bal->add_option("--year", a->year, "also the year's occupations and 进出平衡 (stock as of 31 Dec)")
+      ->check(year_range());
   bal->callback(with_ledger(run_balance));
 
   auto* rep = cmd->add_subcommand("report", "CSV tables (UTF-8 with BOM) of every entry, the balances and the audit trail");

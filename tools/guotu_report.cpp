@@ -170,11 +170,11 @@ void register_report(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--indicators", a->indicators, "indicator definitions (YAML, repeatable); default data/indicators/liaocheng.yaml");
   cmd->add_option("--by", a->by, "levels besides the city: county, town, or LAYER[:CODE_FIELD[:NAME_FIELD]] (repeatable; default county and town)");
   cmd->add_option("--vintage", a->vintages, "land-use layer (repeatable, e.g. --vintage DLTB --vintage DLTB_LATER; default DLTB)");
-  cmd->add_option("--year", a->year, "target year (default: the latest year in the target files)");
+  cmd->add_option("--year", a->year, "target year (default: the latest year in the target files)")->check(year_range());
   cmd->add_option("--population", a->population, "CSV of unit code, population (for 人均建设用地)");
   cmd->add_option("--input", a->inputs, "another input table NAME=CSV (code,value), e.g. kg_covered=kg.csv (repeatable)");
   cmd->add_option("--crs", a->crs, "working CRS (default EPSG:4527)");
-  cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)");
+  cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_option("--encoding", a->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
   cmd->add_option("--assume-crs", a->assume_crs, "CRS for layers that declare none");
   cmd->add_flag("--overwrite", a->overwrite, "replace DIR when it exists");

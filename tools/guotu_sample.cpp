@@ -1,4 +1,7 @@
 // guotu sample --out CITY.gpkg: generate the synthetic sample city (thin over engine/sample).
+#include <cstdint>
+#include <limits>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -78,11 +81,13 @@ void register_sample(CLI::App& app, CommandMain& selected) {
       "control lines and sample projects, with ground-truth sidecar tables. Deterministic: the same "
       "seed gives a byte-identical GeoPackage.");
   cmd->add_option("--out", a->out, "GeoPackage to write, or PostGIS PG:…")->required();
-  cmd->add_option("--patches", a->patches, "approximate number of DLTB patches (default 20000)");
-  cmd->add_option("--seed", a->seed, "random seed (default 1)");
+  cmd->add_option("--patches", a->patches, "approximate number of DLTB patches (default 20000)")
+      ->check(whole_in(1, 10'000'000));
+  cmd->add_option("--seed", a->seed, "random seed, 0 to 2^63 − 1 (default 1)")
+      ->check(whole_in(0, std::numeric_limits<std::int64_t>::max()));
   cmd->add_flag("--defects", a->defects, "inject the known list of defects (sidecar table sample_defects)");
   cmd->add_option("--city", a->city, "city description (default data/cities/liaocheng/sample.yaml)");
-  cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)");
+  cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_flag("--overwrite", a->overwrite, "replace an existing output");
   cmd->add_flag("--json", a->json, "print a JSON summary on stdout");
   cmd->callback([a, &selected] { selected = [a] { return run(*a); }; });

@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "core/atomic_output.hpp"
+#include "core/bounds.hpp"
 #include "core/error.hpp"
 #include "validate/fix.hpp"
 #include "validate/qa_output.hpp"
@@ -172,10 +173,11 @@ void register_validate(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--rules", args->rules, "rule file (YAML; default data/validate/rules.yaml)");
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (errors[], counts)");
   cmd->add_flag("--overwrite", args->overwrite, "replace existing outputs");
-  cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_option("--fix", args->fix, "also write a repaired copy of PLAN here (make-valid, DLTB slivers merged)");
-  cmd->add_option("--sliver-area", args->sliver_area, "with --fix: DLTB patches below this many m² are merged (default: rule file)")
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--sliver-area", args->sliver_area,
+                  "with --fix: DLTB patches below this many m² are merged (default: rule file)")
+      ->check(finite_in(0, bounds::kMaxSliverM2));
   cmd->add_option("--layer", args->layers, "check only these layers (table name or catalogue code; repeatable)");
   cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
   cmd->add_option("--assume-crs", args->assume_crs, "CRS for layers that declare none (e.g. EPSG:4527)");

@@ -45,6 +45,7 @@ struct Item {
 };
 
 struct ItemSet {
+  std::string source;  // file or connection (display form), for errors
   std::string table;
   std::vector<Item> items;
   index::EnvelopeIndex index;
@@ -53,6 +54,7 @@ struct ItemSet {
 /// Reads a polygon layer into WKB (working CRS) with its envelope index. `codes`: DLBM is required.
 ItemSet read_items(const gdal::Layer& layer, bool codes, const DiffOptions& o, std::vector<std::string>& warnings) {
   ItemSet set;
+  set.source = layer.source_path();
   set.table = layer.name();
   const auto bsm_i = layer.field_index("BSM");
   const auto dlbm_i = layer.field_index("DLBM");
@@ -409,8 +411,14 @@ DiffResult run_diff(const DiffOptions& o) {
       for (std::size_t start = next.fetch_add(kChunk); start < n && !stop; start = next.fetch_add(kChunk)) {
         const std::size_t end = std::min(n, start + kChunk);
         for (std::size_t i = start; i < end; ++i) {
-          if (o.footprints) w.footprint(i, found[i]);
-          else w.vintage(i, found[i]);
+          // A GEOS failure comes from this patch (or footprint) and what it meets: bad input naming it.
+          const ItemSet& set = o.footprints ? after : before;
+          geos::on_feature({set.source, set.table, set.items[i].fid, {}}, "", [&] {
+            if (o.footprints)
+              w.footprint(i, found[i]);
+            else
+              w.vintage(i, found[i]);
+          });
         }
         done += end - start;
       }

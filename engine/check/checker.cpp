@@ -1,7 +1,5 @@
 #include "check/checker.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -12,8 +10,11 @@
 #include <set>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
+#include "core/numeric.hpp"
 #include "gdal/connection.hpp"
 #include "geos/algorithms.hpp"
 #include "geos/geometry.hpp"
@@ -67,6 +68,7 @@ struct RulePlan {
 
 struct Shared {
   const CheckOptions* options = nullptr;
+  std::string projects_file, projects_layer;  // for errors naming a project
   std::vector<PlanSet> sets;
   std::vector<RulePlan> rules;
   std::optional<std::size_t> dltb;
@@ -96,6 +98,22 @@ struct SetRequest {
   bool land_use = false;  // DLTB fields
   bool admin = false;     // XZQ fields
 };
+
+// A plan feature's geometry as rules use it: polygonal (unless buffered), valid, buffered.
+// Empty when nothing is left.
+void prepare_plan_geometry(Geometry& g, double distance, std::size_t& repaired) {
+  if (!g.is_polygonal() && distance <= 0) {
+    g = g.polygonal_part();
+    if (g.is_empty()) return;
+  }
+  if (!g.is_valid()) {
+    g = g.make_valid();
+    if (distance <= 0) g = g.polygonal_part();
+    ++repaired;
+    if (g.is_empty()) return;
+  }
+  if (distance > 0) g = g.buffer(distance, 16);
+}
 
 PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const SetRequest& req,
                  const CheckOptions& o, std::vector<std::string>& warnings) {
@@ -137,21 +155,14 @@ PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const Se
       ++dropped;
       return;
     }
+    const ErrorContext where{layer.source_path(), layer.name(), f.fid, {}};
     Geometry g = std::move(f.geometry);
-    if (!g.is_polygonal() && req.distance <= 0) {
-      g = g.polygonal_part();
-      if (g.is_empty()) {
-        ++dropped;
-        return;
-      }
+    geos::on_feature(where, req.distance > 0 ? fmt::format("a {} m buffer", req.distance) : std::string(),
+                     [&] { prepare_plan_geometry(g, req.distance, repaired); });
+    if (g.is_empty()) {
+      ++dropped;
+      return;
     }
-    if (!g.is_valid()) {
-      g = g.make_valid();
-      if (req.distance <= 0) g = g.polygonal_part();
-      ++repaired;
-      if (g.is_empty()) return;
-    }
-    if (req.distance > 0) g = g.buffer(req.distance, 16);
     PlanFeature pf;
     pf.fid = f.fid;
     if (label_i) pf.label = gdal::as_text(f.values[*label_i]);
@@ -162,8 +173,8 @@ PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const Se
     if (pf.dlmc.empty() && req.land_use) pf.dlmc = layers::CodeList::embedded("sandiao").name_of(pf.dlbm);
     if (kcxs_i) pf.kcxs = gdal::as_number(f.values[*kcxs_i]).value_or(0.0);
     if (gddb_i) {
-      if (auto d = gdal::as_number(f.values[*gddb_i]); d && *d >= 1 && *d <= 15 && *d == std::floor(*d))
-        pf.gddb = static_cast<int>(*d);
+      if (auto d = gdal::as_number(f.values[*gddb_i]))
+        if (auto grade = exact_integer<int>(*d); grade && *grade >= 1 && *grade <= 15) pf.gddb = *grade;
     }
     if (xzqdm_i) pf.xzqdm = gdal::as_text(f.values[*xzqdm_i]);
     items.emplace_back(g.envelope(), set.features.size());
@@ -211,14 +222,18 @@ class Worker {
     r.approval = in.approval;
     r.repaired = in.repaired;
     r.evaluated = true;
+    // A GEOS failure here comes from this project's geometry (or the plan feature it meets):
+    // bad input naming the project and what was being computed, not an internal error.
+    const ErrorContext where{s_.projects_file, s_.projects_layer, in.fid, {}};
     const Geometry p = Geometry::from_wkb(in.wkb);
     const Envelope env = p.envelope();
     r.area_m2 = area_.area_m2(p);
-    if (s_.xzq) locate(p, env, r);
+    if (s_.xzq) geos::on_feature(where, "locating the project in XZQ", [&] { locate(p, env, r); });
     for (const auto& rp : s_.rules) {
       if (!rp.set) continue;
       const std::size_t before = out.size();
-      evaluate(rp, in, p, env, r, out);
+      geos::on_feature(where, "rule " + rp.rule->id + " against " + s_.sets[*rp.set].table,
+                       [&] { evaluate(rp, in, p, env, r, out); });
       if (out.size() > before) {
         std::vector<Geometry> pieces;
         double sum = 0;
@@ -226,7 +241,10 @@ class Worker {
           pieces.push_back(Geometry::from_wkb(out[i].wkb));
           sum += out[i].area_m2;
         }
-        r.rule_area_m2[rp.rule->id] = pieces.size() == 1 ? sum : area_.area_m2(union_of(std::move(pieces), grid()));
+        r.rule_area_m2[rp.rule->id] =
+            pieces.size() == 1 ? sum : geos::on_feature(where, "the union of rule " + rp.rule->id + "'s pieces", [&] {
+              return area_.area_m2(union_of(std::move(pieces), grid()));
+            });
       }
     }
     Severity worst{};
@@ -240,7 +258,7 @@ class Worker {
                      : worst == Severity::Forbidden ? Verdict::Forbidden
                      : worst == Severity::NeedsApproval ? Verdict::NeedsApproval
                                                         : Verdict::Notice;
-    if (s_.dltb) occupancy(p, env, r);
+    if (s_.dltb) geos::on_feature(where, "the occupancy of DLTB", [&] { occupancy(p, env, r); });
     return r;
   }
 
@@ -440,30 +458,6 @@ class Worker {
   std::vector<std::size_t> candidates_;
 };
 
-// Grid cells (side `cell` m) covering the projects' envelopes, merged along rows; empty when more
-// than `max_cells` are needed (then reading the whole layer is cheaper).
-std::vector<Envelope> project_cells(const std::vector<ProjectInput>& inputs, double cell, std::size_t max_cells) {
-  std::set<std::pair<long, long>> cells;  // (row, column)
-  for (const auto& in : inputs) {
-    if (in.wkb.empty()) continue;
-    const Envelope e = Geometry::from_wkb(in.wkb).envelope();
-    for (long r = static_cast<long>(std::floor(e.min_y / cell)); r <= static_cast<long>(std::floor(e.max_y / cell)); ++r)
-      for (long c = static_cast<long>(std::floor(e.min_x / cell)); c <= static_cast<long>(std::floor(e.max_x / cell)); ++c) {
-        cells.insert({r, c});
-        if (cells.size() > max_cells) return {};
-      }
-  }
-  std::vector<Envelope> out;
-  for (auto it = cells.begin(); it != cells.end();) {
-    const long r = it->first, c0 = it->second;
-    long c1 = c0;
-    ++it;
-    while (it != cells.end() && it->first == r && it->second == c1 + 1) c1 = (it++)->second;
-    out.push_back({c0 * cell, r * cell, (c1 + 1) * cell, (r + 1) * cell});
-  }
-  return out;
-}
-
 std::vector<ProjectInput> read_projects(const gdal::Layer& layer, const std::vector<std::string>& fields,
                                         const CheckOptions& o, CheckResult& res) {
   std::vector<ProjectInput> out;
@@ -542,6 +536,34 @@ bool CheckResult::has_forbidden() const {
                      [](const Violation& v) { return v.severity == Severity::Forbidden; });
 }
 
+std::vector<Envelope> project_cells(const std::vector<Envelope>& envelopes, double cell, std::size_t max_cells) {
+  std::set<std::pair<std::int64_t, std::int64_t>> cells;  // (row, column)
+  for (const Envelope& e : envelopes) {
+    const auto r0 = floor_to<std::int64_t>(e.min_y / cell), r1 = floor_to<std::int64_t>(e.max_y / cell);
+    const auto c0 = floor_to<std::int64_t>(e.min_x / cell), c1 = floor_to<std::int64_t>(e.max_x / cell);
+    if (!r0 || !r1 || !c0 || !c1 || *r1 < *r0 || *c1 < *c0) return {};
+    // Count before iterating: the product of two spans of up to 2^63 is computed in double.
+    const double n = (static_cast<double>(*r1) - static_cast<double>(*r0) + 1.0) *
+                     (static_cast<double>(*c1) - static_cast<double>(*c0) + 1.0);
+    if (n > static_cast<double>(max_cells)) return {};
+    for (std::int64_t r = *r0; r <= *r1; ++r)
+      for (std::int64_t c = *c0; c <= *c1; ++c) {
+        cells.insert({r, c});
+        if (cells.size() > max_cells) return {};
+      }
+  }
+  std::vector<Envelope> out;
+  for (auto it = cells.begin(); it != cells.end();) {
+    const std::int64_t r = it->first, c0 = it->second;
+    std::int64_t c1 = c0;
+    ++it;
+    while (it != cells.end() && it->first == r && it->second == c1 + 1) c1 = (it++)->second;
+    out.push_back({static_cast<double>(c0) * cell, static_cast<double>(r) * cell, static_cast<double>(c1 + 1) * cell,
+                   static_cast<double>(r + 1) * cell});
+  }
+  return out;
+}
+
 CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   gdal::initialize();
   CheckResult res;
@@ -602,6 +624,8 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   // Plan sets: one per (table, filter, buffer, fields) combination, read once.
   Shared shared;
   shared.options = &o;
+  shared.projects_file = res.projects_source;
+  shared.projects_layer = players->name();
   res.weights = GradeWeights::embedded();
   shared.weights = &res.weights;
   std::map<std::string, std::size_t> set_of;
@@ -656,7 +680,10 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     req.land_use = true;
     // A plan's DLTB can hold millions of patches while the projects touch a few: read only the
     // 2 km cells the projects reach (the GeoPackage's R-tree answers), unless that is most of it.
-    req.within = project_cells(inputs, 2000.0, 4000);
+    std::vector<Envelope> envelopes;
+    for (const auto& in : inputs)
+      if (!in.wkb.empty()) envelopes.push_back(Geometry::from_wkb(in.wkb).envelope());
+    req.within = project_cells(envelopes, 2000.0, 4000);
     shared.sets.push_back(read_set(*dltb, catalogue.get("DLTB"), req, o, res.warnings));
     shared.dltb = shared.sets.size() - 1;
     res.occupancy_evaluated = true;

@@ -128,4 +128,11 @@ struct CheckResult {
 /// filter OGR rejects, a field a rule needs missing) throws guotu::Error before any output.
 [[nodiscard]] CheckResult run_check(const RuleSet& rules, const CheckOptions& options);
 
+/// The rectangles run_check reads DLTB through: grid cells of side `cell` m covering the
+/// envelopes, merged along rows. Empty (read the whole layer) when more than `max_cells` cells
+/// are needed, or when an envelope is not finite or beyond any integer cell number (±1e25, ∞):
+/// reading everything is the answer that cannot miss a patch.
+[[nodiscard]] std::vector<Envelope> project_cells(const std::vector<Envelope>& envelopes, double cell,
+                                                  std::size_t max_cells);
+
 }  // namespace guotu::check

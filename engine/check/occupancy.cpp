@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "core/error.hpp"
+#include "core/numeric.hpp"
 #include "core/resources.hpp"
 #include "gdal/vector_source.hpp"
 #include "layers/code_list.hpp"
@@ -25,10 +26,10 @@ GradeWeights GradeWeights::load(const std::filesystem::path& csv) {
     ++line;
     const auto g = gdal::as_number(f.values[*grade_i]);
     const auto v = gdal::as_number(f.values[*weight_i]);
-    if (!g || !v || *g != std::floor(*g) || *g < 1 || *g > 15 || *v < 0)
-      throw_bad_input("grade must be 1…15 and weight a non-negative number", {csv.string(), {}, {}, line});
-    if (!w.weights_.emplace(static_cast<int>(*g), *v).second)
-      throw_bad_input("grade listed twice", {csv.string(), {}, {}, line});
+    const auto grade = g ? exact_integer<int>(*g) : std::nullopt;
+    if (!grade || *grade < 1 || *grade > 15 || !v || !std::isfinite(*v) || *v < 0)
+      throw_bad_input("grade must be 1…15 and weight a finite non-negative number", {csv.string(), {}, {}, line});
+    if (!w.weights_.emplace(*grade, *v).second) throw_bad_input("grade listed twice", {csv.string(), {}, {}, line});
     if (prov_i && line == 2) w.source_ = csv.filename().string() + ": " + gdal::as_text(f.values[*prov_i]);
   });
   if (w.weights_.empty()) throw_bad_input("no grades", {csv.string(), {}, {}, {}});

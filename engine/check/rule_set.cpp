@@ -1,13 +1,14 @@
 #include "check/rule_set.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
-#include <cmath>
 #include <set>
 
+#include <yaml-cpp/yaml.h>
+
+#include "core/bounds.hpp"
 #include "core/error.hpp"
 #include "core/resources.hpp"
+#include "core/yaml.hpp"
 #include "layers/catalogue.hpp"
 
 namespace guotu::check {
@@ -31,11 +32,7 @@ class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& why) const {
-    ErrorContext where{file_, {}, {}, {}};
-    if (at.IsDefined() && at.Mark().line >= 0) where.line = at.Mark().line + 1;
-    throw_bad_input(why, where);
-  }
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& why) const { yaml::fail(file_, at, why); }
 
   void only_keys(const YAML::Node& map, std::initializer_list<const char*> known, const std::string& what) const {
     for (const auto& kv : map) {
@@ -59,13 +56,10 @@ class Reader {
     return n.Scalar();
   }
 
-  double number(const YAML::Node& map, const char* key, double fallback) const {
+  double number(const YAML::Node& map, const char* key, double fallback, double min, double max) const {
     const YAML::Node n = map[key];
     if (!n) return fallback;
-    double v = 0;
-    if (!n.IsScalar() || !YAML::convert<double>::decode(n, v) || !std::isfinite(v))
-      fail(n, std::string("'") + key + "' must be a number");
-    return v;
+    return yaml::number(file_, n, key, min, max);
   }
 
   std::vector<std::string> strings(const YAML::Node& map, const char* key) const {
@@ -139,8 +133,7 @@ Rule parse_rule(const Reader& r, const YAML::Node& node) {
   rule.layer = layer->code;
   rule.plan_filter = r.string(node, "plan_filter", false);
 
-  rule.tolerance_m2 = r.number(node, "tolerance_m2", 0.0);
-  if (rule.tolerance_m2 < 0) r.fail(node["tolerance_m2"], "tolerance_m2 must not be negative");
+  rule.tolerance_m2 = r.number(node, "tolerance_m2", 0.0, 0.0, bounds::kMaxSliverM2);
 
   if (const YAML::Node p = node["projects"]) {
     if (!p.IsMap()) r.fail(p, "'projects' must be a mapping (field, in, not_in)");
@@ -162,8 +155,8 @@ Rule parse_rule(const Reader& r, const YAML::Node& node) {
       break;
     case RuleKind::Buffer:
       r.only_keys(pm, {"distance_m", "label_field"}, "params of a buffer rule");
-      rule.distance_m = r.number(pm, "distance_m", -1.0);
       if (!pm["distance_m"]) r.fail(at, "a buffer rule needs params.distance_m");
+      rule.distance_m = r.number(pm, "distance_m", -1.0, 0.0, bounds::kMaxDistanceM);
       if (rule.distance_m <= 0) r.fail(pm["distance_m"], "distance_m must be positive");
       break;
     case RuleKind::AttributeCapInZone:
@@ -223,13 +216,7 @@ bool ProjectFilter::accepts(const std::string& value) const {
 
 RuleSet RuleSet::parse(const std::string& yaml, const std::string& file) {
   Reader r(file);
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    throw_bad_input("YAML error: " + e.msg,
-                    {file, {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
-  }
+  const YAML::Node root = yaml::parse(yaml, file);
   if (!root.IsMap()) r.fail(root, "a rule file must be a mapping with a 'rules' list");
   r.only_keys(root, {"city", "version", "description", "rules"}, "the rule file");
   RuleSet set;

@@ -13,7 +13,7 @@ namespace guotu::geos {
 namespace {
 
 Geometry own(Context& ctx, GEOSGeometry* g, const char* op) {
-  if (g == nullptr) throw_internal(std::string("GEOS ") + op + " failed: " + ctx.last_error());
+  if (g == nullptr) throw Failure(op, ctx.last_error().empty() ? "unknown error" : ctx.last_error());
   return {ctx, g};
 }
 

@@ -14,8 +14,7 @@ namespace guotu::geos {
 namespace {
 
 [[noreturn]] void fail(const Context& ctx, const char* op) {
-  throw_internal(std::string("GEOS ") + op + " failed: " +
-                 (ctx.last_error().empty() ? "unknown error" : ctx.last_error()));
+  throw Failure(op, ctx.last_error().empty() ? "unknown error" : ctx.last_error());
 }
 
 GEOSGeometry* check(const Context& ctx, GEOSGeometry* g, const char* op) {
@@ -35,6 +34,11 @@ struct GeosFree {
 };
 
 }  // namespace
+
+Failure::Failure(std::string operation, std::string message)
+    : Error(ErrorKind::Internal, "GEOS " + operation + " failed: " + message),
+      operation_(std::move(operation)),
+      message_(std::move(message)) {}
 
 // ---------------------------------------------------------------- Context
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/coord.hpp"
+#include "core/error.hpp"
 
 struct GEOSContextHandle_HS;
 struct GEOSGeom_t;
@@ -45,6 +46,34 @@ class Context {
 
 using guotu::Coord;
 using guotu::Envelope;
+
+/// A GEOS operation that failed on its input: a TopologyException on degenerate or near-coincident
+/// edges, coordinates too large to compute with, … An internal error (exit 3) until code that
+/// knows which feature the geometry came from names it: wrap the work on one feature in
+/// on_feature(), which turns it into a BadInput error naming file, layer and fid.
+class Failure : public Error {
+ public:
+  Failure(std::string operation, std::string message);
+  [[nodiscard]] const std::string& operation() const noexcept { return operation_; }
+  [[nodiscard]] const std::string& geos_message() const noexcept { return message_; }
+
+ private:
+  std::string operation_;
+  std::string message_;
+};
+
+/// Runs f(); a GEOS Failure inside it becomes a BadInput error naming `where` and, when given,
+/// `doing` (e.g. "rule R-CSLX-BUFFER against CSLX fid 7").
+template <typename F>
+decltype(auto) on_feature(const ErrorContext& where, const std::string& doing, F&& f) {
+  try {
+    return f();
+  } catch (const Failure& e) {
+    throw_bad_input("GEOS cannot compute the " + e.operation() + (doing.empty() ? "" : " for " + doing) + ": " +
+                        e.geos_message() + " (a degenerate geometry or absurd coordinates: run guotu validate)",
+                    where);
+  }
+}
 
 enum class GeometryType {
   Point, LineString, LinearRing, Polygon, MultiPoint, MultiLineString, MultiPolygon, Collection

@@ -1,12 +1,13 @@
 #include "layers/catalogue.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <mutex>
 
+#include <yaml-cpp/yaml.h>
+
 #include "core/error.hpp"
 #include "core/resources.hpp"
+#include "core/yaml.hpp"
 
 namespace guotu::layers {
 
@@ -20,9 +21,7 @@ bool iequals(const std::string& a, const std::string& b) {
 }
 
 [[noreturn]] void fail(const fs::path& file, const YAML::Node& node, const std::string& why) {
-  ErrorContext where{file.string(), {}, {}, {}};
-  if (node.IsDefined() && node.Mark().line >= 0) where.line = node.Mark().line + 1;
-  throw_bad_input(why, where);
+  yaml::fail(file.string(), node, why);
 }
 
 std::string required_string(const fs::path& file, const YAML::Node& map, const char* key) {
@@ -55,12 +54,7 @@ gdal::GeometryKind parse_geometry(const fs::path& file, const YAML::Node& node) 
 }
 
 LayerDef parse_layer(const fs::path& file) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::Exception& e) {
-    throw_bad_input("YAML error: " + e.msg, {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
-  }
+  const YAML::Node root = yaml::load_file(file, "layer definition");
   if (!root.IsMap()) fail(file, root, "a layer definition must be a mapping");
   static const char* const known[] = {"code", "name_zh", "name_en", "aliases", "geometry", "coverage",
                                       "source", "style", "group", "fields", "schema_of"};
@@ -77,7 +71,7 @@ LayerDef parse_layer(const fs::path& file) {
     for (const auto& a : root["aliases"]) d.aliases.push_back(a.Scalar());
   }
   d.geometry = parse_geometry(file, root["geometry"] ? root["geometry"] : root);
-  d.coverage = root["coverage"] && root["coverage"].as<bool>();
+  d.coverage = root["coverage"] && yaml::boolean(file.string(), root["coverage"], "coverage");
   if (root["source"]) d.source = root["source"].Scalar();
   if (root["group"]) d.group = root["group"].Scalar();
   if (root["style"]) d.style_path = (file.parent_path() / root["style"].Scalar()).lexically_normal();
@@ -94,9 +88,9 @@ LayerDef parse_layer(const fs::path& file) {
     FieldSpec s;
     s.name = required_string(file, f, "name");
     s.type = parse_field_type(file, f["type"] ? f["type"] : f);
-    if (f["width"]) s.width = f["width"].as<int>();
+    if (f["width"]) s.width = static_cast<int>(yaml::integer(file.string(), f["width"], "width", 0, 65535));
     if (f["alias"]) s.alias = f["alias"].Scalar();
-    s.required = f["required"] && f["required"].as<bool>();
+    s.required = f["required"] && yaml::boolean(file.string(), f["required"], "required");
     if (f["codelist"]) {
       s.codelist = f["codelist"].Scalar();
       if (s.codelist != "sandiao" && s.codelist != "ydyh_2023") fail(file, f["codelist"], "unknown code list '" + s.codelist + "'");

@@ -4,14 +4,19 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
 
+#include "check/occupancy.hpp"
+#include "core/bounds.hpp"
 #include "core/resources.hpp"
 #include "core/units.hpp"
-#include "gdal/vector_source.hpp"
+#include "geos/geometry.hpp"
+#include "layers/admin_units.hpp"
 #include "ledger/store.hpp"
+#include "proj/crs.hpp"
 
 namespace guotu::ledger {
 
@@ -23,18 +28,103 @@ std::string mu(double m2) {
   return fmt::format("{:.2f} 亩", units::to_mu(m2));
 }
 
-// Grade weights for capacity (data/rules/farmland_grade_weights.csv), read once.
+// Grade weights for capacity (data/rules/farmland_grade_weights.csv): the table `guotu check`
+// weighs occupancy with, read once.
 std::map<int, double> load_weights() {
-  std::map<int, double> w;
-  gdal::VectorSource src =
-      gdal::VectorSource::open(resources::resource("data/rules/farmland_grade_weights.csv").string());
-  const auto& layer = src.layer(0);
-  const auto gi = layer.field_index("grade"), wi = layer.field_index("weight");
-  if (!gi || !wi) throw_bad_input("farmland_grade_weights.csv needs grade and weight columns");
-  layer.read({}, [&](gdal::Feature&& f) {
-    w[static_cast<int>(gdal::as_number(f.values[*gi]).value_or(0))] = gdal::as_number(f.values[*wi]).value_or(0);
-  });
-  return w;
+  return check::GradeWeights::embedded().weights();
+}
+
+// ---- Every value is checked here, in C++, before any of it reaches SQL. The schema's CHECK
+// constraints stay as a second line; SQLite's date() is no judge of dates (3.40 returns
+// 2023-02-30 unchanged) and neither store knows the counties. Bounds: core/bounds.hpp.
+
+[[noreturn]] void bad(const std::string& what, const std::string& why) {
+  throw_bad_input(what + ": " + why);
+}
+
+void check_id(const std::string& what, const char* field, const std::string& v) {
+  if (v.empty()) bad(what, fmt::format("{} is empty", field));
+}
+
+void check_date(const std::string& what, const char* field, const std::string& d) {
+  const bool shape = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+                     std::all_of(d.begin(), d.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  if (!shape) bad(what, fmt::format("{} '{}' is not a date YYYY-MM-DD", field, d));
+  const int y = std::stoi(d.substr(0, 4));
+  const auto m = static_cast<unsigned>(std::stoi(d.substr(5, 2)));
+  const auto day = static_cast<unsigned>(std::stoi(d.substr(8, 2)));
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}};
+  if (!ymd.ok()) bad(what, fmt::format("{} {} is not a calendar date", field, d));
+  if (y < bounds::kMinYear || y > bounds::kMaxYear)
+    bad(what, fmt::format("{} {} is outside the years {}–{}", field, d, bounds::kMinYear, bounds::kMaxYear));
+}
+
+void check_county(const std::string& what, const char* field, const std::string& code) {
+  const auto& units = layers::AdminUnits::embedded();
+  const layers::AdminUnit* u = units.find(code);
+  if (u != nullptr && u->level == "county") return;
+  const auto counties = units.at_level("county");
+  std::string hint, valid;
+  if (u != nullptr) hint = fmt::format(" ({} is a {}: {})", code, u->level, u->name);
+  for (const auto* c : counties) {
+    if (c->name == code) hint = fmt::format(" (that is the name of county {})", c->code);
+    valid += fmt::format("{}{} {}", valid.empty() ? "" : ", ", c->code, c->name);
+  }
+  bad(what, fmt::format("{} '{}' is not a county code of {}{}; valid codes: {}", field, code,
+                        std::filesystem::path(units.source()).filename().string(), hint, valid));
+}
+
+void check_area(const std::string& what, const char* field, double m2) {
+  if (std::isfinite(m2) && m2 > 0 && m2 <= bounds::kMaxLedgerAreaM2) return;
+  bad(what, fmt::format("{} must be a finite area above 0 and at most {:.0f} 亩, not {} m² ({} 亩)", field,
+                        units::to_mu(bounds::kMaxLedgerAreaM2), m2, units::to_mu(m2)));
+}
+
+void check_part(const std::string& what, const char* field, double m2, double area_m2) {
+  if (std::isfinite(m2) && m2 >= 0 && m2 <= area_m2) return;
+  bad(what, fmt::format("{} must be a finite area from 0 to the entry's area ({}), not {} m²", field, mu(area_m2), m2));
+}
+
+void check_capacity(const std::string& what, double capacity) {
+  if (std::isfinite(capacity) && capacity >= 0 && capacity <= bounds::kMaxLedgerCapacity) return;
+  bad(what, fmt::format("capacity must be a finite number from 0 to {:.0f} (standard-grade-equivalent m²), not {}",
+                        bounds::kMaxLedgerCapacity, capacity));
+}
+
+void check_grade(const std::string& what, int grade, bool optional) {
+  if ((grade >= 1 && grade <= 15) || (optional && grade == 0)) return;
+  bad(what, fmt::format("grade (耕地等别) must be 1–15{}, not {}", optional ? " (or none)" : "", grade));
+}
+
+// A supplement's boundary: a valid, non-empty (multi)polygon in the ledger's CRS.
+void check_polygon(const std::string& what, const std::vector<std::uint8_t>& wkb) {
+  if (wkb.empty()) return;
+  const geos::Geometry g = geos::Geometry::from_wkb(wkb);
+  if (g.is_empty()) bad(what, "the boundary is empty");
+  if (!g.is_polygonal()) bad(what, fmt::format("the boundary must be a polygon, not {} points", g.num_points()));
+  if (auto why = g.invalid_reason())
+    bad(what, fmt::format("the boundary is not a valid polygon: {} at {:.3f} {:.3f}", why->reason, why->location.x,
+                          why->location.y));
+  const Envelope e = g.envelope();
+  static const proj::CrsFacts facts = proj::describe_crs(kLedgerCrs);
+  thread_local const proj::Transform to_lonlat = proj::Transform::to_geographic(kLedgerCrs);
+  constexpr double kMarginDeg = 0.5;
+  bool inside = true;
+  for (Coord c : {Coord{e.min_x, e.min_y}, Coord{e.max_x, e.max_y}, Coord{e.min_x, e.max_y}, Coord{e.max_x, e.min_y}}) {
+    try {
+      const Coord ll = to_lonlat.apply(c);
+      inside = inside && std::isfinite(ll.x) && std::isfinite(ll.y) && ll.x >= facts.west - kMarginDeg &&
+               ll.x <= facts.east + kMarginDeg && ll.y >= facts.south - kMarginDeg && ll.y <= facts.north + kMarginDeg;
+    } catch (const Error&) {
+      inside = false;
+    }
+  }
+  if (inside) return;
+  const bool degrees =
+      std::abs(e.min_x) <= 180 && std::abs(e.max_x) <= 180 && std::abs(e.min_y) <= 90 && std::abs(e.max_y) <= 90;
+  bad(what, fmt::format("the boundary ({:.3f} {:.3f}, {:.3f} {:.3f}) is not in the ledger's CRS {} ({}){}", e.min_x,
+                        e.min_y, e.max_x, e.max_y, kLedgerCrs, facts.name,
+                        degrees ? ": these look like longitude/latitude degrees, give projected metres" : ""));
 }
 
 [[noreturn]] void refuse(const std::string& rule, const std::string& message) {
@@ -288,6 +378,15 @@ double FarmlandLedger::capacity_of(double area_m2, int grade) const {
 }
 
 void FarmlandLedger::add_supplement(const Supplement& s) {
+  const std::string what = "supplement " + s.id;
+  check_id(what, "id", s.id);
+  check_county(what, "county", s.county);
+  check_area(what, "area", s.area_m2);
+  check_part(what, "paddy (水田)", s.paddy_m2, s.area_m2);
+  check_grade(what, s.grade, false);
+  if (s.capacity) check_capacity(what, *s.capacity);
+  check_date(what, "accepted_on", s.accepted_on);
+  check_polygon(what, s.polygon_wkb);
   guarded("supplement " + s.id, [&] {
     return impl_->write([&] {
       const double capacity = s.capacity ? *s.capacity : capacity_of(s.area_m2, s.grade);
@@ -309,6 +408,13 @@ void FarmlandLedger::add_supplement(const Supplement& s) {
 }
 
 std::vector<std::pair<std::string, Quantity>> FarmlandLedger::add_occupation(const Occupation& o) {
+  const std::string what = "occupation " + o.id;
+  check_id(what, "id", o.id);
+  check_county(what, "county", o.county);
+  check_date(what, "date", o.date);
+  check_area(what, "area", o.area_m2);
+  check_part(what, "paddy (水田)", o.paddy_m2, o.area_m2);
+  check_capacity(what, o.capacity);
   return guarded("occupation " + o.id, [&] {
     return impl_->write([&] {
       auto draws =
@@ -333,6 +439,14 @@ std::vector<std::pair<std::string, Quantity>> FarmlandLedger::add_occupation(con
 }
 
 void FarmlandLedger::transfer(const Transfer& t) {
+  const std::string what = "transfer " + t.id;
+  check_id(what, "id", t.id);
+  check_date(what, "date", t.date);
+  check_county(what, "from county", t.from_county);
+  check_county(what, "to county", t.to_county);
+  if (t.from_county == t.to_county)
+    bad(what, "a transfer moves quota between two counties, not within " + t.from_county);
+  check_area(what, "area", t.area_m2);
   guarded("transfer " + t.id, [&] {
     return impl_->write([&] {
       std::vector<std::string> preferred;
@@ -363,6 +477,15 @@ void FarmlandLedger::transfer(const Transfer& t) {
 }
 
 void FarmlandLedger::add_inout(const InOut& e) {
+  const std::string what = "进出平衡 entry " + e.id;
+  check_id(what, "id", e.id);
+  check_county(what, "county", e.county);
+  check_date(what, "date", e.date);
+  if (e.year < bounds::kMinYear || e.year > bounds::kMaxYear || e.date.substr(0, 4) != std::to_string(e.year))
+    bad(what, fmt::format("year {} must be the year of its date {}", e.year, e.date));
+  if (e.direction != "out" && e.direction != "in") bad(what, "direction must be out or in, not '" + e.direction + "'");
+  check_area(what, "area", e.area_m2);
+  check_grade(what, e.grade, true);
   guarded("进出平衡 entry " + e.id, [&] {
     return impl_->write([&] {
       const auto audit = impl_->audit(
@@ -380,6 +503,10 @@ void FarmlandLedger::add_inout(const InOut& e) {
 
 void FarmlandLedger::reverse(const std::string& kind, const std::string& id, const std::string& date,
                              const std::string& reason) {
+  const std::string what = "reversal of " + kind + " " + id;
+  check_id(what, "id", id);
+  check_date(what, "date", date);
+  check_id(what, "reason", reason);
   guarded("reversal of " + kind + " " + id, [&] {
     return impl_->write([&] {
       static const std::map<std::string, std::string> table = {
@@ -416,6 +543,8 @@ void FarmlandLedger::reverse(const std::string& kind, const std::string& id, con
 }
 
 std::vector<CountyBalance> FarmlandLedger::balances(const std::string& at, const std::string& county) const {
+  if (!at.empty()) check_date("balances", "the date", at);
+  if (!county.empty()) check_county("balances", "county", county);
   const std::string date = at.empty() ? "9999-12-31" : at;
   std::map<std::string, CountyBalance> by;
   auto add = [&](const char* sql, auto apply) {
@@ -461,6 +590,9 @@ std::vector<CountyBalance> FarmlandLedger::balances(const std::string& at, const
 }
 
 PeriodTotals FarmlandLedger::period(const std::string& from, const std::string& to, const std::string& county) const {
+  check_date("period", "from", from);
+  check_date("period", "to", to);
+  if (!county.empty()) check_county("period", "county", county);
   const auto rows = guarded("period", [&] {
     return impl_->db->query(
         "SELECT COUNT(DISTINCT d.occupation_id), COALESCE(SUM(d.area_m2), 0), COALESCE(SUM(d.paddy_m2), 0), "
@@ -474,6 +606,9 @@ PeriodTotals FarmlandLedger::period(const std::string& from, const std::string& 
 }
 
 std::vector<InOutBalance> FarmlandLedger::inout_balances(int year, const std::string& county) const {
+  if (year < bounds::kMinYear || year > bounds::kMaxYear)
+    bad("进出平衡", fmt::format("year {} is outside {}–{}", year, bounds::kMinYear, bounds::kMaxYear));
+  if (!county.empty()) check_county("进出平衡", "county", county);
   const auto rows = guarded("进出平衡", [&] {
     return impl_->db->query(
         "SELECT county, "

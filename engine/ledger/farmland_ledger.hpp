@@ -27,6 +27,9 @@
 
 namespace guotu::ledger {
 
+/// The CRS of supplement boundaries (CGCS2000 3° Gauss-Krüger zone 39, with the zone prefix).
+inline constexpr const char* kLedgerCrs = "EPSG:4527";
+
 /// Amounts a ledger entry moves: area (m²), of which 水田 (m²), and grade-weighted capacity
 /// (standard-grade-equivalent m², weights in data/rules/farmland_grade_weights.csv).
 struct Quantity {
@@ -110,6 +113,11 @@ class FarmlandLedger {
   FarmlandLedger(const FarmlandLedger&) = delete;
   FarmlandLedger& operator=(const FarmlandLedger&) = delete;
 
+  // Every write checks its values before any reaches the store (a BadInput error naming the
+  // entry, exit 2, nothing written): ids non-empty; counties are county-level codes of
+  // data/admin/admin_units.csv; dates real calendar dates YYYY-MM-DD in 1990–2100; areas finite,
+  // above 0 and at most 10,000,000 亩 (core/bounds.hpp); 水田 from 0 to the area; capacity
+  // finite and ≥ 0; grades 1–15; a boundary a valid, non-empty polygon in kLedgerCrs.
   void add_supplement(const Supplement& s);
   /// Returns the draws made (supplement id, quantity).
   std::vector<std::pair<std::string, Quantity>> add_occupation(const Occupation& o);

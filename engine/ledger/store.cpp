@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/numeric.hpp"
 #include "gdal/connection.hpp"
 #include "pg/database.hpp"
 #include "sqlite/database.hpp"
@@ -358,7 +359,10 @@ bool Row::is_null(std::size_t i) const {
 std::int64_t Row::integer(std::size_t i) const {
   const SqlValue& v = v_.at(i);
   if (const auto* n = std::get_if<std::int64_t>(&v)) return *n;
-  if (const auto* d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
+  if (const auto* d = std::get_if<double>(&v)) {
+    if (const auto n = truncate_to<std::int64_t>(*d)) return *n;
+    throw_internal(fmt::format("the ledger holds {} where an integer belongs (column {})", *d, i + 1));
+  }
   if (const auto* s = std::get_if<std::string>(&v)) return s->empty() ? 0 : std::stoll(*s);
   return 0;
 }

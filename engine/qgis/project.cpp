@@ -12,6 +12,7 @@
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/resources.hpp"
+#include "core/yaml.hpp"
 #include "gdal/vector_source.hpp"
 #include "proj/crs.hpp"
 #include "sqlite/database.hpp"
@@ -32,9 +33,7 @@ bool TableRule::matches(const std::string& name) const {
 namespace {
 
 [[noreturn]] void layout_fail(const fs::path& file, const YAML::Node& node, const std::string& why) {
-  ErrorContext where{file.string(), {}, {}, {}};
-  if (node.IsDefined() && node.Mark().line >= 0) where.line = node.Mark().line + 1;
-  throw_bad_input(why, where);
+  yaml::fail(file.string(), node, why);
 }
 
 std::string scalar(const fs::path& file, const YAML::Node& map, const char* key) {
@@ -63,13 +62,7 @@ std::vector<TableRule> table_rules(const fs::path& file, const YAML::Node& list,
 
 ProjectLayout ProjectLayout::load(const fs::path& file_in) {
   const fs::path file = file_in.empty() ? resources::resource("layers/qgis_project.yaml") : file_in;
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::Exception& e) {
-    throw_bad_input("YAML error: " + e.msg,
-                    {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
-  }
+  const YAML::Node root = yaml::load_file(file, "project layout");
   if (!root.IsMap()) layout_fail(file, root, "the project layout must be a mapping");
   ProjectLayout l;
   const YAML::Node groups = root["groups"];
@@ -78,8 +71,9 @@ ProjectLayout ProjectLayout::load(const fs::path& file_in) {
     GroupDef d;
     d.name = scalar(file, g, "name");
     try {
-      d.draw = g["draw"] ? g["draw"].as<int>() : 0;
-      d.mutually_exclusive = g["mutually_exclusive"] && g["mutually_exclusive"].as<bool>();
+      d.draw = g["draw"] ? static_cast<int>(yaml::integer(file.string(), g["draw"], "draw", -1000, 1000)) : 0;
+      d.mutually_exclusive =
+          g["mutually_exclusive"] && yaml::boolean(file.string(), g["mutually_exclusive"], "mutually_exclusive");
       if (const YAML::Node with = g["start_hidden_with"]) {
         for (const auto& w : with) d.start_hidden_with.push_back(w.Scalar());
       }

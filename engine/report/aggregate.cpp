@@ -8,12 +8,13 @@
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "core/resources.hpp"
 #include "geos/algorithms.hpp"
 #include "index/envelope_index.hpp"
+#include "layers/admin_units.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
-#include "core/parallel.hpp"
 
 namespace guotu::report {
 
@@ -118,15 +119,7 @@ void choose_assignment(UnitLevel& level) {
 
 std::string city_name(const std::string& prefix) {
   try {
-    auto src = gdal::VectorSource::open(resources::resource("data/admin/admin_units.csv").string());
-    const auto& l = src.layer(0);
-    const auto ci = l.field_index("code"), ni = l.field_index("name");
-    std::string name;
-    if (ci && ni)
-      l.read({}, [&](gdal::Feature&& f) {
-        if (name.empty() && gdal::as_text(f.values[*ci]) == prefix) name = gdal::as_text(f.values[*ni]);
-      });
-    if (!name.empty()) return name;
+    if (const layers::AdminUnit* u = layers::AdminUnits::embedded().find(prefix)) return u->name;
   } catch (const Error&) {
   }
   return "全市";
@@ -328,20 +321,24 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
         const auto& calc = calculator(crs);
         geos::PreparedGeometry unit(geos::Geometry::from_wkb(level.units[u].wkb));
         std::vector<double> local(nm, 0.0);
-        for (std::size_t p : patch_index->query(unit.base().envelope())) {
-          if (wkbs[p].empty()) continue;
-          const geos::Geometry patch = geos::Geometry::from_wkb(wkbs[p]);
-          double share = 0;
-          if (unit.covers(patch)) {
-            share = 1;
-          } else if (unit.intersects(patch)) {
-            const double whole = calc.area_m2(patch);
-            if (whole <= 0) continue;
-            share = std::min(1.0, calc.area_m2(unit.base().intersection(patch)) / whole);
-          }
-          if (share <= 0) continue;
-          for (std::size_t k = 0; k < nm; ++k) local[k] += share * contrib[p * nm + k];
-        }
+        // A GEOS failure comes from the data (a patch or the unit): bad input naming the layer and unit.
+        geos::on_feature({vintage.source_path(), vintage.name(), {}, {}},
+                         "the overlay with " + level.name + " unit " + level.units[u].code, [&] {
+                           for (std::size_t p : patch_index->query(unit.base().envelope())) {
+                             if (wkbs[p].empty()) continue;
+                             const geos::Geometry patch = geos::Geometry::from_wkb(wkbs[p]);
+                             double share = 0;
+                             if (unit.covers(patch)) {
+                               share = 1;
+                             } else if (unit.intersects(patch)) {
+                               const double whole = calc.area_m2(patch);
+                               if (whole <= 0) continue;
+                               share = std::min(1.0, calc.area_m2(unit.base().intersection(patch)) / whole);
+                             }
+                             if (share <= 0) continue;
+                             for (std::size_t k = 0; k < nm; ++k) local[k] += share * contrib[p * nm + k];
+                           }
+                         });
         std::lock_guard lock(m);
         sums[u] = std::move(local);
         if (progress) progress("overlay " + vintage.name() + " × " + level.name, static_cast<std::int64_t>(++finished),

@@ -1,12 +1,13 @@
 #include "report/indicator.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <set>
 
+#include <yaml-cpp/yaml.h>
+
 #include "core/error.hpp"
 #include "core/units.hpp"
+#include "core/yaml.hpp"
 #include "layers/code_list.hpp"
 
 namespace guotu::report {
@@ -16,9 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 [[noreturn]] void fail(const fs::path& file, const YAML::Node& node, const std::string& why) {
-  ErrorContext where{file.string(), {}, {}, {}};
-  if (node.IsDefined() && node.Mark().line >= 0) where.line = node.Mark().line + 1;
-  throw_bad_input(why, where);
+  yaml::fail(file.string(), node, why);
 }
 
 std::string text(const fs::path& file, const YAML::Node& map, const char* key, bool required) {
@@ -49,7 +48,9 @@ void check_keys(const fs::path& file, const YAML::Node& map, std::initializer_li
   }
 }
 
-long line_of(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+long line_of(const YAML::Node& n) {
+  return yaml::line_of(n).value_or(0);
+}
 
 }  // namespace
 
@@ -94,15 +95,7 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
   IndicatorSet set;
   const auto& classes = layers::LandClasses::embedded().classes();
   for (const auto& file : files) {
-    YAML::Node root;
-    try {
-      root = YAML::LoadFile(file.string());
-    } catch (const YAML::BadFile&) {
-      throw_bad_input("cannot read the indicator file", {file.string(), {}, {}, {}});
-    } catch (const YAML::Exception& e) {
-      throw_bad_input("YAML error: " + e.msg,
-                      {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
-    }
+    const YAML::Node root = yaml::load_file(file, "indicator");
     if (!root.IsMap()) fail(file, root, "an indicator file is a mapping with 'measures' and 'indicators'");
     check_keys(file, root, {"source", "measures", "indicators"});
     for (const auto& m : root["measures"]) {
@@ -160,8 +153,8 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
       const auto u = parse_value_unit(text(file, n, "unit", true));
       if (!u) fail(file, n["unit"], "unknown unit '" + n["unit"].Scalar() + "' (m², 公顷, 亩, 万亩, km², %, 平方米/人, 万立方米)");
       d.unit = *u;
-      d.computable = !n["computable"] || n["computable"].as<bool>();
-      d.map = n["map"] && n["map"].as<bool>();
+      d.computable = !n["computable"] || yaml::boolean(file.string(), n["computable"], "computable");
+      d.map = n["map"] && yaml::boolean(file.string(), n["map"], "map");
       if (d.computable && d.unit == ValueUnit::TenThousandCubicMetre)
         fail(file, n, "an indicator in 万立方米 cannot be computed from land data: mark it 'computable: false'");
       if (d.computable) {

@@ -1,10 +1,12 @@
 #include "report/target.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 
+#include <yaml-cpp/yaml.h>
+
+#include "core/bounds.hpp"
 #include "core/error.hpp"
+#include "core/yaml.hpp"
 
 namespace guotu::report {
 
@@ -13,9 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 [[noreturn]] void fail(const fs::path& file, const YAML::Node& node, const std::string& why) {
-  ErrorContext where{file.string(), {}, {}, {}};
-  if (node.IsDefined() && node.Mark().line >= 0) where.line = node.Mark().line + 1;
-  throw_bad_input(why, where);
+  yaml::fail(file.string(), node, why);
 }
 
 std::string scalar(const YAML::Node& map, const char* key) {
@@ -23,12 +23,10 @@ std::string scalar(const YAML::Node& map, const char* key) {
   return n && n.IsScalar() ? n.Scalar() : std::string();
 }
 
-double number(const fs::path& file, const YAML::Node& n) {
-  try {
-    return n.as<double>();
-  } catch (const YAML::Exception&) {
-    fail(file, n, "not a number: '" + (n.IsScalar() ? n.Scalar() : std::string("…")) + "'");
-  }
+// A target value: finite (a NaN target passes or fails every figure). Magnitude: 1e15 is beyond
+// any area in m² or share a plan states.
+double number(const fs::path& file, const YAML::Node& n, const std::string& what) {
+  return yaml::number(file.string(), n, what, -bounds::kMaxTargetValue, bounds::kMaxTargetValue);
 }
 
 }  // namespace
@@ -72,15 +70,7 @@ std::string status_name_zh(Status s) {
 TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet& indicators) {
   TargetSet set;
   for (const auto& file : files) {
-    YAML::Node root;
-    try {
-      root = YAML::LoadFile(file.string());
-    } catch (const YAML::BadFile&) {
-      throw_bad_input("cannot read the target file", {file.string(), {}, {}, {}});
-    } catch (const YAML::Exception& e) {
-      throw_bad_input("YAML error: " + e.msg,
-                      {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
-    }
+    const YAML::Node root = yaml::load_file(file, "target");
     if (!root.IsMap() || !root["targets"] || !root["targets"].IsSequence())
       fail(file, root, "a target file is a mapping with a 'targets' list");
     const std::string file_source = scalar(root, "source");
@@ -99,7 +89,8 @@ TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet
       t.indicator = scalar(n, "indicator");
       const IndicatorDef* def = indicators.find(t.indicator);
       if (def == nullptr) fail(file, n, "unknown indicator '" + t.indicator + "'");
-      if (n["year"]) t.year = static_cast<int>(number(file, n["year"]));
+      if (n["year"])
+        t.year = static_cast<int>(yaml::integer(file.string(), n["year"], "year", bounds::kMinYear, bounds::kMaxYear));
       t.level = scalar(n, "level");
       t.unit = scalar(n, "unit");
       t.source = scalar(n, "source").empty() ? file_source : scalar(n, "source");
@@ -137,13 +128,13 @@ TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet
           Target u = t;
           u.level.clear();
           u.unit = kv.first.Scalar();
-          u.value = number(file, kv.second) * factor;
+          u.value = number(file, kv.second, "units." + u.unit) * factor;
           u.line = kv.first.Mark().line + 1;
           set.targets_.push_back(std::move(u));
         }
         continue;
       }
-      if (n["value"]) t.value = number(file, n["value"]) * factor;
+      if (n["value"]) t.value = number(file, n["value"], "value") * factor;
       if (!t.value && !t.provincial_quota)
         fail(file, n, "a target needs a value (or 'quota: provincial' when the province sets it)");
       if (t.level.empty() && t.unit.empty()) fail(file, n, "a target needs a 'level' (city, county, town, a layer, all) or a 'unit' code");

@@ -12,6 +12,7 @@
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
+#include "core/numeric.hpp"
 #include "geos/algorithms.hpp"
 #include "index/envelope_index.hpp"
 #include "layers/code_list.hpp"
@@ -32,8 +33,8 @@ std::string fmt_seq(std::size_t n) {
 class NoiseField {
  public:
   NoiseField(const Envelope& env, Rng rng, int bumps, double min_sigma, double max_sigma) : env_(env) {
-    nx_ = static_cast<int>(env.width() / kStep) + 2;
-    ny_ = static_cast<int>(env.height() / kStep) + 2;
+    nx_ = clamp_to<int>(env.width() / kStep, 0, 100'000).value_or(0) + 2;
+    ny_ = clamp_to<int>(env.height() / kStep, 0, 100'000).value_or(0) + 2;
     grid_.assign(static_cast<std::size_t>(nx_ * ny_), 0.0);
     struct Bump {
       Coord c;
@@ -62,7 +63,7 @@ class NoiseField {
   double at(Coord p) const {
     const double fx = std::clamp((p.x - env_.min_x) / kStep, 0.0, nx_ - 1.001);
     const double fy = std::clamp((p.y - env_.min_y) / kStep, 0.0, ny_ - 1.001);
-    const int i = static_cast<int>(fx), j = static_cast<int>(fy);
+    const int i = truncate_to<int>(fx).value_or(0), j = truncate_to<int>(fy).value_or(0);
     const double tx = fx - i, ty = fy - j;
     auto g = [&](int a, int b) { return grid_[static_cast<std::size_t>(b * nx_ + a)]; };
     return (1 - tx) * (1 - ty) * g(i, j) + tx * (1 - ty) * g(i + 1, j) + (1 - tx) * ty * g(i, j + 1) + tx * ty * g(i + 1, j + 1);
@@ -251,7 +252,7 @@ void build_patches(City& city, std::size_t target) {
   const double cells_total = std::max(100.0, root * root);
   std::vector<std::vector<Patch>> per_county(city.counties.size());
   parallel_for(city.counties.size(), city.jobs, [&](std::size_t ci) {
-    const auto n = static_cast<std::size_t>(std::max(8.0, std::round(cells_total * weight[ci] / wsum)));
+    const auto n = clamp_to<std::size_t>(std::round(cells_total * weight[ci] / wsum), 8, 100'000'000).value_or(8);
     per_county[ci] = county_patches(city, st, ci, n);
   });
   for (auto& v : per_county)
@@ -382,7 +383,7 @@ void build_patches(City& city, std::size_t target) {
   // 田坎 deduction coefficient (plains: a few per cent).
   for (auto& p : city.patches) {
     if (p.klass != "cultivated") continue;
-    p.gddb = std::clamp(static_cast<int>(std::lround(4.5 + 5.0 * grade_noise.at(p.site))), 1, 15);
+    p.gddb = std::clamp(round_to<int>(4.5 + 5.0 * grade_noise.at(p.site)).value_or(8), 1, 15);
     p.kcxs = std::round((0.01 + 0.05 * kc_noise.at(p.site)) * 100.0) / 100.0;
   }
 

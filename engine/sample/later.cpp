@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "area/ellipsoidal_area.hpp"
+#include "core/numeric.hpp"
 #include "geos/algorithms.hpp"
 #include "sample/model.hpp"
 
@@ -147,7 +148,9 @@ void build_later_vintage(City& city) {
     changed[i] = true;
     record(i, later, "进出平衡_出", later.tbmj, false);
   }
-  const std::size_t n_in = static_cast<std::size_t>(std::round(cfg.change_in * static_cast<double>(in_rank.size())));
+  const std::size_t n_in =
+      clamp_to<std::size_t>(std::round(cfg.change_in * static_cast<double>(in_rank.size())), 0, in_rank.size())
+          .value_or(0);
   for (std::size_t k = 0; k < n_in; ++k) {
     const std::size_t i = in_rank[k].second;
     Patch& later = city.later[i];

@@ -6,16 +6,17 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <cstdint>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <numbers>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/coord.hpp"
+#include "core/numeric.hpp"
 #include "core/parallel.hpp"
 #include "gdal/types.hpp"
 #include "geos/geometry.hpp"
@@ -46,7 +47,9 @@ class Rng {
   }
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   double uniform(double a, double b) { return a + (b - a) * uniform(); }
-  std::size_t index(std::size_t n) { return static_cast<std::size_t>(uniform() * static_cast<double>(n)) % n; }
+  std::size_t index(std::size_t n) {
+    return truncate_to<std::size_t>(uniform() * static_cast<double>(n)).value_or(0) % n;
+  }
   double normal() {
     const double u1 = std::max(uniform(), 1e-300), u2 = uniform();
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);

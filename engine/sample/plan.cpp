@@ -7,6 +7,7 @@
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
+#include "core/numeric.hpp"
 #include "core/units.hpp"
 #include "geos/algorithms.hpp"
 #include "index/envelope_index.hpp"
@@ -221,8 +222,11 @@ void build_plan_layers(City& city) {
       }
       geos::Geometry g = clean_polygonal(geos::union_all(std::move(parts)));
       const auto& town = city.towns[t];
-      L["YJJBNT"].push_back(feature(g, {{"BSM", bsm(town.code, 1)}, {"XZQDM", town.code}, {"XZQMC", town.name},
-                                        {"DLBM", dominant_code(city, by_town[t])}, {"GDDB", static_cast<std::int64_t>(std::lround(grade_area / area_sum))},
+      L["YJJBNT"].push_back(feature(g, {{"BSM", bsm(town.code, 1)},
+                                        {"XZQDM", town.code},
+                                        {"XZQMC", town.name},
+                                        {"DLBM", dominant_code(city, by_town[t])},
+                                        {"GDDB", round_to<std::int64_t>(grade_area / area_sum).value_or(0)},
                                         {"MJ", mj(g)}}));
     }
   }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/numeric.hpp"
 #include "index/envelope_index.hpp"
 #include "validate/parallel.hpp"
 
@@ -146,7 +147,8 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
       skipped.push_back(units[u].feature->fid);
       continue;
     }
-    const auto k = static_cast<std::size_t>(std::max(1.0, std::ceil(std::sqrt(static_cast<double>(n) / kFeaturesPerTile))));
+    const auto k =
+        clamp_to<std::size_t>(std::ceil(std::sqrt(static_cast<double>(n) / kFeaturesPerTile)), 1, 4096).value_or(1);
     const double w = e.width() / static_cast<double>(k), h = e.height() / static_cast<double>(k);
     for (std::size_t ix = 0; ix < k; ++ix) {
       for (std::size_t iy = 0; iy < k; ++iy) {

@@ -1,12 +1,14 @@
 #include "validate/rules.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <set>
 
+#include <yaml-cpp/yaml.h>
+
+#include "core/bounds.hpp"
 #include "core/error.hpp"
 #include "core/resources.hpp"
+#include "core/yaml.hpp"
 
 namespace guotu::validate {
 
@@ -42,29 +44,32 @@ const std::map<std::string, std::vector<std::string>>& threshold_keys() {
   return keys;
 }
 
+// The largest value a threshold may take, by its unit (the key's suffix): beyond these a
+// threshold no longer finds anything, or finds everything.
+double threshold_max(const std::string& key) {
+  auto ends = [&](const char* suffix) {
+    const std::string s(suffix);
+    return key.size() >= s.size() && key.compare(key.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends("_deg")) return 10.0;      // a margin around a 3° zone
+  if (key == "relative") return 1.0;  // a share
+  if (ends("_m2")) return bounds::kMaxSliverM2;
+  if (ends("_m")) return bounds::kMaxDistanceM;
+  return 1e9;
+}
+
 struct Reader {
   fs::path file;
 
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& why) const {
-    ErrorContext where{file.string(), {}, {}, {}};
-    if (node.IsDefined() && node.Mark().line >= 0) where.line = node.Mark().line + 1;
-    throw_bad_input(why, where);
-  }
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& why) const { yaml::fail(file.string(), node, why); }
   std::string scalar(const YAML::Node& map, const char* key, bool allow_empty = false) const {
     const YAML::Node n = map[key];
     if (!n || !n.IsScalar() || (!allow_empty && n.Scalar().empty()))
       fail(n ? n : map, std::string("missing or empty key '") + key + "'");
     return n.Scalar();
   }
-  double number(const YAML::Node& n, const std::string& what) const {
-    double v = 0;
-    try {
-      v = n.as<double>();
-    } catch (const YAML::Exception&) {
-      fail(n, what + " must be a number, not '" + (n.IsScalar() ? n.Scalar() : std::string("…")) + "'");
-    }
-    if (!(v >= 0)) fail(n, what + " must not be negative");
-    return v;
+  double number(const YAML::Node& n, const std::string& what, double max) const {
+    return yaml::number(file.string(), n, what, 0.0, max);
   }
   std::vector<std::string> list(const YAML::Node& map, const char* key) const {
     const YAML::Node n = map[key];
@@ -99,13 +104,7 @@ RuleSet RuleSet::load(const fs::path& file_in) {
   const fs::path file = file_in.empty() ? resources::resource("data/validate/rules.yaml") : file_in;
   if (!fs::exists(file)) throw_bad_input("rule file not found", {file.string(), {}, {}, {}});
   Reader r{file};
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::Exception& e) {
-    throw_bad_input("YAML error: " + e.msg,
-                    {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
-  }
+  const YAML::Node root = yaml::load_file(file, "rule");
   if (!root.IsMap()) r.fail(root, "a rule file must be a mapping");
   r.only_keys(root,
               {"working_crs", "city_layer", "coverage_gap_units", "allowed_gap_layer", "control_lines", "three_spaces",
@@ -128,7 +127,7 @@ RuleSet RuleSet::load(const fs::path& file_in) {
   if (!fix || !fix.IsMap()) r.fail(fix ? fix : root, "missing 'fix' mapping (sliver_max_area_m2)");
   r.only_keys(fix, {"sliver_max_area_m2"}, "fix");
   if (!fix["sliver_max_area_m2"]) r.fail(fix, "missing 'sliver_max_area_m2' in fix");
-  rs.fix_sliver_max_area_m2 = r.number(fix["sliver_max_area_m2"], "sliver_max_area_m2");
+  rs.fix_sliver_max_area_m2 = r.number(fix["sliver_max_area_m2"], "sliver_max_area_m2", bounds::kMaxSliverM2);
 
   const YAML::Node checks = root["checks"];
   if (!checks || !checks.IsSequence()) r.fail(checks ? checks : root, "missing 'checks' list");
@@ -155,7 +154,7 @@ RuleSet RuleSet::load(const fs::path& file_in) {
         const std::string key = kv.first.Scalar();
         if (std::find(wanted.begin(), wanted.end(), key) == wanted.end())
           r.fail(kv.first, "check " + d.code + " has no threshold '" + key + "'");
-        d.thresholds[key] = r.number(kv.second, d.code + "." + key);
+        d.thresholds[key] = r.number(kv.second, d.code + "." + key, threshold_max(key));
       }
     }
     for (const auto& key : wanted)

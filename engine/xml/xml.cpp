@@ -8,6 +8,20 @@
 
 namespace guotu::xml {
 
+Element::~Element() {
+  if (children.empty()) return;
+  // Detach every descendant into one list before any is destroyed: each destructor below sees
+  // an element without children.
+  std::vector<Element> pending = std::move(children);
+  children.clear();
+  while (!pending.empty()) {
+    Element e = std::move(pending.back());
+    pending.pop_back();
+    for (auto& c : e.children) pending.push_back(std::move(c));
+    e.children.clear();
+  }
+}
+
 const std::string* Element::attribute(std::string_view key) const {
   for (const auto& [k, v] : attributes)
     if (k == key) return &v;
@@ -51,10 +65,16 @@ struct BuildState {
   Element root;
   bool has_root = false;
   std::vector<Element*> stack;
+  long too_deep_line = 0;  // set when the parser was stopped for nesting beyond kMaxDepth
 };
 
 void on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
   auto* s = static_cast<BuildState*>(data);
+  if (s->stack.size() >= kMaxDepth) {
+    s->too_deep_line = static_cast<long>(XML_GetCurrentLineNumber(s->parser));
+    XML_StopParser(s->parser, XML_FALSE);
+    return;
+  }
   Element e;
   e.name = name;
   for (int i = 0; attrs[i] != nullptr; i += 2) e.attributes.emplace_back(attrs[i], attrs[i + 1]);
@@ -75,6 +95,7 @@ void on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
 
 void on_end(void* data, const XML_Char* /*name*/) {
   auto* s = static_cast<BuildState*>(data);
+  if (s->stack.empty()) return;
   Element* e = s->stack.back();
   const auto index = static_cast<std::size_t>(XML_GetCurrentByteIndex(s->parser));
   // For <a/> expat reports the end at the same event as the start: no inner bytes.
@@ -102,6 +123,8 @@ Element parse(std::string_view document) {
   if (document.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     throw ParseError("document too large", 0);
   if (XML_Parse(parser.get(), document.data(), static_cast<int>(document.size()), XML_TRUE) == XML_STATUS_ERROR) {
+    if (state.too_deep_line > 0)
+      throw ParseError("elements nested deeper than " + std::to_string(kMaxDepth) + " levels", state.too_deep_line);
     throw ParseError(XML_ErrorString(XML_GetErrorCode(parser.get())),
                      static_cast<long>(XML_GetCurrentLineNumber(parser.get())));
   }

@@ -10,8 +10,20 @@
 
 namespace guotu::xml {
 
+/// Elements nested deeper than this are refused (ParseError): QGIS styles nest a few dozen levels;
+/// a document nested a million deep would exhaust the stack of any recursive walk.
+inline constexpr std::size_t kMaxDepth = 256;
+
 /// An element of a parsed document. Byte offsets refer to the document that was parsed.
 struct Element {
+  Element() = default;
+  Element(const Element&) = default;
+  Element(Element&&) noexcept = default;
+  Element& operator=(const Element&) = default;
+  Element& operator=(Element&&) noexcept = default;
+  /// Frees descendants iteratively: a deep tree never recurses through the stack.
+  ~Element();
+
   std::string name;
   std::vector<std::pair<std::string, std::string>> attributes;  ///< in document order
   std::vector<Element> children;
@@ -44,7 +56,8 @@ class ParseError : public std::exception {
 };
 
 /// Parses a whole document (UTF-8) and returns its root element. External entities and DTDs
-/// are never loaded. Throws ParseError (with the line) when the document is not well-formed.
+/// are never loaded. Throws ParseError (with the line) when the document is not well-formed or
+/// nests elements deeper than kMaxDepth.
 [[nodiscard]] Element parse(std::string_view document);
 
 /// Escapes text for element content or a double-quoted attribute value.

@@ -45,6 +45,34 @@ TEST(GeosAdapter, OverlayAreaHandComputed) {
   EXPECT_NEAR(a.transformed(shift).intersection(band.transformed(shift)).planar_area(), 2600.0, 1e-6);
 }
 
+// A GEOS operation that fails on its input (a NaN coordinate: TopologyException) is a
+// geos::Failure, internal until on_feature() names the feature: then it is bad input (exit 2)
+// naming file, layer and fid, and what was being computed.
+TEST(GeosAdapter, FailuresOnAFeatureAreBadInputNamingIt) {
+  using guotu::geos::Geometry;
+  const Geometry square = Geometry::from_wkt("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))");
+  const Geometry nan = Geometry::from_wkt("POLYGON ((0 0, NaN 0, 10 10, 0 10, 0 0))");
+  try {
+    (void)square.intersection(nan);
+    ADD_FAILURE() << "GEOS computed an intersection with a NaN coordinate";
+  } catch (const guotu::geos::Failure& e) {
+    EXPECT_EQ(e.kind(), guotu::ErrorKind::Internal);
+    EXPECT_NE(e.geos_message().find("TopologyException"), std::string::npos) << e.what();
+  }
+  try {
+    guotu::geos::on_feature({"p.gpkg", "XMYD", 7, {}}, "rule R-A against STBHHX",
+                            [&] { (void)square.intersection(nan); });
+    ADD_FAILURE() << "no error";
+  } catch (const guotu::Error& e) {
+    EXPECT_EQ(e.kind(), guotu::ErrorKind::BadInput);
+    const std::string what = e.what();
+    EXPECT_NE(what.find("p.gpkg, layer XMYD, fid 7: GEOS cannot compute the intersection for rule R-A against STBHHX: "
+                        "TopologyException"),
+              std::string::npos)
+        << what;
+  }
+}
+
 TEST(GeosAdapter, InvalidReasonHasLocation) {
   auto bowtie = Geometry::from_wkt("POLYGON((0 0,10 10,10 0,0 10,0 0))");
   auto why = bowtie.invalid_reason();

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -322,6 +323,138 @@ TEST_P(LedgerStore, InOutBalanceClosesOrIsOpen) {
   EXPECT_TRUE(b[1].closed);   // 371503: exempt
   EXPECT_THROW(l.add_inout({"D", "371502", "2024-01-01", "", 2023, "in", kMu, 7, ""}), guotu::Error);  // date not in year
   EXPECT_THROW(l.add_inout({"E", "371502", "2023-01-01", "", 2023, "sideways", kMu, 7, ""}), guotu::Error);
+}
+
+// Every value is checked in C++ before it reaches SQL (issue #15): infinite, huge, negative and
+// zero areas, dates that are no calendar dates (SQLite's date() passes 2023-02-30), counties
+// that are not county codes, boundaries that are empty, points, invalid or in degrees. Each is a
+// BadInput error naming the entry and the value, and nothing is written.
+TEST_P(LedgerStore, RefusesBadValuesBeforeSql) {
+  const auto db = fresh("l");
+  FarmlandLedger::init(db, "t");
+  FarmlandLedger l(db, "t");
+  l.add_supplement(supplement("S0", "371502", 100, "2023-01-01"));
+  const double audit_rows = scalar(db, "SELECT COUNT(*) FROM audit");
+  auto refused = [&](const std::function<void()>& write, const std::string& expect) {
+    try {
+      write();
+      ADD_FAILURE() << "accepted; expected: " << expect;
+    } catch (const RuleViolation& e) {
+      ADD_FAILURE() << "a rule violation (exit 1) instead of bad input: " << e.what();
+    } catch (const guotu::Error& e) {
+      EXPECT_EQ(e.kind(), guotu::ErrorKind::BadInput) << e.what();
+      EXPECT_NE(std::string(e.what()).find(expect), std::string::npos) << e.what();
+    }
+  };
+  auto with = [](Supplement s, const std::function<void(Supplement&)>& change) {
+    change(s);
+    return s;
+  };
+  const Supplement ok = supplement("S1", "371502", 10, "2023-01-01");
+  const double inf = std::numeric_limits<double>::infinity();
+  // Areas: finite, above 0, at most 10,000,000 亩.
+  for (double bad : {inf, -inf, std::nan(""), 1e308, -10 * kMu, 0.0, 1.1e7 * kMu}) {
+    refused([&] { l.add_supplement(with(ok, [&](Supplement& s) { s.area_m2 = bad; })); },
+            "supplement S1: area must be a finite area above 0");
+    refused(
+        [&] {
+          Occupation o = occupation("O2", "371502", 1, "2023-02-01");
+          o.area_m2 = bad;
+          l.add_occupation(o);
+        },
+        "occupation O2: area must be");
+    refused([&] { l.transfer({"T1", "2023-06-01", "371502", "371503", "", bad, ""}); }, "transfer T1: area must be");
+    refused(
+        [&] {
+          l.add_inout({"I1", "371502", "2023-03-01", "", 2023, "out", bad, 7, ""});
+        },
+        "进出平衡 entry I1: area must be");
+  }
+  refused([&] { l.add_supplement(with(ok, [](Supplement& s) { s.paddy_m2 = s.area_m2 * 2; })); },
+          "paddy (水田) must be a finite area from 0");
+  refused([&] { l.add_supplement(with(ok, [](Supplement& s) { s.paddy_m2 = -1; })); }, "paddy (水田) must be");
+  refused([&] { l.add_supplement(with(ok, [](Supplement& s) { s.capacity = -5; })); },
+          "capacity must be a finite number");
+  refused([&] { l.add_supplement(with(ok, [&](Supplement& s) { s.capacity = inf; })); },
+          "capacity must be a finite number");
+  refused([&] { l.add_occupation(occupation("O3", "371502", 1, "2023-02-01", 0, -1)); }, "capacity must be");
+  refused([&] { l.add_supplement(with(ok, [](Supplement& s) { s.grade = 16; })); }, "grade (耕地等别) must be 1–15");
+  // Dates: real calendar dates, checked in C++.
+  for (const char* bad :
+       {"2023-02-30", "2023-13-01", "2023-2-1", "", "1989-12-31", "2023-02-29", "2023/01/01", "２０２３-01-01"})
+    refused([&] { l.add_supplement(with(ok, [&](Supplement& s) { s.accepted_on = bad; })); }, "accepted_on");
+  l.add_supplement(with(ok, [](Supplement& s) {
+    s.id = "S-leap";
+    s.accepted_on = "2024-02-29";
+  }));  // a leap day is a date
+  refused([&] { l.add_occupation(occupation("O4", "371502", 1, "2023-02-30")); },
+          "date 2023-02-30 is not a calendar date");
+  refused(
+      [&] {
+        l.transfer({"T2", "2023-04-31", "371502", "371503", "", kMu, ""});
+      },
+      "date 2023-04-31 is not a calendar date");
+  refused([&] { l.reverse("supplement", "S0", "2023-02-30", "x"); }, "date 2023-02-30 is not a calendar date");
+  refused([&] { (void)l.balances("2023-02-30"); }, "not a calendar date");
+  // Counties: county-level codes of data/admin/admin_units.csv, the valid ones named.
+  refused([&] { l.add_supplement(with(ok, [](Supplement& s) { s.county = "999999"; })); },
+          "county '999999' is not a county code of admin_units.csv; valid codes: ");
+  refused([&] { l.add_supplement(with(ok, [](Supplement& s) { s.county = "999999"; })); }, "371502 东昌府区");
+  refused([&] { l.add_supplement(with(ok, [](Supplement& s) { s.county = "东昌府区"; })); },
+          "(that is the name of county 371502)");
+  refused([&] { l.add_supplement(with(ok, [](Supplement& s) { s.county = "3715"; })); }, "(3715 is a city: 聊城市)");
+  refused([&] { l.transfer({"T3", "2023-06-01", "371502", "999999", "", kMu, ""}); }, "to county '999999'");
+  refused([&] { l.transfer({"T4", "2023-06-01", "371502", "371502", "", kMu, ""}); }, "between two counties");
+  refused(
+      [&] {
+        l.add_inout({"I2", "东昌府区", "2023-03-01", "", 2023, "out", kMu, 7, ""});
+      },
+      "that is the name of county 371502");
+  refused(
+      [&] {
+        l.add_inout({"I3", "371502", "2023-03-01", "", 99999, "out", kMu, 7, ""});
+      },
+      "year 99999 must be the year of its date");
+  // Boundaries: valid, non-empty polygons in EPSG:4527.
+  auto wkb = [](const std::string& wkt) { return guotu::geos::Geometry::from_wkt(wkt).to_wkb(); };
+  refused([&] { l.add_supplement(with(ok, [&](Supplement& s) { s.polygon_wkb = wkb("POLYGON EMPTY"); })); },
+          "the boundary is empty");
+  refused([&] { l.add_supplement(with(ok, [&](Supplement& s) { s.polygon_wkb = wkb("POINT (39500000 4030000)"); })); },
+          "the boundary must be a polygon");
+  refused(
+      [&] {
+        l.add_supplement(with(ok, [&](Supplement& s) {
+          s.polygon_wkb = wkb("POLYGON ((115.9 36.4, 116.0 36.4, 116.0 36.5, 115.9 36.5, 115.9 36.4))");
+        }));
+      },
+      "these look like longitude/latitude degrees");
+  refused(
+      [&] {
+        l.add_supplement(with(ok, [&](Supplement& s) {
+          s.polygon_wkb = wkb(
+              "POLYGON ((39500000 4030000, 39500100 4030100, 39500100 4030000, 39500000 4030100, 39500000 4030000))");
+        }));
+      },
+      "the boundary is not a valid polygon: Self-intersection");
+  refused(
+      [&] {
+        l.add_supplement(with(
+            ok, [&](Supplement& s) { s.polygon_wkb = wkb("POLYGON ((1e25 0, 1e25 1, 1.0000001e25 1, 1e25 0))"); }));
+      },
+      "is not in the ledger's CRS EPSG:4527");
+  // Nothing of all that reached the store.
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM audit"), audit_rows + 1);  // + S-leap
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM supplements"), 2);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM occupations"), 0);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM transfers"), 0);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM inout"), 0);
+  EXPECT_NEAR(stock_mu(l, "371502"), 110, 1e-9);
+  // A valid boundary in EPSG:4527 is accepted.
+  l.add_supplement(with(ok, [&](Supplement& s) {
+    s.id = "S-poly";
+    s.polygon_wkb =
+        wkb("POLYGON ((39500000 4030000, 39500100 4030000, 39500100 4030100, 39500000 4030100, 39500000 4030000))");
+  }));
 }
 
 TEST_P(LedgerStore, SampleLedgerReproducesThe2023Figures) {

@@ -108,7 +108,10 @@ TEST(RuleSet, UnknownFieldNamesFileAndLine) {
 TEST(RuleSet, MissingParametersAndDuplicates) {
   std::string buf = replace(kGood, "kind: forbid-overlap", "kind: buffer");
   EXPECT_NE(std::string(error_of(buf).what()).find("distance_m"), std::string::npos);
-  EXPECT_NE(std::string(error_of(buf + "    params: {distance_m: -5}\n").what()).find("positive"), std::string::npos);
+  EXPECT_NE(std::string(error_of(buf + "    params: {distance_m: -5}\n").what())
+                .find("'distance_m' must be a finite number from 0 to 100000, not '-5'"),
+            std::string::npos);
+  EXPECT_NE(std::string(error_of(buf + "    params: {distance_m: 0}\n").what()).find("positive"), std::string::npos);
   const std::string body = std::string(kGood).substr(std::string(kGood).find("  - id"));
   const Error dup = error_of(std::string(kGood) + body);
   EXPECT_NE(std::string(dup.what()).find("duplicate rule id 'R-A'"), std::string::npos) << dup.what();
