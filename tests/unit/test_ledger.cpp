@@ -23,10 +23,12 @@
 #include <set>
 #include <sstream>
 
+#include "check/occupancy.hpp"
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "gdal/output_writer.hpp"
 #include "geos/geometry.hpp"
+#include "layers/admin_units.hpp"
 #include "ledger/farmland_ledger.hpp"
 #include "pg/database.hpp"
 #include "support.hpp"
@@ -597,6 +599,10 @@ TEST_P(LedgerStore, ConcurrentWritersLoseNothing) {
 TEST_P(LedgerStore, SurvivesSigkillDuringWrites) {
   const auto db = fresh("l");
   FarmlandLedger::init(db, "t");
+  // The data files a ledger reads once per process (grade weights, the counties), read here
+  // before the forks: each child's 20–100 ms go to writes, not to reading CSV files.
+  (void)guotu::check::GradeWeights::embedded();
+  (void)guotu::layers::AdminUnits::embedded();
   std::mt19937 rng(42);
   std::set<std::string> acknowledged, started;
   for (int round = 0; round < 50; ++round) {
