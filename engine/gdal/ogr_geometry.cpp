@@ -2,11 +2,33 @@
 
 #include <ogr_geometry.h>
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 namespace guotu::gdal {
 
+namespace {
+
+// GDAL's own WKB reader stops at 32 levels; a source that nests deeper (GeoJSON) is refused
+// the same way before GEOS or a recursive algorithm meets it.
+constexpr int kMaxNesting = 32;
+
+int nesting(const OGRGeometry& g, int depth = 0) {
+  if (depth > kMaxNesting) return depth;
+  int deepest = depth;
+  if (const auto* gc = dynamic_cast<const OGRGeometryCollection*>(&g)) {
+    for (int i = 0; i < gc->getNumGeometries(); ++i)
+      deepest = std::max(deepest, nesting(*gc->getGeometryRef(i), depth + 1));
+  }
+  return deepest;
+}
+
+}  // namespace
+
 geos::Geometry to_geos(const OGRGeometry& g, geos::Context& ctx, const ErrorContext& where) {
+  if (nesting(g) > kMaxNesting)
+    throw_bad_input("geometry collections nested more than " + std::to_string(kMaxNesting) + " levels deep", where);
   std::unique_ptr<OGRGeometry> linear;
   const OGRGeometry* src = &g;
   if (g.hasCurveGeometry(TRUE)) {

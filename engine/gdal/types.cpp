@@ -55,4 +55,26 @@ const char* to_string(GeometryKind k) {
   return "Unknown";
 }
 
+GeometryFamily family_of(GeometryKind k) {
+  switch (k) {
+    case GeometryKind::Point:
+    case GeometryKind::MultiPoint: return GeometryFamily::Point;
+    case GeometryKind::LineString:
+    case GeometryKind::MultiLineString: return GeometryFamily::Line;
+    case GeometryKind::Polygon:
+    case GeometryKind::MultiPolygon: return GeometryFamily::Polygon;
+    default: return GeometryFamily::Any;
+  }
+}
+
+const char* describe(GeometryFamily f) {
+  switch (f) {
+    case GeometryFamily::Point: return "a point layer";
+    case GeometryFamily::Line: return "a line layer";
+    case GeometryFamily::Polygon: return "a polygon layer";
+    case GeometryFamily::Any: return "a layer of any geometry";
+  }
+  return "a layer of any geometry";
+}
+
 }  // namespace guotu::gdal

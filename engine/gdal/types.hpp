@@ -34,6 +34,13 @@ using FieldValue = std::variant<std::monostate, std::string, std::int64_t, doubl
 enum class GeometryKind { None, Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, Unknown };
 [[nodiscard]] const char* to_string(GeometryKind k);
 
+/// What a layer must hold, as the layer catalogue says (`geometry:`); Any = no requirement.
+enum class GeometryFamily { Any, Point, Line, Polygon };
+/// The family of a kind (None and Unknown: Any).
+[[nodiscard]] GeometryFamily family_of(GeometryKind k);
+/// "a polygon layer", "a line layer", "a point layer".
+[[nodiscard]] const char* describe(GeometryFamily f);
+
 /// A coordinate reference system as the rest of guotu sees it.
 struct Crs {
   std::string definition;   ///< "EPSG:n" when identified, else WKT2 (what PROJ accepts)

@@ -4,10 +4,12 @@
 #include <cpl_error.h>
 #include <cpl_string.h>
 #include <gdal_priv.h>
+#include <iconv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <mutex>
 #include <unordered_set>
@@ -15,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "gdal/connection.hpp"
 #include "gdal/ogr_geometry.hpp"
 
@@ -30,9 +33,120 @@ bool iequals(const std::string& a, const std::string& b) {
 // GDAL reports through a global handler; keep its last message per thread for our errors,
 // and keep it off the terminal (guotu prints its own, better located, messages).
 thread_local std::string g_last_gdal_error;
+// The failures raised since reset_errors(), first ones first (the first is the most specific:
+// "Too many recursion levels" comes before "Unable to read geometry").
+thread_local std::vector<std::string> g_failures;
 
 void CPL_STDCALL quiet_handler(CPLErr level, CPLErrorNum, const char* msg) {
-  if (level >= CE_Failure && msg != nullptr) g_last_gdal_error = msg;
+  if (level >= CE_Failure && msg != nullptr) {
+    g_last_gdal_error = msg;
+    if (g_failures.size() < 8 && std::find(g_failures.begin(), g_failures.end(), msg) == g_failures.end())
+      g_failures.emplace_back(msg);
+  }
+}
+
+void reset_errors() {
+  CPLErrorReset();
+  g_failures.clear();
+}
+
+bool gdal_failed() {
+  return CPLGetLastErrorType() >= CE_Failure;
+}
+
+std::string failure_text() {
+  std::string out;
+  for (const auto& m : g_failures) out += (out.empty() ? "" : "; ") + m;
+  return out.empty() ? std::string(CPLGetLastErrorMsg()) : out;
+}
+
+std::string quoted_identifier(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string quoted_literal(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+/// The first coordinate of `g` that is not finite, or outside ±180/±90 (geographic) or ±1e9
+/// (projected), as a reason; nullopt when every one is plausible.
+class CoordinateCheck {
+ public:
+  explicit CoordinateCheck(bool geographic) : geographic_(geographic) {}
+
+  [[nodiscard]] std::optional<std::string> problem(const OGRGeometry& g) const {
+    if (const auto* p = dynamic_cast<const OGRPoint*>(&g))
+      return p->IsEmpty() ? std::nullopt : point(p->getX(), p->getY());
+    if (const auto* c = dynamic_cast<const OGRSimpleCurve*>(&g)) {
+      for (int i = 0; i < c->getNumPoints(); ++i)
+        if (auto why = point(c->getX(i), c->getY(i))) return why;
+      return std::nullopt;
+    }
+    if (const auto* cc = dynamic_cast<const OGRCompoundCurve*>(&g)) {
+      for (int i = 0; i < cc->getNumCurves(); ++i)
+        if (auto why = problem(*cc->getCurve(i))) return why;
+      return std::nullopt;
+    }
+    if (const auto* poly = dynamic_cast<const OGRCurvePolygon*>(&g)) {
+      if (const OGRCurve* ring = poly->getExteriorRingCurve())
+        if (auto why = problem(*ring)) return why;
+      for (int i = 0; i < poly->getNumInteriorRings(); ++i)
+        if (auto why = problem(*poly->getInteriorRingCurve(i))) return why;
+      return std::nullopt;
+    }
+    if (const auto* gc = dynamic_cast<const OGRGeometryCollection*>(&g)) {
+      for (int i = 0; i < gc->getNumGeometries(); ++i)
+        if (auto why = problem(*gc->getGeometryRef(i))) return why;
+      return std::nullopt;
+    }
+    if (const auto* ps = dynamic_cast<const OGRPolyhedralSurface*>(&g)) {
+      for (int i = 0; i < ps->getNumGeometries(); ++i)
+        if (auto why = problem(*ps->getGeometryRef(i))) return why;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  [[nodiscard]] std::optional<std::string> point(double x, double y) const {
+    if (!std::isfinite(x) || !std::isfinite(y)) return fmt::format("coordinate ({}, {}) is not a finite number", x, y);
+    if (geographic_) {
+      if (std::abs(x) > 180 + 1e-9 || std::abs(y) > 90 + 1e-9)
+        return fmt::format(
+            "coordinate ({}, {}) is outside ±180° longitude / ±90° latitude of the layer's geographic "
+            "CRS (longitude and latitude swapped?)",
+            x, y);
+    } else if (std::abs(x) > kMaxProjected || std::abs(y) > kMaxProjected) {
+      return fmt::format("coordinate ({}, {}) is beyond ±1e9 m, not a coordinate of a projected CRS", x, y);
+    }
+    return std::nullopt;
+  }
+  static constexpr double kMaxProjected = 1e9;
+  bool geographic_;
+};
+
+/// Why a geometry is not of `family` ("a LINESTRING where a polygon layer is needed"), or nullopt.
+std::optional<std::string> family_problem(const OGRGeometry& g, GeometryFamily family) {
+  if (family == GeometryFamily::Any || g.IsEmpty()) return std::nullopt;
+  const OGRwkbGeometryType t = wkbFlatten(g.getGeometryType());
+  bool ok = false;
+  switch (family) {
+    case GeometryFamily::Polygon:
+      ok = t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface;
+      break;
+    case GeometryFamily::Line:
+      ok = t == wkbLineString || t == wkbMultiLineString || t == wkbCircularString || t == wkbCompoundCurve ||
+           t == wkbMultiCurve;
+      break;
+    case GeometryFamily::Point: ok = t == wkbPoint || t == wkbMultiPoint; break;
+    case GeometryFamily::Any: ok = true; break;
+  }
+  if (ok) return std::nullopt;
+  return fmt::format("a {} where {} is needed", g.getGeometryName(), describe(family));
 }
 
 FieldType field_type(const OGRFieldDefn& f) {
@@ -105,6 +219,49 @@ Crs crs_from_srs(const OGRSpatialReference& in) {
 
 }  // namespace
 
+// ---------------------------------------------------------------- ReadLog
+
+std::string ReadProblem::message() const {
+  return Error(ErrorKind::BadInput, reason, where).what();
+}
+
+void ReadLog::problem(ReadProblem p) {
+  if (refuse_) throw_bad_input(p.reason, p.where);
+  std::lock_guard lock(mutex_);
+  auto key = std::make_tuple(p.where.file, p.where.layer, p.where.fid.value_or(-1), p.reason);
+  problems_.try_emplace(std::move(key), std::move(p));
+}
+
+void ReadLog::warn(const std::string& text) {
+  std::lock_guard lock(mutex_);
+  if (warned_.insert(text).second) warnings_.push_back(text);
+}
+
+std::vector<ReadProblem> ReadLog::problems() const {
+  std::lock_guard lock(mutex_);
+  std::vector<ReadProblem> out;
+  out.reserve(problems_.size());
+  for (const auto& [key, p] : problems_) out.push_back(p);
+  return out;
+}
+
+std::vector<std::string> ReadLog::warnings() const {
+  std::lock_guard lock(mutex_);
+  return warnings_;
+}
+
+bool ReadLog::has_problems() const {
+  std::lock_guard lock(mutex_);
+  return !problems_.empty();
+}
+
+std::string summarize(const std::vector<ReadProblem>& problems, std::size_t limit) {
+  std::string out = fmt::format("{} feature{} skipped", problems.size(), problems.size() == 1 ? "" : "s");
+  for (std::size_t i = 0; i < problems.size() && i < limit; ++i) out += (i == 0 ? ": " : "; ") + problems[i].message();
+  if (problems.size() > limit) out += fmt::format("; and {} more", problems.size() - limit);
+  return out;
+}
+
 void initialize() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -125,8 +282,8 @@ Crs crs_from_definition(const std::string& definition) {
 
 // ---------------------------------------------------------------- Layer
 
-Layer::Layer(OGRLayer* layer, std::string path, std::string assume_crs)
-    : layer_(layer), path_(std::move(path)), name_(layer->GetName()), assume_crs_(std::move(assume_crs)) {
+Layer::Layer(GDALDataset* ds, OGRLayer* layer, std::string path, std::string assume_crs)
+    : ds_(ds), layer_(layer), path_(std::move(path)), name_(layer->GetName()), assume_crs_(std::move(assume_crs)) {
   OGRFeatureDefn* defn = layer_->GetLayerDefn();
   for (int i = 0; i < defn->GetFieldCount(); ++i) {
     const OGRFieldDefn* f = defn->GetFieldDefn(i);
@@ -151,7 +308,8 @@ std::optional<std::size_t> Layer::field_index(const std::string& name) const {
 }
 
 std::optional<Crs> Layer::crs() const {
-  if (const OGRSpatialReference* srs = layer_->GetSpatialRef()) return crs_from_srs(*srs);
+  if (const OGRSpatialReference* srs = layer_->GetSpatialRef(); srs != nullptr && !undefined_srs_)
+    return crs_from_srs(*srs);
   if (!assume_crs_.empty()) return crs_from_definition(assume_crs_);
   return std::nullopt;
 }
@@ -171,8 +329,71 @@ std::optional<Envelope> Layer::extent() const {
   return Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY};
 }
 
+void Layer::require_geometry(GeometryFamily family) const {
+  const GeometryKind kind = geometry_kind();
+  const GeometryFamily has = family_of(kind);
+  if (family == GeometryFamily::Any || has == GeometryFamily::Any || has == family) return;
+  throw_bad_input(fmt::format("the layer holds {}; {} is needed", to_string(kind), describe(family)),
+                  {path_, name_, std::nullopt, std::nullopt});
+}
+
+const std::map<std::int64_t, std::string>& Layer::text_in_numbers() const {
+  if (text_in_numbers_) return *text_in_numbers_;
+  text_in_numbers_.emplace();
+  if (!sqlite_) return *text_in_numbers_;
+  std::vector<std::string> numeric;
+  for (const auto& f : fields_)
+    if (f.type == FieldType::Real || f.type == FieldType::Integer || f.type == FieldType::Integer64)
+      numeric.push_back(f.name);
+  if (numeric.empty()) return *text_in_numbers_;
+  const char* fid_column = layer_->GetFIDColumn();
+  std::string sql = "SELECT " + quoted_identifier(fid_column != nullptr && *fid_column != '\0' ? fid_column : "rowid");
+  std::string where;
+  for (const auto& n : numeric) {
+    sql += ", typeof(" + quoted_identifier(n) + "), CAST(" + quoted_identifier(n) + " AS TEXT)";
+    where += (where.empty() ? "" : " OR ") + ("typeof(" + quoted_identifier(n) + ") IN ('text', 'blob')");
+  }
+  sql += " FROM " + quoted_identifier(name_) + " WHERE " + where;
+  reset_errors();
+  OGRLayer* rs = ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (rs == nullptr) {
+    if (gdal_failed())
+      throw_bad_input("cannot read the layer: " + failure_text(), {path_, name_, std::nullopt, std::nullopt});
+    return *text_in_numbers_;
+  }
+  // GDAL takes the table's primary key as the result's fid rather than as a field.
+  const int first = rs->GetLayerDefn()->GetFieldCount() == static_cast<int>(2 * numeric.size()) ? 0 : 1;
+  for (OGRFeatureUniquePtr f(rs->GetNextFeature()); f; f.reset(rs->GetNextFeature())) {
+    const std::int64_t fid = first == 0 ? f->GetFID() : f->GetFieldAsInteger64(0);
+    for (std::size_t k = 0; k < numeric.size(); ++k) {
+      const std::string type = f->GetFieldAsString(static_cast<int>(first + 2 * k));
+      if (type != "text" && type != "blob") continue;
+      std::string value = f->GetFieldAsString(static_cast<int>(first + 1 + 2 * k));
+      if (!utf8::is_valid(value)) value = utf8::repaired(value);
+      if (value.size() > 40) value = value.substr(0, 40) + "…";
+      text_in_numbers_->try_emplace(
+          fid, fmt::format("{} holds {} '{}' in a numeric column (it would be read as 0)", numeric[k], type, value));
+      break;
+    }
+  }
+  const bool failed = gdal_failed();
+  const std::string why = failed ? failure_text() : "";
+  ds_->ReleaseResultSet(rs);
+  if (failed) throw_bad_input("cannot read the layer: " + why, {path_, name_, std::nullopt, std::nullopt});
+  return *text_in_numbers_;
+}
+
 void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)>& visit) const {
+  require_geometry(options.geometry);
   std::unique_ptr<OGRCoordinateTransformation> transform;
+  // Coordinates are judged in the layer's CRS (degrees or metres) and again after reprojection.
+  bool source_geographic = false, target_geographic = false;
+  if (const OGRSpatialReference* srs = layer_->GetSpatialRef(); srs != nullptr && !undefined_srs_) {
+    source_geographic = srs->IsGeographic() != 0;
+  } else if (!assume_crs_.empty()) {
+    OGRSpatialReference assumed;
+    source_geographic = assumed.SetFromUserInput(assume_crs_.c_str()) == OGRERR_NONE && assumed.IsGeographic() != 0;
+  }
   if (!options.target_crs.empty() && geometry_kind() != GeometryKind::None) {
     Crs source = require_crs();
     OGRSpatialReference src, dst;
@@ -180,6 +401,7 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
     dst.SetFromUserInput(options.target_crs.c_str());
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    target_geographic = dst.IsGeographic() != 0;
     if (!src.IsSame(&dst)) {
       transform.reset(OGRCreateCoordinateTransformation(&src, &dst));
       if (!transform) {
@@ -188,58 +410,135 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
       }
     }
   }
+  const CoordinateCheck source_check(source_geographic);
+  const CoordinateCheck target_check(target_geographic);
+  const auto& text_numbers = text_in_numbers();
   const std::string filter = driver_filter(options.where);
   if (layer_->SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) != OGRERR_NONE) {
     throw_bad_input("invalid attribute filter '" + options.where + "': " + g_last_gdal_error,
                     {path_, name_, std::nullopt, std::nullopt});
   }
-  // A driver that fails mid-read (a bad filter, a corrupt file) ends the iteration early and
-  // says so only through CPLError: check it, or the result would be silently short.
-  CPLErrorReset();
+  // The filters are the layer's state: cleared however the read ends.
+  struct ClearFilters {
+    OGRLayer* layer;
+    ~ClearFilters() {
+      layer->SetAttributeFilter(nullptr);
+      layer->SetSpatialFilter(nullptr);
+    }
+  } clear_filters{layer_};
+
+  // A driver that fails mid-read (a truncated Shapefile, a corrupt GeoPackage page) says so only
+  // through CPLError, feature by feature: each failure is an error naming the feature, or the
+  // last good one when the driver cannot say which it was.
+  std::int64_t last_fid = -1;
+  auto next = [&]() {
+    reset_errors();
+    OGRFeatureUniquePtr f(layer_->GetNextFeature());
+    if (gdal_failed()) {
+      const std::string why = failure_text();
+      if (f) throw_bad_input("cannot read the feature: " + why, {path_, name_, f->GetFID(), std::nullopt});
+      throw_bad_input((last_fid >= 0 ? fmt::format("reading stopped after fid {}: ", last_fid)
+                                     : std::string("reading stopped before the first feature: ")) +
+                          why,
+                      {path_, name_, std::nullopt, std::nullopt});
+    }
+    if (f) last_fid = f->GetFID();
+    return f;
+  };
+
+  bool warned_text = false;
+  auto text = [&](const OGRFeature& f, int i) {
+    std::string s = f.GetFieldAsString(i);
+    if (utf8::is_valid(s)) return s;
+    const std::string field = fields_[static_cast<std::size_t>(i)].name;
+    if (detect_gb18030_) {
+      char* decoded = CPLRecode(s.c_str(), "GB18030", CPL_ENC_UTF8);
+      std::string out = decoded != nullptr ? decoded : "";
+      CPLFree(decoded);
+      if (utf8::is_valid(out)) {
+        if (!warned_text && options.log != nullptr)
+          options.log->warn(
+              fmt::format("{}: text that is not UTF-8 (first in layer {}, fid {}, field {}) decoded as "
+                          "GB18030 (GBK): the Shapefile has no .cpg; pass --encoding if names look wrong",
+                          path_, name_, f.GetFID(), field));
+        warned_text = true;
+        return out;
+      }
+    }
+    if (!warned_text && options.log != nullptr)
+      options.log->warn(
+          fmt::format("{}, layer {}: text that is not valid UTF-8 (first at fid {}, field {}): the invalid "
+                      "bytes are replaced with U+FFFD; pass --encoding with the data's encoding",
+                      path_, name_, f.GetFID(), field));
+    warned_text = true;
+    return utf8::repaired(s);
+  };
+
   auto& ctx = geos::Context::current();
   const int nfields = static_cast<int>(fields_.size());
-  auto convert = [&](OGRFeature& f) {
+  // The feature as guotu sees it, or nullopt when it goes to the log (or throws without one).
+  auto convert = [&](OGRFeature& f) -> std::optional<Feature> {
     Feature out;
     out.fid = f.GetFID();
+    ErrorContext where{path_, name_, out.fid, std::nullopt};
+    auto problem = [&](std::string reason) -> std::optional<Feature> {
+      if (options.log == nullptr) throw_bad_input(std::move(reason), where);
+      options.log->problem({where, std::move(reason)});
+      return std::nullopt;
+    };
+    if (auto it = text_numbers.find(out.fid); it != text_numbers.end()) return problem(it->second);
     out.values.resize(fields_.size());
     for (int i = 0; i < nfields; ++i) {
       if (!f.IsFieldSetAndNotNull(i)) continue;
-      switch (fields_[static_cast<std::size_t>(i)].type) {
+      const auto k = static_cast<std::size_t>(i);
+      switch (fields_[k].type) {
         case FieldType::Integer:
-        case FieldType::Integer64: out.values[static_cast<std::size_t>(i)] = f.GetFieldAsInteger64(i); break;
-        case FieldType::Real: out.values[static_cast<std::size_t>(i)] = f.GetFieldAsDouble(i); break;
-        default: out.values[static_cast<std::size_t>(i)] = std::string(f.GetFieldAsString(i)); break;
+        case FieldType::Integer64: out.values[k] = f.GetFieldAsInteger64(i); break;
+        case FieldType::Real: {
+          const double d = f.GetFieldAsDouble(i);
+          if (!std::isfinite(d)) return problem(fmt::format("{} = {}: not a finite number", fields_[k].name, d));
+          out.values[k] = d;
+          break;
+        }
+        default: out.values[k] = text(f, i); break;
       }
     }
     if (OGRGeometry* g = f.GetGeometryRef()) {
-      ErrorContext where{path_, name_, out.fid, std::nullopt};
-      if (transform && g->transform(transform.get()) != OGRERR_NONE) {
-        throw_bad_input("cannot reproject the geometry to " + options.target_crs + " (coordinates outside the CRS?)",
-                        where);
+      if (auto why = family_problem(*g, options.geometry)) return problem(*why);
+      if (auto why = source_check.problem(*g)) return problem(*why);
+      if (transform) {
+        if (g->transform(transform.get()) != OGRERR_NONE)
+          return problem("cannot reproject the geometry to " + options.target_crs + " (coordinates outside the CRS?)");
+        if (auto why = target_check.problem(*g))
+          return problem("after reprojection to " + options.target_crs + ": " + *why);
       }
-      out.geometry = to_geos(*g, ctx, where);
+      try {
+        out.geometry = to_geos(*g, ctx, where);
+      } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Internal) throw;
+        return problem(e.reason());
+      }
     }
     return out;
   };
+  auto deliver = [&](OGRFeature& f) {
+    if (auto out = convert(f)) visit(std::move(*out));
+  };
+
   if (options.within.empty() && !postgres_) {
     layer_->ResetReading();
-    for (OGRFeatureUniquePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
-      visit(convert(*f));
-      CPLErrorReset();
-    }
+    for (OGRFeatureUniquePtr f = next(); f; f = next()) deliver(*f);
   } else if (options.within.empty()) {
     // A PostgreSQL table returns rows in storage order, not fid order: results must not depend
     // on that, so the rows are gathered and sorted (memory: the layer's features, as in the
     // windowed read below).
     std::vector<OGRFeatureUniquePtr> found;
     layer_->ResetReading();
-    for (OGRFeatureUniquePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) found.push_back(std::move(f));
-    const bool failed = CPLGetLastErrorType() >= CE_Failure;
-    if (!failed) {
-      std::stable_sort(found.begin(), found.end(),
-                       [](const OGRFeatureUniquePtr& a, const OGRFeatureUniquePtr& b) { return a->GetFID() < b->GetFID(); });
-      for (auto& f : found) visit(convert(*f));
-    }
+    for (OGRFeatureUniquePtr f = next(); f; f = next()) found.push_back(std::move(f));
+    std::stable_sort(found.begin(), found.end(), [](const OGRFeatureUniquePtr& a, const OGRFeatureUniquePtr& b) {
+      return a->GetFID() < b->GetFID();
+    });
+    for (auto& f : found) deliver(*f);
   } else {
     // Rectangles are given in the target CRS: take them back to the layer's CRS.
     std::unique_ptr<OGRCoordinateTransformation> back;
@@ -253,18 +552,15 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
       }
       layer_->SetSpatialFilterRect(x0, y0, x1, y1);
       layer_->ResetReading();
-      for (OGRFeatureUniquePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
+      last_fid = -1;
+      for (OGRFeatureUniquePtr f = next(); f; f = next()) {
         if (seen.insert(f->GetFID()).second) found.push_back(std::move(f));
       }
     }
     layer_->SetSpatialFilter(nullptr);
     std::sort(found.begin(), found.end(), [](const OGRFeatureUniquePtr& a, const OGRFeatureUniquePtr& b) { return a->GetFID() < b->GetFID(); });
-    for (auto& f : found) visit(convert(*f));
+    for (auto& f : found) deliver(*f);
   }
-  const bool failed = CPLGetLastErrorType() >= CE_Failure;
-  const std::string why = failed ? CPLGetLastErrorMsg() : "";
-  layer_->SetAttributeFilter(nullptr);
-  if (failed) throw_bad_input("reading stopped with an error: " + why, {path_, name_, std::nullopt, std::nullopt});
 }
 
 std::string Layer::driver_filter(const std::string& where) const {
@@ -313,9 +609,27 @@ VectorSource::~VectorSource() = default;
 VectorSource::VectorSource(VectorSource&&) noexcept = default;
 VectorSource& VectorSource::operator=(VectorSource&&) noexcept = default;
 
+namespace {
+
+void require_known_encoding(const std::string& encoding) {
+  if (encoding.empty()) return;
+  // GDAL decodes through iconv (CPLRecode): a name iconv does not know would be ignored with a
+  // warning and the text passed on undecoded.
+  iconv_t cd = iconv_open("UTF-8", encoding.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    throw_bad_input("unknown text encoding '" + encoding +
+                    "' (--encoding): give one iconv knows, e.g. GBK, GB18030, "
+                    "CP936, UTF-8 (`iconv -l` lists them)");
+  }
+  iconv_close(cd);
+}
+
+}  // namespace
+
 VectorSource VectorSource::open(const std::string& path, const OpenOptions& options) {
   initialize();
   namespace fs = std::filesystem;
+  require_known_encoding(options.encoding);
   const bool is_pg = is_postgres_target(path);
   if (!is_pg && !fs::exists(path)) throw_bad_input("no such file or directory", {path, {}, {}, {}});
 
@@ -341,30 +655,54 @@ VectorSource VectorSource::open(const std::string& path, const OpenOptions& opti
                         (g_last_gdal_error.empty() ? std::string() : ": " + mask_passwords(g_last_gdal_error)),
                     {src.path_, {}, {}, {}});
   }
+  const std::string driver = src.ds_->GetDriver()->GetDescription();
   for (int i = 0; i < src.ds_->GetLayerCount(); ++i) {
     OGRLayer* l = src.ds_->GetLayer(i);
     // QGIS styles and GDAL bookkeeping tables are not plan layers.
     if (EQUAL(l->GetName(), "layer_styles")) continue;
-    src.layers_.push_back(Layer(l, src.path_, options.assume_crs));
-    src.layers_.back().postgres_ = std::string(src.ds_->GetDriver()->GetDescription()) == "PostgreSQL";
+    src.layers_.push_back(Layer(src.ds_.get(), l, src.path_, options.assume_crs));
+    Layer& layer = src.layers_.back();
+    layer.postgres_ = driver == "PostgreSQL";
+    layer.sqlite_ = driver == "GPKG" || driver == "SQLite";
+    if (driver == "GPKG" && l->GetSpatialRef() != nullptr) {
+      // srs_id 0 and -1 are GeoPackage's "undefined geographic / Cartesian SRS": no CRS at all.
+      const std::string sql = "SELECT srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(" +
+                              quoted_literal(layer.name_) + ")";
+      if (OGRLayer* rs = src.ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr)) {
+        if (OGRFeatureUniquePtr f(rs->GetNextFeature()); f) {
+          const auto srs_id = f->GetFieldAsInteger64(0);
+          layer.undefined_srs_ = srs_id == 0 || srs_id == -1;
+        }
+        src.ds_->ReleaseResultSet(rs);
+      }
+      reset_errors();
+    }
   }
-  // A Shapefile without .cpg is decoded by GDAL's guess (LDID or ISO-8859-1): say so.
-  if (options.encoding.empty() && std::string(src.ds_->GetDriver()->GetDescription()) == "ESRI Shapefile") {
+  if (driver == "ESRI Shapefile") {
     std::vector<fs::path> shps;
     if (fs::is_directory(path)) {
       for (const auto& e : fs::directory_iterator(path))
         if (e.path().extension() == ".shp" || e.path().extension() == ".SHP") shps.push_back(e.path());
-    } else {
-      shps.emplace_back(path);
+    } else if (const auto ext = fs::path(path).extension(); ext == ".shp" || ext == ".SHP") {
+      shps.emplace_back(path);  // (not a .zip or /vsi… path: those hold their parts inside)
     }
+    auto sibling = [](fs::path p, const char* lower, const char* upper) {
+      auto q = p;
+      return fs::exists(p.replace_extension(lower)) || fs::exists(q.replace_extension(upper));
+    };
     for (const auto& shp : shps) {
-      auto cpg = shp;
-      cpg.replace_extension(".cpg");
-      auto cpg_upper = shp;
-      cpg_upper.replace_extension(".CPG");
-      if (!fs::exists(cpg) && !fs::exists(cpg_upper)) {
+      // GDAL opens a .shp without its .dbf as geometry alone: every attribute would read as missing.
+      if (!sibling(shp, ".dbf", ".DBF"))
+        throw_bad_input("the Shapefile has no .dbf beside it: its attributes are missing (copy the .dbf too)",
+                        {shp.string(), {}, {}, {}});
+      // Without .cpg the DBF is decoded by its language driver id when it has one, else not at
+      // all: text that is not UTF-8 is then read as GB18030 (what Chinese desktop GIS writes).
+      if (options.encoding.empty() && !sibling(shp, ".cpg", ".CPG")) {
+        for (auto& layer : src.layers_)
+          if (iequals(layer.name_, shp.stem().string())) layer.detect_gb18030_ = true;
         src.warnings_.push_back(shp.string() +
-                                ": no .cpg file; text decoded by GDAL's default. If names look wrong, pass "
+                                ": no .cpg file; text is decoded by the DBF's language driver id if it has one, else "
+                                "read as UTF-8, or as GB18030 where it is not UTF-8. If names look wrong, pass "
                                 "--encoding GBK (or the encoding the data was written in)");
       }
     }

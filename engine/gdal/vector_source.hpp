@@ -1,15 +1,27 @@
 // Reading any OGR vector source: GeoPackage, Shapefile (GBK .cpg decoded to UTF-8), GeoJSON,
 // FileGDB (OpenFileGDB, read-only), PostGIS "PG:…". ogr_*.h stays inside engine/gdal.
+//
+// The reader policy (docs/reliability.md): a GDAL error while reading is a bad-input error naming
+// file, layer and fid; a feature with a value the reader cannot trust (a coordinate that is not
+// finite or out of range, a numeric field holding Inf, NaN or text, a geometry of the wrong
+// type, a reprojection that fails) is skipped and reported through ReadOptions::log, or refused
+// when there is no log (or it refuses: --strict); text that is not UTF-8 is decoded (GB18030 for
+// a Shapefile without .cpg) or repaired, with a warning, never passed on.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/coord.hpp"
+#include "core/error.hpp"
 #include "gdal/types.hpp"
 #include "geos/geometry.hpp"
 
@@ -22,7 +34,8 @@ namespace guotu::gdal {
 void initialize();
 
 struct OpenOptions {
-  /// Text encoding of Shapefile DBFs that have no .cpg (e.g. "GBK", "CP936"); empty = GDAL's default.
+  /// Text encoding of Shapefile DBFs that have no .cpg (e.g. "GBK", "CP936"); empty = GDAL's
+  /// default, and GB18030 for text that is not UTF-8. An encoding iconv does not know is refused.
   std::string encoding;
   /// CRS to use for layers that declare none ("EPSG:4527"); without it such a layer is an error.
   std::string assume_crs;
@@ -35,6 +48,41 @@ struct Feature {
   geos::Geometry geometry;
 };
 
+/// A feature a read did not hand over, and why.
+struct ReadProblem {
+  ErrorContext where;  ///< file, layer, fid
+  std::string reason;
+  [[nodiscard]] std::string message() const;  ///< "FILE, layer L, fid N: reason"
+};
+
+/// What the reads of one run report instead of refusing: the features they skipped (each file,
+/// layer, fid and reason once, however often the layer is read) and warnings (text decoded from
+/// another encoding), for the run's summary and its exit code (2 when a feature was skipped).
+/// Thread-safe.
+class ReadLog {
+ public:
+  /// refuse: a problem is a bad-input error at once (--strict), as with no log at all.
+  explicit ReadLog(bool refuse = false) : refuse_(refuse) {}
+  [[nodiscard]] bool refuses() const noexcept { return refuse_; }
+  /// Records a skipped feature; throws it as a bad-input error when the log refuses.
+  void problem(ReadProblem p);
+  /// Records a warning (each text once).
+  void warn(const std::string& text);
+  [[nodiscard]] std::vector<ReadProblem> problems() const;  ///< by file, layer, fid
+  [[nodiscard]] std::vector<std::string> warnings() const;  ///< in the order they came
+  [[nodiscard]] bool has_problems() const;
+
+ private:
+  bool refuse_;
+  mutable std::mutex mutex_;
+  std::map<std::tuple<std::string, std::string, std::int64_t, std::string>, ReadProblem> problems_;
+  std::vector<std::string> warnings_;
+  std::set<std::string> warned_;
+};
+
+/// "3 features skipped: FILE, layer L, fid N: reason; …" (the first `limit` named).
+[[nodiscard]] std::string summarize(const std::vector<ReadProblem>& problems, std::size_t limit = 5);
+
 struct ReadOptions {
   ReadOptions() = default;
   ReadOptions(std::string target, std::string filter = {}) : target_crs(std::move(target)), where(std::move(filter)) {}
@@ -46,6 +94,12 @@ struct ReadOptions {
   /// the layer's CRS); empty = everywhere. Uses the source's spatial index; each feature once, in
   /// fid order.
   std::vector<Envelope> within;
+  /// What the features must be (the catalogue's geometry for the layer): a layer declaring another
+  /// type is refused before reading ("layer X holds LineString, a polygon layer is needed"), a
+  /// feature of another type is a problem. Null and empty geometries pass (callers judge them).
+  GeometryFamily geometry = GeometryFamily::Any;
+  /// Where problem features go (skipped and listed); null: the first one is a bad-input error.
+  ReadLog* log = nullptr;
 };
 
 class VectorSource;
@@ -68,22 +122,34 @@ class Layer {
   [[nodiscard]] std::optional<Envelope> extent() const;
 
   /// Reads the features in fid order, calling visit for each. Geometries are reprojected
-  /// when options.target_crs is set; a failure names file, layer, fid and reason.
+  /// when options.target_crs is set. A GDAL error is a bad-input error naming file, layer and
+  /// fid ("after fid N" when the failing one is unknown); a feature with an untrustworthy value
+  /// goes to options.log (see the file comment).
   void read(const ReadOptions& options, const std::function<void(Feature&&)>& visit) const;
+  /// A layer declaring a geometry type outside `family` is a bad-input error.
+  void require_geometry(GeometryFamily family) const;
   /// All features in memory.
   [[nodiscard]] std::vector<Feature> read_all(const ReadOptions& options = {}) const;
 
  private:
   friend class VectorSource;
-  Layer(OGRLayer* layer, std::string path, std::string assume_crs);
+  Layer(GDALDataset* ds, OGRLayer* layer, std::string path, std::string assume_crs);
   /// The attribute filter as the driver takes it (PostgreSQL: field names quoted).
   [[nodiscard]] std::string driver_filter(const std::string& where) const;
+  /// SQLite-based sources (GeoPackage): fid → why, for rows whose numeric column holds text
+  /// (SQLite lets a REAL column hold 'abc'; OGR would read it as 0). Computed once.
+  [[nodiscard]] const std::map<std::int64_t, std::string>& text_in_numbers() const;
+  GDALDataset* ds_;
   OGRLayer* layer_;
   std::string path_;
   std::string name_;
   std::string assume_crs_;
   std::vector<FieldDef> fields_;
-  bool postgres_ = false;  // filters go to the server as SQL; rows come in no guaranteed order
+  bool postgres_ = false;        // filters go to the server as SQL; rows come in no guaranteed order
+  bool sqlite_ = false;          // GeoPackage / SQLite: numeric columns may hold text
+  bool undefined_srs_ = false;   // GeoPackage srs_id 0 or -1: "undefined", i.e. no CRS
+  bool detect_gb18030_ = false;  // a Shapefile without .cpg read without --encoding
+  mutable std::optional<std::map<std::int64_t, std::string>> text_in_numbers_;
 };
 
 /// An open vector source (read-only). Move-only; closes the dataset when destroyed.
