@@ -73,6 +73,20 @@ void guard_outputs(const OutputGuard& guard, bool overwrite) {
   for (const auto& target : guard.database_outputs()) gdal::check_postgres_target(target);
 }
 
+int finish_with_skipped(const std::vector<gdal::ReadProblem>& skipped, int code) {
+  if (skipped.empty()) return code;
+  constexpr std::size_t kMaxLines = 50;
+  fmt::print(stderr, "guotu: error: {} feature{} could not be used and {} left out of the results:\n", skipped.size(),
+             skipped.size() == 1 ? "" : "s", skipped.size() == 1 ? "was" : "were");
+  for (std::size_t i = 0; i < skipped.size() && i < kMaxLines; ++i) fmt::print(stderr, "  {}\n", skipped[i].message());
+  if (skipped.size() > kMaxLines) fmt::print(stderr, "  … and {} more (see --json)\n", skipped.size() - kMaxLines);
+  return 2;
+}
+
+std::string json_text(const nlohmann::json& j) {
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::map<std::string, std::string> run_metadata() {
   return {{"GUOTU_VERSION", kVersion},
           {"GUOTU_COMMAND", g_command_line},

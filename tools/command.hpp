@@ -5,6 +5,12 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "gdal/vector_source.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -46,6 +52,13 @@ void set_command_line(int argc, char** argv);
 /// its inputs or to another output (core/output_guard.hpp); a PostgreSQL output answers and has
 /// PostGIS. Throws a bad-input Error naming the paths.
 void guard_outputs(const OutputGuard& guard, bool overwrite);
+
+/// The features the reads skipped (file, layer, fid, reason), printed on stderr after the run's
+/// summary; returns 2 when there are any (the outputs are written but leave them out), else `code`.
+int finish_with_skipped(const std::vector<gdal::ReadProblem>& skipped, int code);
+
+/// A JSON document as text for stdout; text that is not UTF-8 is replaced, never an exception.
+std::string json_text(const nlohmann::json& j);
 
 /// Run metadata every output carries: tool, version, command line, time.
 std::map<std::string, std::string> run_metadata();

@@ -69,7 +69,7 @@ int run(const CheckArgs& args) {
   OutputSet outputs;
   if (!args.occupancy_json.empty()) {
     auto occupancy = std::make_unique<AtomicOutput>(args.occupancy_json, args.overwrite);
-    const std::string text = check::occupancy_json(result).dump(2) + "\n";
+    const std::string text = json_text(check::occupancy_json(result)) + "\n";
     std::ofstream f(occupancy->temp_path(), std::ios::binary);
     f << text;
     if (!f.flush()) throw_internal("cannot write", {args.occupancy_json, {}, {}, {}});
@@ -77,13 +77,13 @@ int run(const CheckArgs& args) {
   }
   check::write_geopackage(result, args.out, args.overwrite, run_metadata(), {}, &outputs);
   const std::string summary = check::human_summary(result);
-  const std::string json = args.json ? check::to_json(result).dump(2) + "\n" : std::string();
+  const std::string json = args.json ? json_text(check::to_json(result)) + "\n" : std::string();
   outputs.commit();
 
   fmt::print(stderr, "{}", summary);
   fmt::print(stderr, "wrote {}{}\n", gdal::display_target(args.out), args.occupancy_json.empty() ? "" : " and " + args.occupancy_json);
   if (args.json) fmt::print("{}", json);
-  return result.exit_code();
+  return finish_with_skipped(result.read_problems, result.exit_code());
 }
 
 }  // namespace
@@ -108,7 +108,10 @@ void register_check(CLI::App& app, CommandMain& selected) {
   cmd->add_flag("--overwrite", args->overwrite, "replace existing outputs");
   cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_flag("--make-valid", args->make_valid, "repair invalid project geometries instead of skipping them");
-  cmd->add_flag("--strict", args->strict, "a rule whose plan layer is missing is an error (exit 2), not a warning");
+  cmd->add_flag("--strict", args->strict,
+                "a rule whose plan layer is missing, or a feature with a value that cannot be used (a coordinate or "
+                "number that is not finite, text in a numeric field, a geometry of the wrong type), is an error at "
+                "once (exit 2), not a warning or a skipped feature");
   cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
   cmd->add_option("--assume-crs", args->assume_crs, "CRS for layers that declare none (e.g. EPSG:4527)");
   cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });

@@ -68,6 +68,10 @@ int run(const DiffArgs& a) {
   };
   const change::DiffResult r = change::run_diff(o);
   progress.finish();
+  // Flows computed without some patches are not booked.
+  if (book && !r.read_problems.empty())
+    throw_bad_input("nothing is booked in the ledger: " + gdal::summarize(r.read_problems) +
+                    " (fix them, or run without --to-ledger)");
 
   // The output goes to a temporary and every document is built first; then the ledger entries
   // are booked in a transaction that checks them (a year already booked is refused here, and
@@ -75,7 +79,7 @@ int run(const DiffArgs& a) {
   OutputSet outputs;
   change::write_geopackage(r, a.out, a.overwrite, run_metadata(), {}, &outputs);
   const std::string summary = change::human_summary(r);
-  const std::string json = a.json ? change::to_json(r).dump(2) + "\n" : std::string();
+  const std::string json = a.json ? json_text(change::to_json(r)) + "\n" : std::string();
   std::optional<ledger::FarmlandLedger::Booking> booking;
   std::size_t booked = 0;
   if (book) {
@@ -102,7 +106,7 @@ int run(const DiffArgs& a) {
   fmt::print(stderr, "{}", summary);
   fmt::print(stderr, "wrote {}\n", gdal::display_target(a.out));
   if (a.json) fmt::print("{}", json);
-  return r.suspect_count() > 0 ? 1 : 0;
+  return finish_with_skipped(r.read_problems, r.suspect_count() > 0 ? 1 : 0);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "command.hpp"
 #include "core/error.hpp"
 #include "core/units.hpp"
+#include "gdal/read_problems_json.hpp"
 #include "info/dataset_info.hpp"
 
 namespace guotu::cli {
@@ -55,7 +56,11 @@ nlohmann::json to_json(const info::DatasetInfo& d) {
     j["fields"] = std::move(fields);
     layers.push_back(std::move(j));
   }
-  return {{"source", d.path}, {"driver", d.driver}, {"layers", layers}, {"warnings", d.warnings}};
+  return {{"source", d.path},
+          {"driver", d.driver},
+          {"layers", layers},
+          {"skipped_features", gdal::skipped_features_json(d.read_problems)},
+          {"warnings", d.warnings}};
 }
 
 void print_human(const info::DatasetInfo& d) {
@@ -115,8 +120,10 @@ int run(const InfoArgs& args) {
     sources.push_back(args.source);
   }
   nlohmann::json all = nlohmann::json::array();
+  std::vector<gdal::ReadProblem> skipped;
   for (const auto& s : sources) {
     info::DatasetInfo d = info::describe(s, opts);
+    skipped.insert(skipped.end(), d.read_problems.begin(), d.read_problems.end());
     progress.finish();
     if (args.json) {
       all.push_back(to_json(d));
@@ -125,8 +132,8 @@ int run(const InfoArgs& args) {
       if (sources.size() > 1) fmt::print("\n");
     }
   }
-  if (args.json) fmt::print("{}\n", (all.size() == 1 ? all[0] : nlohmann::json{{"sources", all}}).dump(2));
-  return 0;
+  if (args.json) fmt::print("{}\n", json_text(all.size() == 1 ? all[0] : nlohmann::json{{"sources", all}}));
+  return finish_with_skipped(skipped, 0);
 }
 
 }  // namespace

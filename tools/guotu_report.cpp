@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "core/error.hpp"
+#include "gdal/read_problems_json.hpp"
 #include "report/report.hpp"
 #include "report/writers.hpp"
 
@@ -72,9 +73,13 @@ nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles&
   std::vector<std::string> tfiles, ifiles;
   for (const auto& f : r.target_files) tfiles.push_back(f.string());
   for (const auto& f : r.indicator_files) ifiles.push_back(f.string());
-  return {{"plan", r.plan}, {"year", r.year}, {"crs", r.crs}, {"vintages", r.vintages}, {"patches", r.patches},
-          {"levels", levels}, {"units", units}, {"counts", counts}, {"outputs", out}, {"indicator_files", ifiles},
-          {"target_files", tfiles}, {"warnings", r.warnings}};
+  return {{"plan", r.plan},         {"year", r.year},
+          {"crs", r.crs},           {"vintages", r.vintages},
+          {"patches", r.patches},   {"levels", levels},
+          {"units", units},         {"counts", counts},
+          {"outputs", out},         {"indicator_files", ifiles},
+          {"target_files", tfiles}, {"skipped_features", gdal::skipped_features_json(r.read_problems)},
+          {"warnings", r.warnings}};
 }
 
 int run(const ReportArgs& a) {
@@ -134,7 +139,7 @@ int run(const ReportArgs& a) {
   std::string text;
   auto to = std::back_inserter(text);
   if (a.json) {
-    text = to_json(r, files).dump(2) + "\n";
+    text = json_text(to_json(r, files)) + "\n";
   } else {
     std::size_t units = 0;
     for (const auto& l : r.levels) units += l.units.size();
@@ -148,7 +153,7 @@ int run(const ReportArgs& a) {
   }
   outputs.commit();
   fmt::print(a.json ? stdout : stderr, "{}", text);
-  return binding_failed ? 1 : 0;
+  return finish_with_skipped(r.read_problems, binding_failed ? 1 : 0);
 }
 
 }  // namespace

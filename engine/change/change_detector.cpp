@@ -52,7 +52,8 @@ struct ItemSet {
 };
 
 /// Reads a polygon layer into WKB (working CRS) with its envelope index. `codes`: DLBM is required.
-ItemSet read_items(const gdal::Layer& layer, bool codes, const DiffOptions& o, std::vector<std::string>& warnings) {
+ItemSet read_items(const gdal::Layer& layer, bool codes, const DiffOptions& o, gdal::ReadLog& log,
+                   std::vector<std::string>& warnings) {
   ItemSet set;
   set.source = layer.source_path();
   set.table = layer.name();
@@ -68,6 +69,8 @@ ItemSet read_items(const gdal::Layer& layer, bool codes, const DiffOptions& o, s
   std::vector<std::pair<Envelope, std::size_t>> envs;
   gdal::ReadOptions ro;
   ro.target_crs = o.working_crs;
+  ro.geometry = gdal::GeometryFamily::Polygon;  // patches, footprints and plan layers alike
+  ro.log = &log;
   layer.read(ro, [&](gdal::Feature&& f) {
     if (!f.geometry || f.geometry.is_empty()) {
       ++dropped;
@@ -345,8 +348,31 @@ DiffResult run_diff(const DiffOptions& o) {
   res.before_layer = bl.name();
   res.after_layer = al.name();
 
-  const ItemSet before = read_items(bl, true, o, res.warnings);
-  const ItemSet after = read_items(al, !o.footprints, o, res.warnings);
+  // Features the reader cannot trust are skipped and listed (the run exits 2).
+  gdal::ReadLog log;
+  const ItemSet before = read_items(bl, true, o, log, res.warnings);
+  const ItemSet after = read_items(al, !o.footprints, o, log, res.warnings);
+  // Nothing to compare is no answer: "0 changes" would read as "nothing changed".
+  for (const auto* side : {&before, &after}) {
+    if (!side->items.empty()) continue;
+    const gdal::Layer& l = side == &before ? bl : al;
+    const auto skipped = log.problems();
+    throw_bad_input(fmt::format("no patch to compare: the layer has no feature with a polygon geometry ({} features{})",
+                                l.feature_count(), skipped.empty() ? "" : "; " + gdal::summarize(skipped)),
+                    {l.source_path(), l.name(), {}, {}});
+  }
+  {
+    Envelope b = before.items.front().env, a = after.items.front().env;
+    for (const auto& it : before.items) b.expand(it.env);
+    for (const auto& it : after.items) a.expand(it.env);
+    if (!b.intersects(a))
+      throw_bad_input(
+          fmt::format("the two layers do not overlap ({} lies at x {:.0f}–{:.0f}, y {:.0f}–{:.0f}; {} at x "
+                      "{:.0f}–{:.0f}, y {:.0f}–{:.0f} in {}): nothing to compare (a wrong CRS, or another area?)",
+                      bl.name(), b.min_x, b.max_x, b.min_y, b.max_y, al.name(), a.min_x, a.max_x, a.min_y, a.max_y,
+                      o.working_crs),
+          {res.after, al.name(), {}, {}});
+  }
 
   Shared shared;
   shared.o = &o;
@@ -374,7 +400,7 @@ DiffResult run_diff(const DiffOptions& o) {
                                            kSuspectLayers[s], def.name_zh));
         continue;
       }
-      shared.plan[s] = read_items(*found, false, o, res.warnings);
+      shared.plan[s] = read_items(*found, false, o, log, res.warnings);
       res.plan_layers_used.push_back(kSuspectLayers[s]);
     }
     const bool all_coded = std::all_of(before.items.begin(), before.items.end(),
@@ -384,7 +410,8 @@ DiffResult run_diff(const DiffOptions& o) {
         const auto& def = catalogue.get(code);
         for (std::size_t i = 0; i < plan->layer_count(); ++i) {
           if (!def.answers_to(plan->layer(i).name()) || !plan->layer(i).field_index("XZQDM")) continue;
-          (std::string(code) == "XZQ" ? shared.counties : shared.towns) = read_items(plan->layer(i), false, o, res.warnings);
+          (std::string(code) == "XZQ" ? shared.counties : shared.towns) =
+              read_items(plan->layer(i), false, o, log, res.warnings);
           break;
         }
       }
@@ -457,6 +484,8 @@ DiffResult run_diff(const DiffOptions& o) {
     std::stable_sort(res.changes.begin(), res.changes.end(), [](const Change& a, const Change& b) {
       return std::tie(a.before_fid, a.after_fid) < std::tie(b.before_fid, b.after_fid);
     });
+  res.read_problems = log.problems();
+  for (const auto& w : log.warnings()) res.warnings.push_back(w);
   return res;
 }
 

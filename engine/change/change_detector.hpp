@@ -79,6 +79,8 @@ struct DiffResult {
   double sliver_m2 = 0;
   std::size_t pairs_overlaid = 0;
   std::vector<std::string> plan_layers_used;  ///< of kSuspectLayers, those the plan holds
+  /// Features the reader skipped (a value it cannot trust): left out, so the run exits 2.
+  std::vector<gdal::ReadProblem> read_problems;
   std::vector<std::string> warnings;
   unsigned jobs = 1;
 
@@ -88,7 +90,8 @@ struct DiffResult {
   [[nodiscard]] std::vector<SummaryRow> summary() const;            ///< per county and per town, per class
 };
 
-/// Runs the comparison. Bad input (unreadable source, missing layer or DLBM field, no CRS)
+/// Runs the comparison. Bad input (unreadable source, missing layer or DLBM field, no CRS, a
+/// layer that is not polygons, a side without any patch, two layers that do not overlap)
 /// throws guotu::Error before any output.
 [[nodiscard]] DiffResult run_diff(const DiffOptions& options);
 

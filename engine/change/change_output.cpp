@@ -4,6 +4,7 @@
 
 #include "core/units.hpp"
 #include "gdal/output_writer.hpp"
+#include "gdal/read_problems_json.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
 
@@ -150,6 +151,7 @@ nlohmann::json to_json(const DiffResult& r) {
     summary.push_back({{"level", s.level}, {"code", s.code}, {"class", s.cls}, {"count", s.count}, {"area_m2", s.area_m2},
                        {"suspect_count", s.suspect_count}, {"suspect_m2", s.suspect_m2}});
   j["summary"] = std::move(summary);
+  j["skipped_features"] = gdal::skipped_features_json(r.read_problems);
   j["warnings"] = r.warnings;
   return j;
 }

@@ -4,6 +4,7 @@
 
 #include "core/units.hpp"
 #include "gdal/output_writer.hpp"
+#include "gdal/read_problems_json.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
 
@@ -234,6 +235,7 @@ nlohmann::json to_json(const CheckResult& r) {
   j["invalid_projects"] = problems(r.invalid_projects);
   j["skipped"] = problems(r.skipped);
   j["outside_city"] = problems(r.outside_city);
+  j["skipped_features"] = gdal::skipped_features_json(r.read_problems);
   j["warnings"] = r.warnings;
   j["occupancy"] = occupancy_json(r)["occupations"];
   j["rules_file"] = r.rules_file;

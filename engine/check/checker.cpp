@@ -115,8 +115,8 @@ void prepare_plan_geometry(Geometry& g, double distance, std::size_t& repaired) 
   if (distance > 0) g = g.buffer(distance, 16);
 }
 
-PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const SetRequest& req,
-                 const CheckOptions& o, std::vector<std::string>& warnings) {
+PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const SetRequest& req, const CheckOptions& o,
+                 gdal::ReadLog& log, std::vector<std::string>& warnings) {
   PlanSet set;
   set.table = layer.name();
   set.name_zh = def.name_zh;
@@ -150,6 +150,8 @@ PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const Se
   ro.target_crs = o.working_crs;
   ro.where = req.where;
   ro.within = req.within;
+  ro.geometry = gdal::family_of(def.geometry);
+  ro.log = &log;
   layer.read(ro, [&](gdal::Feature&& f) {
     if (!f.geometry || f.geometry.is_empty()) {
       ++dropped;
@@ -459,7 +461,7 @@ class Worker {
 };
 
 std::vector<ProjectInput> read_projects(const gdal::Layer& layer, const std::vector<std::string>& fields,
-                                        const CheckOptions& o, CheckResult& res) {
+                                        const CheckOptions& o, gdal::ReadLog& log, CheckResult& res) {
   std::vector<ProjectInput> out;
   std::map<std::string, std::size_t> index;
   for (const auto& f : fields)
@@ -470,6 +472,8 @@ std::vector<ProjectInput> read_projects(const gdal::Layer& layer, const std::vec
   };
   gdal::ReadOptions ro;
   ro.target_crs = o.working_crs;
+  ro.geometry = gdal::GeometryFamily::Polygon;
+  ro.log = &log;
   layer.read(ro, [&](gdal::Feature&& f) {
     ProjectInput in;
     in.fid = f.fid;
@@ -508,7 +512,29 @@ std::vector<ProjectInput> read_projects(const gdal::Layer& layer, const std::vec
     if (!in.evaluate && in.wkb.empty() && f.geometry && !f.geometry.is_empty()) in.wkb = f.geometry.to_wkb();
     out.push_back(std::move(in));
   });
+  // Projects the reader skipped are listed as skipped projects too, in fid order.
+  for (const auto& p : log.problems()) {
+    if (p.where.file != layer.source_path() || p.where.layer != layer.name() || !p.where.fid) continue;
+    ProjectInput in;
+    in.fid = *p.where.fid;
+    in.id = fmt::format("fid {}", in.fid);
+    res.skipped.push_back({in.fid, in.id, p.reason, 0, 0});
+    out.push_back(std::move(in));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ProjectInput& a, const ProjectInput& b) { return a.fid < b.fid; });
+  std::stable_sort(res.skipped.begin(), res.skipped.end(),
+                   [](const ProjectProblem& a, const ProjectProblem& b) { return a.fid < b.fid; });
   return out;
+}
+
+// Why no project can be checked: each skipped one with its reason (the first few).
+std::string why_none(const std::vector<ProjectInput>& inputs, const CheckResult& res) {
+  if (inputs.empty()) return "the projects layer has no features";
+  std::string out = fmt::format("all {} skipped", res.skipped.size());
+  for (std::size_t i = 0; i < res.skipped.size() && i < 5; ++i)
+    out += fmt::format("{}fid {}: {}", i == 0 ? " (" : "; ", res.skipped[i].fid, res.skipped[i].reason);
+  if (res.skipped.size() > 5) out += fmt::format("; and {} more", res.skipped.size() - 5);
+  return out + (res.skipped.empty() ? "" : ")");
 }
 
 }  // namespace
@@ -600,6 +626,9 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   }
   res.projects_layer = players->name();
   (void)players->require_crs();
+  players->require_geometry(gdal::GeometryFamily::Polygon);
+  // Features the reader cannot trust are skipped and listed (exit 2), or refused under --strict.
+  gdal::ReadLog log(o.strict);
 
   // Fields the rules read from projects: a rule whose fields the projects lack cannot be
   // evaluated (reported, or an error under --strict), like a rule whose plan layer is missing.
@@ -655,7 +684,7 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
       auto it = set_of.find(key);
       if (it == set_of.end()) {
         try {
-          shared.sets.push_back(read_set(*table, catalogue.get(rule.layer), req, o, res.warnings));
+          shared.sets.push_back(read_set(*table, catalogue.get(rule.layer), req, o, log, res.warnings));
         } catch (const Error& e) {
           if (e.kind() == ErrorKind::Internal) throw;
           throw_bad_input(e.reason() + " (for " + rule_where(rules, rule) + ")", e.where());
@@ -673,7 +702,11 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     throw_bad_input("no rule can be evaluated (" + notes + "); are these the right plan and projects?",
                     {o.plan, {}, {}, {}});
   }
-  std::vector<ProjectInput> inputs = read_projects(*players, project_fields, o, res);
+  std::vector<ProjectInput> inputs = read_projects(*players, project_fields, o, log, res);
+  if (std::none_of(inputs.begin(), inputs.end(), [](const ProjectInput& in) { return in.evaluate; })) {
+    throw_bad_input("no project could be checked: " + why_none(inputs, res),
+                    {res.projects_source, players->name(), {}, {}});
+  }
 
   if (const gdal::Layer* dltb = plan_table("DLTB")) {
     SetRequest req;
@@ -684,7 +717,7 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     for (const auto& in : inputs)
       if (!in.wkb.empty()) envelopes.push_back(Geometry::from_wkb(in.wkb).envelope());
     req.within = project_cells(envelopes, 2000.0, 4000);
-    shared.sets.push_back(read_set(*dltb, catalogue.get("DLTB"), req, o, res.warnings));
+    shared.sets.push_back(read_set(*dltb, catalogue.get("DLTB"), req, o, log, res.warnings));
     shared.dltb = shared.sets.size() - 1;
     res.occupancy_evaluated = true;
     res.occupancy_layer = dltb->name();
@@ -694,7 +727,7 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   if (const gdal::Layer* xzq = plan_table("XZQ")) {
     SetRequest req;
     req.admin = true;
-    shared.sets.push_back(read_set(*xzq, catalogue.get("XZQ"), req, o, res.warnings));
+    shared.sets.push_back(read_set(*xzq, catalogue.get("XZQ"), req, o, log, res.warnings));
     shared.xzq = shared.sets.size() - 1;
   }
 
@@ -731,7 +764,26 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
       Worker w(shared);
       for (std::size_t k = next++; k < todo.size() && !stop; k = next++) {
         const std::size_t i = todo[k];
-        res.projects[i] = w.run(inputs[i], found[i]);
+        try {
+          res.projects[i] = w.run(inputs[i], found[i]);
+        } catch (const Error& e) {
+          // A value no computation can use (a reprojection to longitude/latitude for the
+          // 椭球面积 that leaves the CRS's domain): this project is skipped and named, the
+          // others are checked.
+          if (e.kind() == ErrorKind::Internal) throw;
+          found[i].clear();
+          ProjectResult& r = res.projects[i];
+          r = ProjectResult{};
+          r.fid = inputs[i].fid;
+          r.id = inputs[i].id;
+          r.name = inputs[i].name;
+          r.type = inputs[i].type;
+          r.county = inputs[i].county;
+          r.approval = inputs[i].approval;
+          r.verdict = Verdict::Skipped;
+          r.skip_reason = e.reason();
+          log.problem({{res.projects_source, players->name(), inputs[i].fid, std::nullopt}, e.reason()});
+        }
         res.projects[i].wkb = std::move(inputs[i].wkb);
         ++done;
       }
@@ -777,6 +829,19 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
       const Coord c = geos::Geometry::from_wkb(p.wkb).interior_point();
       res.outside_city.push_back({p.fid, p.id, "lies outside the city (no XZQ feature intersects it)", c.x, c.y});
     }
+  }
+  for (const auto& p : res.projects) {
+    if (p.verdict != Verdict::Skipped || p.evaluated || p.skip_reason.empty()) continue;
+    if (std::none_of(res.skipped.begin(), res.skipped.end(), [&](const ProjectProblem& s) { return s.fid == p.fid; }))
+      res.skipped.push_back({p.fid, p.id, p.skip_reason, 0, 0});
+  }
+  std::stable_sort(res.skipped.begin(), res.skipped.end(),
+                   [](const ProjectProblem& a, const ProjectProblem& b) { return a.fid < b.fid; });
+  res.read_problems = log.problems();
+  for (const auto& w : log.warnings()) res.warnings.push_back(w);
+  if (evaluated == 0) {
+    throw_bad_input("no project could be checked: " + why_none(inputs, res),
+                    {res.projects_source, players->name(), {}, {}});
   }
   if (shared.xzq && evaluated > 0 && outside == evaluated) {
     throw_bad_input(fmt::format("none of the {} projects lies inside the city (XZQ of the plan): wrong CRS, or "

@@ -111,6 +111,9 @@ struct CheckResult {
   std::vector<ProjectProblem> invalid_projects;
   std::vector<ProjectProblem> skipped;
   std::vector<ProjectProblem> outside_city;
+  /// Features of any layer the reader skipped (a coordinate or value it cannot trust, a geometry
+  /// of the wrong type): the result leaves them out, so the run exits 2.
+  std::vector<gdal::ReadProblem> read_problems;
   std::vector<std::string> warnings;
   bool occupancy_evaluated = false;
   std::string occupancy_layer;
@@ -120,12 +123,15 @@ struct CheckResult {
   /// rule id → area_m2 over all projects, for every evaluated rule (0 when none).
   [[nodiscard]] std::map<std::string, double> totals() const;
   [[nodiscard]] bool has_forbidden() const;
-  /// 1 when any 禁止 violation exists, else 0.
-  [[nodiscard]] int exit_code() const { return has_forbidden() ? 1 : 0; }
+  /// 2 when a feature was skipped as unreadable (read_problems), else 1 when any 禁止
+  /// violation exists, else 0.
+  [[nodiscard]] int exit_code() const { return !read_problems.empty() ? 2 : has_forbidden() ? 1 : 0; }
 };
 
 /// Runs the check. Bad input (unreadable source, no CRS, missing layer under --strict, a plan
-/// filter OGR rejects, a field a rule needs missing) throws guotu::Error before any output.
+/// filter OGR rejects, a field a rule needs missing, a layer of the wrong geometry type, no
+/// project that can be checked; under --strict any feature the reader would skip) throws
+/// guotu::Error before any output.
 [[nodiscard]] CheckResult run_check(const RuleSet& rules, const CheckOptions& options);
 
 /// The rectangles run_check reads DLTB through: grid cells of side `cell` m covering the

@@ -9,7 +9,7 @@ namespace {
 
 bool polygonal(const std::string& type) { return type == "Polygon" || type == "MultiPolygon"; }
 
-LayerInfo describe_layer(const gdal::Layer& layer, const InfoOptions& options) {
+LayerInfo describe_layer(const gdal::Layer& layer, const InfoOptions& options, gdal::ReadLog& log) {
   LayerInfo out;
   out.name = layer.name();
   out.geometry_type = gdal::to_string(layer.geometry_kind());
@@ -27,7 +27,9 @@ LayerInfo describe_layer(const gdal::Layer& layer, const InfoOptions& options) {
   double total = 0, planar = 0;
   bool any_polygon = false;
   std::int64_t done = 0;
-  layer.read({}, [&](gdal::Feature&& f) {
+  gdal::ReadOptions ro;
+  ro.log = &log;
+  layer.read(ro, [&](gdal::Feature&& f) {
     ++done;
     if (options.progress) options.progress(out.name, done, out.feature_count);
     if (!f.geometry) {
@@ -68,11 +70,16 @@ DatasetInfo describe(const std::string& source, const InfoOptions& options) {
   info.path = src.path();  // a database password masked
   info.driver = src.driver();
   info.warnings = src.warnings();
+  gdal::ReadLog log;
   if (options.layers.empty()) {
-    for (std::size_t i = 0; i < src.layer_count(); ++i) info.layers.push_back(describe_layer(src.layer(i), options));
+    for (std::size_t i = 0; i < src.layer_count(); ++i)
+      info.layers.push_back(describe_layer(src.layer(i), options, log));
   } else {
-    for (const auto& name : options.layers) info.layers.push_back(describe_layer(src.require_layer(name), options));
+    for (const auto& name : options.layers)
+      info.layers.push_back(describe_layer(src.require_layer(name), options, log));
   }
+  info.read_problems = log.problems();
+  for (const auto& w : log.warnings()) info.warnings.push_back(w);
   return info;
 }
 

@@ -40,6 +40,8 @@ struct DatasetInfo {
   std::string path;
   std::string driver;
   std::vector<LayerInfo> layers;
+  /// Features the reader skipped (a value it cannot trust): the figures leave them out (exit 2).
+  std::vector<gdal::ReadProblem> read_problems;
   std::vector<std::string> warnings;
 };
 

@@ -59,8 +59,9 @@ struct RawUnit {
 };
 
 // Reads a layer's polygons grouped by code (a unit split into several features is one unit).
-std::vector<ReportUnit> read_units(const gdal::Layer& layer, const std::string& code_field, const std::string& name_field,
-                                   const std::string& parent_field, const std::string& crs) {
+std::vector<ReportUnit> read_units(const gdal::Layer& layer, const std::string& code_field,
+                                   const std::string& name_field, const std::string& parent_field,
+                                   const std::string& crs, gdal::ReadLog& log) {
   std::optional<std::size_t> ci, ni, pi;
   if (!code_field.empty()) ci = require_field(layer, code_field);
   else ci = first_field(layer, {"XZQDM", "BSM", "DM", "CODE", "ID"});
@@ -71,8 +72,10 @@ std::vector<ReportUnit> read_units(const gdal::Layer& layer, const std::string& 
   std::map<std::string, std::size_t> by_code;
   gdal::ReadOptions ro;
   ro.target_crs = crs;
+  ro.geometry = gdal::GeometryFamily::Polygon;  // a unit is an area, whatever the layer
+  ro.log = &log;
   layer.read(ro, [&](gdal::Feature&& f) {
-    if (!f.geometry) return;
+    if (!f.geometry || f.geometry.is_empty()) return;
     std::string code = ci ? gdal::as_text(f.values[*ci]) : std::to_string(f.fid);
     if (code.empty()) throw_bad_input("a unit has no code", {layer.source_path(), layer.name(), f.fid, {}});
     auto [it, inserted] = by_code.try_emplace(code, raw.size());
@@ -84,6 +87,10 @@ std::vector<ReportUnit> read_units(const gdal::Layer& layer, const std::string& 
       raw.push_back(std::move(u));
     }
     raw[it->second].parts.push_back(polygonal(std::move(f.geometry)));
+  });
+  std::erase_if(raw, [](RawUnit& r) {
+    std::erase_if(r.parts, [](const geos::Geometry& g) { return !g || g.is_empty(); });
+    return r.parts.empty();
   });
   const auto& calc = calculator(crs);
   std::vector<ReportUnit> out;
@@ -160,13 +167,16 @@ LevelRequest parse_level_request(const std::string& by) {
 }
 
 std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::vector<LevelRequest>& requests,
-                                   const std::string& crs, unsigned jobs, std::vector<std::string>& warnings) {
+                                   const std::string& crs, unsigned jobs, std::vector<std::string>& warnings,
+                                   gdal::ReadLog& log) {
   (void)jobs;
+  (void)warnings;
   std::vector<UnitLevel> levels;
   // The city: the union of the counties.
   const gdal::Layer& xzq = plan.require_layer("XZQ");
-  std::vector<ReportUnit> counties = read_units(xzq, "XZQDM", "XZQMC", "", crs);
-  if (counties.empty()) throw_bad_input("XZQ has no counties", {plan.path(), "XZQ", {}, {}});
+  std::vector<ReportUnit> counties = read_units(xzq, "XZQDM", "XZQMC", "", crs, log);
+  if (counties.empty())
+    throw_bad_input("XZQ has no counties (no feature with a polygon geometry)", {plan.path(), xzq.name(), {}, {}});
   {
     UnitLevel city;
     city.name = "city";
@@ -200,11 +210,12 @@ std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::ve
       level.title = r.name == "town" ? "乡镇级" : r.layer;
       if (r.name != "town")
         if (const auto* def = layers::Catalogue::embedded().find(r.layer)) level.title = def->name_zh;
-      level.units = read_units(layer, r.code_field, r.name_field, r.name == "town" ? "SJXZQDM" : "", crs);
+      level.units = read_units(layer, r.code_field, r.name_field, r.name == "town" ? "SJXZQDM" : "", crs, log);
     }
-    if (level.units.empty()) {
-      warnings.push_back("layer " + r.layer + " has no polygons: level " + r.name + " is empty");
-    }
+    // A level without units would be reported as an empty table, as if it had nothing to say.
+    if (level.units.empty())
+      throw_bad_input("no reporting unit: the layer has no feature with a polygon geometry (--by " + r.name + ")",
+                      {plan.path(), layer.name(), {}, {}});
     // Counties and towns share the survey's code scheme; any other layer is an overlay.
     if (r.name == "county" || r.name == "town") choose_assignment(level);
     else level.assignment = Assignment::Overlay;
@@ -215,7 +226,7 @@ std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::ve
 
 LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<UnitLevel>& levels,
                                  const IndicatorSet& indicators, const std::string& crs, unsigned jobs,
-                                 const Progress& progress) {
+                                 const Progress& progress, gdal::ReadLog& log) {
   std::vector<const MeasureDef*> measures;
   for (const auto& m : indicators.measures())
     if (m.kind == MeasureKind::LandUse) measures.push_back(&m);
@@ -256,6 +267,8 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
   std::int64_t done = 0;
   gdal::ReadOptions ro;
   ro.target_crs = crs;
+  ro.geometry = gdal::GeometryFamily::Polygon;
+  ro.log = &log;
   vintage.read(ro, [&](gdal::Feature&& f) {
     const std::string code = gdal::as_text(f.values[dlbm]);
     const auto& m = membership(code);
@@ -285,6 +298,9 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
     if (progress && (++done % 2000 == 0 || done == total)) progress("reading " + vintage.name(), done, total);
   });
   const std::size_t np = codes.size();
+  if (np == 0)
+    throw_bad_input("no patches: the land-use layer has no feature that can be read",
+                    {vintage.source_path(), vintage.name(), {}, {}});
 
   LandUseResult result;
   result.patches = np;
@@ -354,7 +370,7 @@ std::vector<std::vector<MeasureValues>> aggregate_overlays(const gdal::VectorSou
                                                            const std::vector<UnitLevel>& levels,
                                                            const IndicatorSet& indicators, const std::string& crs,
                                                            unsigned jobs, const Progress& progress,
-                                                           std::vector<std::string>& warnings) {
+                                                           std::vector<std::string>& warnings, gdal::ReadLog& log) {
   std::vector<std::vector<MeasureValues>> out(levels.size());
   for (std::size_t li = 0; li < levels.size(); ++li) out[li].resize(levels[li].units.size());
   // Measures by layer (several measures may read one layer).
@@ -371,6 +387,8 @@ std::vector<std::vector<MeasureValues>> aggregate_overlays(const gdal::VectorSou
     std::vector<Envelope> envs;
     gdal::ReadOptions ro;
     ro.target_crs = crs;
+    ro.geometry = gdal::GeometryFamily::Polygon;
+    ro.log = &log;
     layer->read(ro, [&](gdal::Feature&& f) {
       geos::Geometry g = polygonal(std::move(f.geometry));
       if (!g || g.is_empty()) return;

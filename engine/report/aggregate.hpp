@@ -54,9 +54,11 @@ struct LevelRequest {
 LevelRequest parse_level_request(const std::string& by);
 
 /// Reads the units of the requested levels (the city level first, always: the union of the
-/// counties of XZQ, code = their common 4-digit prefix + "00").
+/// counties of XZQ, code = their common 4-digit prefix + "00"). Unit layers must hold polygons;
+/// a level without any unit is a bad-input error. Features the reader cannot trust go to `log`.
 std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::vector<LevelRequest>& requests,
-                                   const std::string& crs, unsigned jobs, std::vector<std::string>& warnings);
+                                   const std::string& crs, unsigned jobs, std::vector<std::string>& warnings,
+                                   gdal::ReadLog& log);
 
 using Progress = std::function<void(const std::string& stage, std::int64_t done, std::int64_t total)>;
 
@@ -70,7 +72,7 @@ struct LandUseResult {
 };
 LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<UnitLevel>& levels,
                                  const IndicatorSet& indicators, const std::string& crs, unsigned jobs,
-                                 const Progress& progress);
+                                 const Progress& progress, gdal::ReadLog& log);
 
 /// Overlay measures (plan layers ∩ unit) for every unit of every level. A plan layer absent from
 /// the source leaves its measures unset (reported as no input) and adds a warning.
@@ -78,6 +80,6 @@ std::vector<std::vector<MeasureValues>> aggregate_overlays(const gdal::VectorSou
                                                            const std::vector<UnitLevel>& levels,
                                                            const IndicatorSet& indicators, const std::string& crs,
                                                            unsigned jobs, const Progress& progress,
-                                                           std::vector<std::string>& warnings);
+                                                           std::vector<std::string>& warnings, gdal::ReadLog& log);
 
 }  // namespace guotu::report

@@ -83,14 +83,16 @@ ReportResult compute_report(const ReportOptions& o) {
   for (const auto& w : plan.warnings()) r.warnings.push_back(w);
   std::vector<LevelRequest> requests;
   for (const auto& b : o.by.empty() ? std::vector<std::string>{"county", "town"} : o.by) requests.push_back(parse_level_request(b));
-  r.levels = load_levels(plan, requests, o.crs, jobs, r.warnings);
+  // Features the reader cannot trust are skipped and listed (the run exits 2).
+  gdal::ReadLog log;
+  r.levels = load_levels(plan, requests, o.crs, jobs, r.warnings, log);
   r.vintages = o.vintages.empty() ? std::vector<std::string>{"DLTB"} : o.vintages;
   for (const auto& v : r.vintages) (void)plan.require_layer(v);
 
-  const auto overlays = aggregate_overlays(plan, r.levels, r.indicators, o.crs, jobs, o.progress, r.warnings);
+  const auto overlays = aggregate_overlays(plan, r.levels, r.indicators, o.crs, jobs, o.progress, r.warnings, log);
   for (std::size_t vi = 0; vi < r.vintages.size(); ++vi) {
     const gdal::Layer& layer = plan.require_layer(r.vintages[vi]);
-    const LandUseResult land = aggregate_land_use(layer, r.levels, r.indicators, o.crs, jobs, o.progress);
+    const LandUseResult land = aggregate_land_use(layer, r.levels, r.indicators, o.crs, jobs, o.progress, log);
     r.patches[r.vintages[vi]] = land.patches;
     for (std::size_t li = 0; li < r.levels.size(); ++li) {
       const UnitLevel& level = r.levels[li];
@@ -128,6 +130,10 @@ ReportResult compute_report(const ReportOptions& o) {
       }
     }
   }
+  r.read_problems = log.problems();
+  for (const auto& w : log.warnings()) r.warnings.push_back(w);
+  // The report's files say it too: their figures leave these features out.
+  if (!r.read_problems.empty()) r.warnings.push_back("the figures leave out " + gdal::summarize(r.read_problems, 10));
   return r;
 }
 

@@ -60,6 +60,9 @@ struct ReportResult {
   std::vector<UnitLevel> levels;
   std::vector<UnitResult> results;  ///< vintage-major, then level, then unit
   std::map<std::string, std::size_t> patches;  ///< vintage → patch count
+  /// Features the reader skipped (a TBMJ of Inf, text in a REAL column, a coordinate it cannot
+  /// trust): the figures leave them out, so the run exits 2.
+  std::vector<gdal::ReadProblem> read_problems;
   std::vector<std::string> warnings;
 
   [[nodiscard]] const ReportUnit& unit_of(const UnitResult& r) const { return levels[r.level].units[r.unit]; }
