@@ -151,16 +151,47 @@ PlanLayer load_plan_layer(const gdal::Layer& layer, const layers::LayerDef* def,
     batch.clear();
     if (options.progress) options.progress("checking " + profile.name, done, total);
   };
-  layer.read({}, [&](gdal::Feature&& f) {
+  // Required fields judged for emptiness here (coded ones are CODE_UNKNOWN's).
+  std::vector<std::pair<std::string, std::int64_t>> empty;
+  std::vector<std::size_t> empty_index;
+  if (def != nullptr) {
+    for (const auto& spec : def->fields) {
+      if (!spec.required || !spec.codelist.empty()) continue;
+      if (auto i = layer.field_index(spec.name)) {
+        empty.emplace_back(spec.name, 0);
+        empty_index.push_back(*i);
+      }
+    }
+  }
+  gdal::ReadLog log;
+  gdal::ReadOptions ro;
+  ro.log = &log;
+  layer.read(ro, [&](gdal::Feature&& f) {
+    ++pl.features_read;
     RawFeature raw;
     raw.fid = f.fid;
     if (f.geometry) raw.wkb = f.geometry.to_wkb();
     if (profile.bsm && *profile.bsm < f.values.size()) bsm.emplace_back(gdal::as_text(f.values[*profile.bsm]), f.fid);
+    for (std::size_t k = 0; k < empty_index.size(); ++k) {
+      const std::string v = gdal::as_text(f.values[empty_index[k]]);
+      if (v.find_first_not_of(" \t\r\n") == std::string::npos) ++empty[k].second;
+    }
     raw.values = std::move(f.values);
     batch.push_back(std::move(raw));
     if (batch.size() >= options.batch_size) flush();
   });
   if (!batch.empty()) flush();
+  for (const auto& p : log.problems()) {
+    ++pl.features_read;
+    Finding f;
+    f.check = "VALUE_INVALID";
+    f.layer = profile.name;
+    f.fid = p.where.fid;
+    f.severity = rules.check(f.check).severity;
+    f.message = p.reason;
+    out.push_back(std::move(f));
+  }
+  pl.warnings = log.warnings();
 
   std::vector<double> lons;
   Findings out_of_area;
@@ -176,6 +207,7 @@ PlanLayer load_plan_layer(const gdal::Layer& layer, const layers::LayerDef* def,
   // A layer in the wrong zone is one finding, not one per feature.
   if (!check_zone(profile, std::move(lons), out))
     out.insert(out.end(), std::make_move_iterator(out_of_area.begin()), std::make_move_iterator(out_of_area.end()));
+  check_required_values(profile, empty, pl.features_read - static_cast<std::int64_t>(log.problems().size()), out);
   if (profile.def != nullptr && profile.bsm) {
     check_duplicate_bsm(profile, std::move(bsm), [&](std::int64_t fid) {
       const PlanFeature* f = pl.find(fid);

@@ -30,6 +30,10 @@ struct PlanLayer {
   LayerProfile profile;
   /// Features fit for the spatial checks, in fid order. Empty when the layer has no CRS.
   std::vector<PlanFeature> features;
+  /// Features read, those the reader skipped (VALUE_INVALID) included.
+  std::int64_t features_read = 0;
+  /// The reader's warnings (text decoded from another encoding).
+  std::vector<std::string> warnings;
   [[nodiscard]] const std::string& name() const noexcept { return profile.name; }
   [[nodiscard]] const PlanFeature* find(std::int64_t fid) const;
 };
@@ -40,7 +44,9 @@ struct LoadOptions {
   std::function<void(const std::string& stage, std::int64_t done, std::int64_t total)> progress;
 };
 
-/// Reads a layer, runs its per-feature and layer-level checks into `out`.
+/// Reads a layer, runs its per-feature and layer-level checks into `out`. A feature the reader
+/// cannot use (a coordinate or number that is not finite, text in a numeric field) is a
+/// VALUE_INVALID finding and takes no part in the other checks.
 PlanLayer load_plan_layer(const gdal::Layer& layer, const layers::LayerDef* def, const RuleSet& rules,
                           const LoadOptions& options, Findings& out);
 

@@ -19,10 +19,11 @@ const char* to_en(Severity s) { return s == Severity::Error ? "error" : "warning
 
 const std::vector<std::string>& check_codes() {
   static const std::vector<std::string> codes = {
-      "GEOM_INVALID",     "GEOM_EMPTY",          "GEOM_TYPE",           "GEOM_OUT_OF_CRS_AREA", "CRS_MISSING",
-      "CRS_NOT_CGCS2000", "CRS_ZONE_MISMATCH",   "SCHEMA_FIELD_MISSING", "SCHEMA_FIELD_TYPE",   "BSM_DUPLICATE",
-      "CODE_UNKNOWN",     "CODE_LOST_ZERO",      "COVERAGE_OVERLAP",    "COVERAGE_GAP",         "OUTSIDE_CITY",
-      "LINES_OVERLAP",    "AREA_TBMJ_MISMATCH",  "AREA_TBDLMJ_MISMATCH", "SPACES_COVERAGE"};
+      "GEOM_INVALID",       "GEOM_EMPTY",       "GEOM_TYPE",         "GEOM_OUT_OF_CRS_AREA", "VALUE_INVALID",
+      "CRS_MISSING",        "CRS_NOT_CGCS2000", "CRS_ZONE_MISMATCH", "SCHEMA_FIELD_MISSING", "SCHEMA_FIELD_TYPE",
+      "SCHEMA_FIELD_EMPTY", "BSM_DUPLICATE",    "CODE_UNKNOWN",      "CODE_LOST_ZERO",       "COVERAGE_OVERLAP",
+      "COVERAGE_GAP",       "OUTSIDE_CITY",     "LINES_OVERLAP",     "AREA_TBMJ_MISMATCH",   "AREA_TBDLMJ_MISMATCH",
+      "SPACES_COVERAGE",    "NOT_CHECKED"};
   return codes;
 }
 

@@ -58,6 +58,23 @@ void check_schema(const LayerProfile& layer, const std::vector<gdal::FieldDef>& 
   }
 }
 
+void check_required_values(const LayerProfile& layer, const std::vector<std::pair<std::string, std::int64_t>>& empty,
+                           std::int64_t features, Findings& out) {
+  if (features <= 0) return;
+  for (const auto& [name, count] : empty) {
+    if (count != features) continue;
+    const layers::FieldSpec* spec = layer.def != nullptr ? layer.def->field(name) : nullptr;
+    Finding f;
+    f.check = "SCHEMA_FIELD_EMPTY";
+    f.layer = layer.name;
+    f.severity = layer.rules->check(f.check).severity;
+    f.message =
+        fmt::format("required field {}{} is empty in all {} features", name,
+                    spec != nullptr && !spec->alias.empty() ? " (" + spec->alias + ")" : std::string(), features);
+    out.push_back(std::move(f));
+  }
+}
+
 void check_duplicate_bsm(const LayerProfile& layer, std::vector<std::pair<std::string, std::int64_t>> bsm,
                          const std::function<std::vector<std::uint8_t>(std::int64_t)>& geometry_of, Findings& out) {
   std::unordered_map<std::string, std::int64_t> first;

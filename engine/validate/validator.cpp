@@ -143,6 +143,7 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
   Findings findings;
   std::vector<std::unique_ptr<PlanLayer>> loaded;
   std::map<std::string, PlanLayer*> loaded_by_code;
+  std::int64_t features_checked = 0;
   LoadOptions lo;
   lo.jobs = jobs;
   lo.progress = options.progress;
@@ -153,11 +154,41 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
     const bool wanted = is_selected(c.layer->name()) || needed_codes.count(key) > 0;
     if (!wanted) continue;
     auto pl = std::make_unique<PlanLayer>(load_plan_layer(*c.layer, c.def, rules, lo, findings));
-    if (is_selected(c.layer->name())) report.layers_checked.push_back(c.layer->name());
+    for (const auto& w : pl->warnings) report.notes.push_back(w);
+    if (is_selected(c.layer->name())) {
+      report.layers_checked.push_back(c.layer->name());
+      features_checked += pl->features_read;
+    }
     loaded_by_code.emplace(key, pl.get());
     loaded.push_back(std::move(pl));
   }
   clock.lap("read + per-feature checks");
+  // Nothing read is nothing judged: not a pass.
+  if (features_checked == 0) {
+    throw_bad_input(report.layers_checked.empty() ? "nothing to check: the source has no layer guotu can judge"
+                                                  : "nothing to check: the layers checked have no features",
+                    {src.path(), {}, {}, {}});
+  }
+
+  // A check that cannot run is a finding (NOT_CHECKED, the rule file's severity), never a pass.
+  auto not_checked = [&](const std::string& layer, std::string message) {
+    Finding f;
+    f.check = "NOT_CHECKED";
+    f.layer = layer;
+    f.severity = rules.check(f.check).severity;
+    f.message = std::move(message);
+    findings.push_back(std::move(f));
+  };
+  // Why a reference layer cannot serve: absent from the plan, or without features.
+  auto why_unusable = [&](const std::string& code) {
+    auto it = loaded_by_code.find(code);
+    if (it != loaded_by_code.end())
+      return fmt::format("the {} layer {} has no feature that can be used", code, it->second->name());
+    if (catalogue.find(code) == nullptr && src.find_layer(code) == nullptr)
+      return fmt::format("{} names neither a layer of the catalogue nor a table of the plan (rule file {})", code,
+                         rules.path.empty() ? std::string("data/validate/rules.yaml") : rules.path);
+    return fmt::format("the plan has no {} layer", code);
+  };
 
   auto get = [&](const std::string& code) -> const PlanLayer* {
     auto it = loaded_by_code.find(code);
@@ -178,8 +209,21 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
 
   // The city (市域): its counties' union with the holes filled.
   std::vector<std::uint8_t> city;
-  if (const PlanLayer* c = get(rules.city_layer)) city = filled_union(refs(*c), jobs);
-  else report.notes.push_back(fmt::format("no {} layer: OUTSIDE_CITY and SPACES_COVERAGE were not checked", rules.city_layer));
+  if (const PlanLayer* c = get(rules.city_layer)) {
+    city = filled_union(refs(*c), jobs);
+  } else {
+    // Only a loss when there is something to judge against the city.
+    const bool judged = std::any_of(loaded.begin(), loaded.end(), [&](const auto& pl) {
+      return pl->profile.def != nullptr && pl->profile.def->code != rules.city_layer && !pl->features.empty() &&
+             is_selected(pl->name());
+    });
+    if (judged)
+      not_checked(rules.city_layer, "OUTSIDE_CITY and SPACES_COVERAGE not checked: " + why_unusable(rules.city_layer) +
+                                        " (city_layer of the rule file)");
+    else
+      report.notes.push_back(
+          fmt::format("no {} layer: OUTSIDE_CITY and SPACES_COVERAGE were not checked", rules.city_layer));
+  }
   std::vector<FeatureRef> mask;
   if (!rules.allowed_gap_layer.empty()) {
     if (const PlanLayer* m = get(rules.allowed_gap_layer)) mask = refs(*m);
@@ -211,7 +255,8 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
     } else if (const PlanLayer* u = get(unit)) {
       units = refs(*u);
     } else {
-      report.notes.push_back(fmt::format("{}: no {} layer to look for gaps in: COVERAGE_GAP not checked", pl->name(), unit));
+      not_checked(pl->name(), fmt::format("COVERAGE_GAP not checked: gaps are looked for inside each {} unit, and {}",
+                                          unit, why_unusable(unit)));
       continue;
     }
     const auto skipped = find_gaps(items, units, mask, pl->name(), job_for("COVERAGE_GAP"), findings);
@@ -261,7 +306,9 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
   // Only the selected layers' findings (a reference layer is read, not judged).
   if (!selected.empty()) {
     std::erase_if(findings, [&](const Finding& f) {
-      return !is_selected(f.layer) && (f.related_layer.empty() || !is_selected(f.related_layer));
+      // NOT_CHECKED names the reference layer that failed a selected one: it stays.
+      return f.check != "NOT_CHECKED" && !is_selected(f.layer) &&
+             (f.related_layer.empty() || !is_selected(f.related_layer));
     });
   }
   sort_findings(findings);

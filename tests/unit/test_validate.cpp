@@ -3,15 +3,15 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
-
-#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "area/ellipsoidal_area.hpp"
@@ -21,8 +21,8 @@
 #include "layers/catalogue.hpp"
 #include "proj/crs.hpp"
 #include "support.hpp"
-#include "validate/rules.hpp"
 #include "validate/fix.hpp"
+#include "validate/rules.hpp"
 #include "validate/validator.hpp"
 
 namespace fs = std::filesystem;
@@ -247,6 +247,83 @@ TEST(Validate, WrongGeometryTypeForTheLayer) {
   ASSERT_EQ(t.size(), 1u) << dump(r);
   EXPECT_EQ(t[0]->layer, "KJJG");
   EXPECT_EQ(t[0]->fid, 2);  // the polygon in a point layer; the point is fine
+}
+
+TEST(Validate, UnusableValueIsValueInvalidAndJudgedNoFurther) {
+  guotu::test::TempDir dir;
+  auto ls = clean_city();
+  layer(ls, "DLTB").features[1].values["TBMJ"] = std::numeric_limits<double>::infinity();
+  write_gpkg(dir / "plan.gpkg", ls);
+  const auto r = run(dir / "plan.gpkg");
+  const auto bad = of(r, "VALUE_INVALID");
+  ASSERT_EQ(bad.size(), 1u) << dump(r);
+  EXPECT_EQ(bad[0]->layer, "DLTB");
+  EXPECT_EQ(bad[0]->fid, 2);
+  EXPECT_NE(bad[0]->message.find("TBMJ = inf"), std::string::npos) << bad[0]->message;
+  // The patch takes no part in the other checks: its TBMJ is not compared (its place is then a
+  // COVERAGE_GAP of DLTB, docs/validate.md).
+  EXPECT_EQ(count(r, "AREA_TBMJ_MISMATCH"), 0u) << dump(r);
+  EXPECT_TRUE(r.has_errors());
+}
+
+TEST(Validate, RequiredFieldEmptyInTheWholeLayer) {
+  guotu::test::TempDir dir;
+  auto ls = clean_city();
+  for (auto& f : layer(ls, "DLTB").features) f.values.erase("ZLDWDM");
+  write_gpkg(dir / "plan.gpkg", ls);
+  const auto r = run(dir / "plan.gpkg");
+  const auto e = of(r, "SCHEMA_FIELD_EMPTY");
+  ASSERT_EQ(e.size(), 1u) << dump(r);
+  EXPECT_EQ(e[0]->layer, "DLTB");
+  EXPECT_FALSE(e[0]->fid.has_value());
+  EXPECT_NE(e[0]->message.find("ZLDWDM (坐落单位代码) is empty in all 2 features"), std::string::npos) << e[0]->message;
+  // Filled in one patch of two: not a layer-wide omission.
+  layer(ls, "DLTB").features[0].values["ZLDWDM"] = std::string("3715021000000000000");
+  write_gpkg(dir / "plan.gpkg", ls);
+  EXPECT_EQ(count(run(dir / "plan.gpkg"), "SCHEMA_FIELD_EMPTY"), 0u);
+}
+
+TEST(Validate, ChecksThatCannotRunAreNotChecked) {
+  guotu::test::TempDir dir;
+  auto ls = clean_city();
+  layer(ls, "XZQ").features.clear();  // the city layer delivered empty
+  write_gpkg(dir / "plan.gpkg", ls);
+  auto r = run(dir / "plan.gpkg");
+  auto nc = of(r, "NOT_CHECKED");
+  ASSERT_EQ(nc.size(), 2u) << dump(r);  // OUTSIDE_CITY (city) and COVERAGE_GAP (DLTB inside XZQ)
+  EXPECT_TRUE(r.has_errors());
+  EXPECT_NE(dump(r).find("OUTSIDE_CITY and SPACES_COVERAGE not checked: the XZQ layer XZQ has no feature"),
+            std::string::npos)
+      << dump(r);
+  EXPECT_NE(dump(r).find("COVERAGE_GAP not checked"), std::string::npos) << dump(r);
+
+  // A rule file whose city_layer names nothing.
+  write_gpkg(dir / "plan.gpkg", clean_city());
+  std::ifstream in(guotu::test::data_file("data/validate/rules.yaml"));
+  std::string rules((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto at = rules.find("city_layer: XZQ");
+  ASSERT_NE(at, std::string::npos);
+  rules.replace(at, 15, "city_layer: NOSUCH");
+  std::ofstream(dir / "rules.yaml") << rules;
+  v::ValidateOptions o;
+  o.rules_file = (dir / "rules.yaml").string();
+  r = run(dir / "plan.gpkg", o);
+  nc = of(r, "NOT_CHECKED");
+  ASSERT_EQ(nc.size(), 1u) << dump(r);
+  EXPECT_EQ(nc[0]->layer, "NOSUCH");
+  EXPECT_NE(nc[0]->message.find("NOSUCH names neither"), std::string::npos) << nc[0]->message;
+
+  // Nothing at all to judge is not a pass: bad input.
+  auto empty = clean_city();
+  for (auto& l : empty) l.features.clear();
+  write_gpkg(dir / "plan.gpkg", empty);
+  try {
+    (void)run(dir / "plan.gpkg");
+    FAIL() << "an empty plan was validated";
+  } catch (const guotu::Error& e) {
+    EXPECT_EQ(e.exit_code(), 2);
+    EXPECT_NE(std::string(e.what()).find("nothing to check"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Validate, CoordinatesOutsideTheCrsAreaOfUse) {
@@ -751,7 +828,9 @@ TEST(ValidateCli, LayerSelectionAndUnknownTables) {
   o.layers = {};
   r = run(dir / "plan.gpkg", o);
   EXPECT_EQ(count(r, "CODE_UNKNOWN"), 1u) << dump(r);
-  EXPECT_EQ(r.findings.size(), 1u) << "the sidecar table is not judged" << dump(r);
+  // XZQ's one feature has an empty BSM: the required field is empty in the whole layer.
+  EXPECT_EQ(count(r, "SCHEMA_FIELD_EMPTY"), 1u) << dump(r);
+  EXPECT_EQ(r.findings.size(), 2u) << "the sidecar table is not judged" << dump(r);
   EXPECT_TRUE(std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.find("sample_defects") != std::string::npos; }));
 }
 
