@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <unordered_set>
 
@@ -695,15 +696,25 @@ VectorSource VectorSource::open(const std::string& path, const OpenOptions& opti
       if (!sibling(shp, ".dbf", ".DBF"))
         throw_bad_input("the Shapefile has no .dbf beside it: its attributes are missing (copy the .dbf too)",
                         {shp.string(), {}, {}, {}});
-      // Without .cpg the DBF is decoded by its language driver id when it has one, else not at
-      // all: text that is not UTF-8 is then read as GB18030 (what Chinese desktop GIS writes).
+      // Without .cpg GDAL decodes the DBF by its language driver id (byte 29) when it has one
+      // (say so: a wrong one gives readable nonsense), else not at all: text that is not UTF-8
+      // is then read as GB18030, what Chinese desktop GIS writes, with a warning when it happens.
       if (options.encoding.empty() && !sibling(shp, ".cpg", ".CPG")) {
-        for (auto& layer : src.layers_)
-          if (iequals(layer.name_, shp.stem().string())) layer.detect_gb18030_ = true;
-        src.warnings_.push_back(shp.string() +
-                                ": no .cpg file; text is decoded by the DBF's language driver id if it has one, else "
-                                "read as UTF-8, or as GB18030 where it is not UTF-8. If names look wrong, pass "
-                                "--encoding GBK (or the encoding the data was written in)");
+        auto dbf = shp;
+        if (!fs::exists(dbf.replace_extension(".dbf"))) dbf.replace_extension(".DBF");
+        std::ifstream in(dbf, std::ios::binary);
+        char header[30] = {};
+        const int ldid = in.read(header, sizeof header) ? static_cast<unsigned char>(header[29]) : 0;
+        if (ldid == 0) {
+          for (auto& layer : src.layers_)
+            if (iequals(layer.name_, shp.stem().string())) layer.detect_gb18030_ = true;
+        } else {
+          src.warnings_.push_back(
+              fmt::format("{}: no .cpg file; text is decoded by the DBF's language driver id {}. If "
+                          "names look wrong, pass --encoding GBK (or the encoding the data was "
+                          "written in)",
+                          shp.string(), ldid));
+        }
       }
     }
   }
