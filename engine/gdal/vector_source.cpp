@@ -513,12 +513,9 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
         if (auto why = target_check.problem(*g))
           return problem("after reprojection to " + options.target_crs + ": " + *why);
       }
-      try {
-        out.geometry = to_geos(*g, ctx, where);
-      } catch (const Error& e) {
-        if (e.kind() == ErrorKind::Internal) throw;
-        return problem(e.reason());
-      }
+      // A geometry GEOS cannot build at all (an unclosed ring, collections nested too deep) is
+      // malformed data, not a doubtful value: refused like a read error.
+      out.geometry = to_geos(*g, ctx, where);
     }
     return out;
   };

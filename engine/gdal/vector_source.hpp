@@ -5,8 +5,9 @@
 // file, layer and fid; a feature with a value the reader cannot trust (a coordinate that is not
 // finite or out of range, a numeric field holding Inf, NaN or text, a geometry of the wrong
 // type, a reprojection that fails) is skipped and reported through ReadOptions::log, or refused
-// when there is no log (or it refuses: --strict); text that is not UTF-8 is decoded (GB18030 for
-// a Shapefile without .cpg) or repaired, with a warning, never passed on.
+// when there is no log (or it refuses: --strict); a geometry GEOS cannot build (an unclosed ring)
+// is refused like a read error; text that is not UTF-8 is decoded (GB18030 for a Shapefile
+// without .cpg) or repaired, with a warning, never passed on.
 #pragma once
 
 #include <cstdint>
