@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -59,6 +60,20 @@ struct ProjectInput {
   bool evaluate = false;
   bool repaired = false;
 };
+
+/// The result of a project that was not checked: who it is, and why.
+ProjectResult skipped_result(const ProjectInput& in, std::string reason) {
+  ProjectResult r;
+  r.fid = in.fid;
+  r.id = in.id;
+  r.name = in.name;
+  r.type = in.type;
+  r.county = in.county;
+  r.approval = in.approval;
+  r.verdict = Verdict::Skipped;
+  r.skip_reason = std::move(reason);
+  return r;
+}
 
 struct RulePlan {
   const Rule* rule = nullptr;
@@ -735,21 +750,15 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   res.projects.resize(inputs.size());
   std::vector<std::vector<Violation>> found(inputs.size());
   std::vector<std::size_t> todo;
+  std::unordered_map<std::int64_t, std::string> skip_reasons;  // fid → why (the last one said)
+  for (const auto& s : res.skipped) skip_reasons[s.fid] = s.reason;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (inputs[i].evaluate) {
       todo.push_back(i);
     } else {
-      ProjectResult& r = res.projects[i];
-      r.fid = inputs[i].fid;
-      r.id = inputs[i].id;
-      r.name = inputs[i].name;
-      r.type = inputs[i].type;
-      r.county = inputs[i].county;
-      r.approval = inputs[i].approval;
-      r.verdict = Verdict::Skipped;
-      r.wkb = inputs[i].wkb;
-      for (const auto& s : res.skipped)
-        if (s.fid == r.fid) r.skip_reason = s.reason;
+      const auto why = skip_reasons.find(inputs[i].fid);
+      res.projects[i] = skipped_result(inputs[i], why == skip_reasons.end() ? std::string() : why->second);
+      res.projects[i].wkb = inputs[i].wkb;
     }
   }
   unsigned jobs = o.jobs != 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -772,16 +781,7 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
           // others are checked.
           if (e.kind() == ErrorKind::Internal) throw;
           found[i].clear();
-          ProjectResult& r = res.projects[i];
-          r = ProjectResult{};
-          r.fid = inputs[i].fid;
-          r.id = inputs[i].id;
-          r.name = inputs[i].name;
-          r.type = inputs[i].type;
-          r.county = inputs[i].county;
-          r.approval = inputs[i].approval;
-          r.verdict = Verdict::Skipped;
-          r.skip_reason = e.reason();
+          res.projects[i] = skipped_result(inputs[i], e.reason());
           log.problem({{res.projects_source, players->name(), inputs[i].fid, std::nullopt}, e.reason()});
         }
         res.projects[i].wkb = std::move(inputs[i].wkb);
@@ -832,8 +832,7 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   }
   for (const auto& p : res.projects) {
     if (p.verdict != Verdict::Skipped || p.evaluated || p.skip_reason.empty()) continue;
-    if (std::none_of(res.skipped.begin(), res.skipped.end(), [&](const ProjectProblem& s) { return s.fid == p.fid; }))
-      res.skipped.push_back({p.fid, p.id, p.skip_reason, 0, 0});
+    if (skip_reasons.count(p.fid) == 0) res.skipped.push_back({p.fid, p.id, p.skip_reason, 0, 0});
   }
   std::stable_sort(res.skipped.begin(), res.skipped.end(),
                    [](const ProjectProblem& a, const ProjectProblem& b) { return a.fid < b.fid; });

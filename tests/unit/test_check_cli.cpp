@@ -13,6 +13,7 @@
 #include "gdal/vector_source.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
+#include "catalogue_values.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -26,15 +27,7 @@ geos::Geometry rect(double x0, double y0, double x1, double y1) {
   return geos::Geometry::rectangle({X + x0, Y + y0, X + x1, Y + y1});
 }
 
-/// Values for a catalogue layer's fields, by name.
-std::vector<gdal::FieldValue> values(const layers::LayerDef& def, const std::map<std::string, gdal::FieldValue>& v) {
-  std::vector<gdal::FieldValue> out;
-  for (const auto& f : def.fields) {
-    auto it = v.find(f.name);
-    out.push_back(it == v.end() ? gdal::FieldValue{} : it->second);
-  }
-  return out;
-}
+using test::values;
 
 void write_plan(const fs::path& path) {
   const auto& cat = layers::Catalogue::embedded();

@@ -15,6 +15,7 @@
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
 #include "ledger/farmland_ledger.hpp"
+#include "catalogue_values.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -28,14 +29,7 @@ geos::Geometry rect(double x0, double y0, double x1, double y1) {
   return geos::Geometry::rectangle({X + x0, Y + y0, X + x1, Y + y1});
 }
 
-std::vector<gdal::FieldValue> values(const layers::LayerDef& def, const std::map<std::string, gdal::FieldValue>& v) {
-  std::vector<gdal::FieldValue> out;
-  for (const auto& f : def.fields) {
-    auto it = v.find(f.name);
-    out.push_back(it == v.end() ? gdal::FieldValue{} : it->second);
-  }
-  return out;
-}
+using test::values;
 
 // A plan with a 生态保护红线 and projects, one of them half inside it (a 禁止 violation).
 void write_plan(const fs::path& path, const std::string& name = "马颊河生态红线") {
@@ -183,7 +177,7 @@ TEST_F(OutputsCli, AFailedJsonDocumentLeavesNoOutput) {
                                  q(dir_ / "data" / "projects.gpkg") + " --out " + q(out) + " --json 2>/dev/null");
   if (r.exit_code == 0 || r.exit_code == 1) {
     EXPECT_TRUE(fs::exists(out));
-    EXPECT_NO_THROW((void)nlohmann::json::parse(r.out));
+    EXPECT_NO_THROW({ [[maybe_unused]] const auto doc = nlohmann::json::parse(r.out); });
   } else {
     EXPECT_FALSE(fs::exists(out)) << "exit " << r.exit_code << " after the output was put in place";
   }
