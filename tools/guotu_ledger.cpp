@@ -24,6 +24,7 @@
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
 #include "ledger/farmland_ledger.hpp"
+#include "ledger/import.hpp"
 
 namespace guotu::cli {
 
@@ -57,7 +58,7 @@ struct Message {
   std::string text;
 };
 Message render(const LedgerArgs& a, const nlohmann::json& j, const std::string& human) {
-  return a.json ? Message{true, j.dump(2) + "\n"} : Message{false, human + "\n"};
+  return a.json ? Message{true, json_text(j) + "\n"} : Message{false, human + "\n"};
 }
 void emit(const Message& m) {
   fmt::print(m.json ? stdout : stderr, "{}", m.text);
@@ -67,108 +68,8 @@ void print(const LedgerArgs& a, const nlohmann::json& j, const std::string& huma
   emit(render(a, j, human));
 }
 
-// Reads entries of one kind from a table of a GeoPackage/CSV (all text columns welcome). A value
-// that is not a number where one belongs is an error naming the column (never read as 0); the
-// ledger checks the ranges.
-struct Rows {
-  const gdal::Layer* layer;
-  std::string get(const gdal::Feature& f, const char* name) const {
-    auto i = layer->field_index(name);
-    return i ? gdal::as_text(f.values[*i]) : std::string();
-  }
-  double num(const gdal::Feature& f, const char* name) const {
-    auto i = layer->field_index(name);
-    if (!i || gdal::is_null(f.values[*i]) || gdal::as_text(f.values[*i]).empty()) return 0;
-    const auto v = gdal::as_number(f.values[*i]);
-    if (!v) throw_bad_input(fmt::format("column {}: '{}' is not a number", name, gdal::as_text(f.values[*i])));
-    return *v;
-  }
-  int whole(const gdal::Feature& f, const char* name) const {
-    const double v = num(f, name);
-    const auto n = exact_integer<int>(v);
-    if (!n) throw_bad_input(fmt::format("column {}: {} is not a whole number", name, get(f, name)));
-    return *n;
-  }
-  // An area given in m² or in 亩 (one of the two columns, not both).
-  double area(const gdal::Feature& f, const char* m2, const char* mu) const {
-    if (has(m2) && has(mu)) throw_bad_input(fmt::format("give {} or {}, not both columns", m2, mu));
-    return has(m2) ? num(f, m2) : num(f, mu) * units::kM2PerMu;
-  }
-  bool has(const char* name) const { return layer->field_index(name).has_value(); }
-};
-
-// A CSV table must have whole rows (GDAL drops extra fields and blanks missing ones silently).
-void require_whole_rows(const std::string& src, const char* kind) {
-  namespace fs = std::filesystem;
-  fs::path csv;
-  if (fs::is_directory(src))
-    csv = fs::path(src) / (std::string(kind) + ".csv");
-  else if (fs::path(src).extension() == ".csv" || fs::path(src).extension() == ".CSV")
-    csv = src;
-  if (!csv.empty() && fs::is_regular_file(csv)) require_rectangular_csv(csv);
-}
-
 int run_import(ledger::FarmlandLedger& l, const LedgerArgs& a) {
-  gdal::VectorSource src = gdal::VectorSource::open(a.src);
-  std::map<std::string, int> counts;
-  // One transaction: an import lands whole or not at all. Supplements first, then the dated
-  // entries in date order, so that 先补后占 is judged on dates, not on file order.
-  l.batch([&] {
-    for (const char* kind : {"supplements", "transfers", "occupations", "inout"}) {
-      const gdal::Layer* layer = src.find_layer(kind);
-      if (layer == nullptr && src.layer_count() == 1 && std::filesystem::path(a.src).stem() == kind) layer = &src.layer(0);
-      if (layer == nullptr) continue;
-      require_whole_rows(a.src, kind);
-      Rows r{layer};
-      auto features = layer->read_all({layer->geometry_kind() == gdal::GeometryKind::None ? "" : "EPSG:4527", ""});
-      std::stable_sort(features.begin(), features.end(), [&](const gdal::Feature& x, const gdal::Feature& y) {
-        const char* key = std::string(kind) == "supplements" ? "accepted_on" : "date";
-        return r.get(x, key) < r.get(y, key);
-      });
-      for (const auto& f : features) {
-        try {
-          if (std::string(kind) == "supplements") {
-            ledger::Supplement s{r.get(f, "id"),
-                                 r.get(f, "county"),
-                                 r.get(f, "name"),
-                                 r.get(f, "source"),
-                                 r.area(f, "area_m2", "area_mu"),
-                                 r.area(f, "paddy_m2", "paddy_mu"),
-                                 r.whole(f, "grade"),
-                                 std::nullopt,
-                                 r.get(f, "accepted_on"),
-                                 {}};
-            if (r.has("capacity") && !r.get(f, "capacity").empty()) s.capacity = r.num(f, "capacity");
-            if (f.geometry) s.polygon_wkb = f.geometry.to_wkb();
-            l.add_supplement(s);
-          } else if (std::string(kind) == "occupations") {
-            ledger::Occupation o{r.get(f, "id"),
-                                 r.get(f, "project"),
-                                 r.get(f, "county"),
-                                 r.get(f, "date"),
-                                 r.get(f, "approval_ref"),
-                                 r.area(f, "area_m2", "area_mu"),
-                                 r.area(f, "paddy_m2", "paddy_mu"),
-                                 r.num(f, "capacity"),
-                                 {}};
-            if (!r.get(f, "from_supplement").empty()) o.from_supplements.push_back(r.get(f, "from_supplement"));
-            l.add_occupation(o);
-          } else if (std::string(kind) == "transfers") {
-            l.transfer({r.get(f, "id"), r.get(f, "date"), r.get(f, "from_county"), r.get(f, "to_county"),
-                        r.get(f, "reference"), r.area(f, "area_m2", "area_mu"), r.get(f, "supplement")});
-          } else {
-            l.add_inout({r.get(f, "id"), r.get(f, "county"), r.get(f, "date"), r.get(f, "note"), r.whole(f, "year"),
-                         r.get(f, "direction"), r.area(f, "area_m2", "area_mu"), r.whole(f, "grade"),
-                         r.get(f, "exemption")});
-          }
-        } catch (const Error& e) {
-          if (e.kind() == ErrorKind::Internal) throw;
-          throw_bad_input(std::string(e.what()) + " (nothing was imported)", {a.src, layer->name(), f.fid, {}});
-        }
-        ++counts[kind];
-      }
-    }
-  });
+  const auto counts = ledger::import_tables(l, a.src);
   nlohmann::json j{{"imported", counts}};
   std::string human = "imported:";
   for (const auto& [k, n] : counts) human += fmt::format(" {} {}", n, k);
@@ -402,7 +303,7 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
         } catch (const ledger::RuleViolation& e) {
           fmt::print(stderr, "guotu: refused: {}\n", e.what());
           if (a->json)
-            fmt::print("{}\n", nlohmann::json{{"refused", true}, {"rule", e.rule()}, {"message", e.what()}}.dump(2));
+            fmt::print("{}\n", json_text(nlohmann::json{{"refused", true}, {"rule", e.rule()}, {"message", e.what()}}));
           return 1;
         }
       };

@@ -62,7 +62,7 @@ int run(const QgisArgs& a) {
                              {"visible", l.visible}});
     }
     j["warnings"] = p.warnings;
-    json = j.dump(2) + "\n";
+    json = json_text(j) + "\n";
   }
   outputs.commit();
   fmt::print(stderr, "{}", text);

@@ -53,7 +53,7 @@ int run(const SampleArgs& a) {
                      {"planted_violations", s.planted_violations},
                      {"defects", s.defects},
                      {"notes", s.notes}};
-    fmt::print("{}\n", j.dump(2));
+    fmt::print("{}\n", json_text(j));
   } else {
     fmt::print(stderr, "wrote {} (SYNTHETIC sample city, seed {})\n", gdal::display_target(a.out), a.seed);
     for (const auto& [layer, n] : s.feature_counts) fmt::print(stderr, "  {:<12} {:>9} features\n", layer, n);

@@ -146,7 +146,7 @@ int run(const ValidateArgs& args) {
     validate::write_qa_gpkg(report, args.out, wo);
   }
   const std::string text = human(report, fix ? &*fix : nullptr);
-  const std::string json = args.json ? to_json(report, fix ? &*fix : nullptr).dump(2) + "\n" : std::string();
+  const std::string json = args.json ? json_text(to_json(report, fix ? &*fix : nullptr)) + "\n" : std::string();
   outputs.commit();
   if (args.json) {
     fmt::print("{}", json);

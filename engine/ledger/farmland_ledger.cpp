@@ -13,6 +13,7 @@
 #include "core/bounds.hpp"
 #include "core/resources.hpp"
 #include "core/units.hpp"
+#include "core/utf8.hpp"
 #include "geos/geometry.hpp"
 #include "layers/admin_units.hpp"
 #include "ledger/store.hpp"
@@ -42,8 +43,15 @@ std::map<int, double> load_weights() {
   throw_bad_input(what + ": " + why);
 }
 
+// Text stored in the ledger is UTF-8 (PostgreSQL refuses anything else; reports and JSON need it).
+void check_text(const std::string& what, const char* field, const std::string& v) {
+  if (!utf8::is_valid(v))
+    bad(what, fmt::format("{} '{}' is not valid UTF-8 text (convert the file to UTF-8 first)", field, utf8::repaired(v)));
+}
+
 void check_id(const std::string& what, const char* field, const std::string& v) {
   if (v.empty()) bad(what, fmt::format("{} is empty", field));
+  check_text(what, field, v);
 }
 
 void check_date(const std::string& what, const char* field, const std::string& d) {
@@ -289,6 +297,7 @@ struct FarmlandLedger::Impl {
 };
 
 void FarmlandLedger::init(const std::string& target, const std::string& user) {
+  check_text("the ledger's user", "user", user);
   const std::unique_ptr<Store> db = open_store(target, true);
   const auto migrations = db->migrations();
   const int latest = static_cast<int>(migrations.size()) - 1;
@@ -314,6 +323,7 @@ void FarmlandLedger::init(const std::string& target, const std::string& user) {
 }
 
 FarmlandLedger::FarmlandLedger(const std::string& target, std::string user, std::chrono::seconds wait) {
+  check_text("the ledger's user", "user", user);
   std::unique_ptr<Store> db = open_store(target, false, wait);
   const std::string where = db->where();
   const int latest = static_cast<int>(db->migrations().size()) - 1;
@@ -378,8 +388,10 @@ double FarmlandLedger::capacity_of(double area_m2, int grade) const {
 }
 
 void FarmlandLedger::add_supplement(const Supplement& s) {
-  const std::string what = "supplement " + s.id;
+  const std::string what = "supplement " + utf8::repaired(s.id);
   check_id(what, "id", s.id);
+  check_text(what, "name", s.name);
+  check_text(what, "source", s.source);
   check_county(what, "county", s.county);
   check_area(what, "area", s.area_m2);
   check_part(what, "paddy (水田)", s.paddy_m2, s.area_m2);
@@ -387,7 +399,7 @@ void FarmlandLedger::add_supplement(const Supplement& s) {
   if (s.capacity) check_capacity(what, *s.capacity);
   check_date(what, "accepted_on", s.accepted_on);
   check_polygon(what, s.polygon_wkb);
-  guarded("supplement " + s.id, [&] {
+  guarded("supplement " + utf8::repaired(s.id), [&] {
     return impl_->write([&] {
       const double capacity = s.capacity ? *s.capacity : capacity_of(s.area_m2, s.grade);
       const auto audit = impl_->audit(
@@ -408,14 +420,17 @@ void FarmlandLedger::add_supplement(const Supplement& s) {
 }
 
 std::vector<std::pair<std::string, Quantity>> FarmlandLedger::add_occupation(const Occupation& o) {
-  const std::string what = "occupation " + o.id;
+  const std::string what = "occupation " + utf8::repaired(o.id);
   check_id(what, "id", o.id);
+  check_text(what, "project", o.project);
+  check_text(what, "approval_ref", o.approval_ref);
+  for (const auto& from : o.from_supplements) check_text(what, "from supplement", from);
   check_county(what, "county", o.county);
   check_date(what, "date", o.date);
   check_area(what, "area", o.area_m2);
   check_part(what, "paddy (水田)", o.paddy_m2, o.area_m2);
   check_capacity(what, o.capacity);
-  return guarded("occupation " + o.id, [&] {
+  return guarded("occupation " + utf8::repaired(o.id), [&] {
     return impl_->write([&] {
       auto draws =
           impl_->plan_draws(o.county, o.date, {o.area_m2, o.paddy_m2, o.capacity}, o.from_supplements, "occupation");
@@ -439,15 +454,17 @@ std::vector<std::pair<std::string, Quantity>> FarmlandLedger::add_occupation(con
 }
 
 void FarmlandLedger::transfer(const Transfer& t) {
-  const std::string what = "transfer " + t.id;
+  const std::string what = "transfer " + utf8::repaired(t.id);
   check_id(what, "id", t.id);
+  check_text(what, "reference", t.reference);
+  check_text(what, "supplement", t.supplement_id);
   check_date(what, "date", t.date);
   check_county(what, "from county", t.from_county);
   check_county(what, "to county", t.to_county);
   if (t.from_county == t.to_county)
     bad(what, "a transfer moves quota between two counties, not within " + t.from_county);
   check_area(what, "area", t.area_m2);
-  guarded("transfer " + t.id, [&] {
+  guarded("transfer " + utf8::repaired(t.id), [&] {
     return impl_->write([&] {
       std::vector<std::string> preferred;
       if (!t.supplement_id.empty()) preferred.push_back(t.supplement_id);
@@ -477,8 +494,10 @@ void FarmlandLedger::transfer(const Transfer& t) {
 }
 
 void FarmlandLedger::add_inout(const InOut& e) {
-  const std::string what = "进出平衡 entry " + e.id;
+  const std::string what = "进出平衡 entry " + utf8::repaired(e.id);
   check_id(what, "id", e.id);
+  check_text(what, "note", e.note);
+  check_text(what, "exemption", e.exemption);
   check_county(what, "county", e.county);
   check_date(what, "date", e.date);
   if (e.year < bounds::kMinYear || e.year > bounds::kMaxYear || e.date.substr(0, 4) != std::to_string(e.year))
@@ -486,7 +505,7 @@ void FarmlandLedger::add_inout(const InOut& e) {
   if (e.direction != "out" && e.direction != "in") bad(what, "direction must be out or in, not '" + e.direction + "'");
   check_area(what, "area", e.area_m2);
   check_grade(what, e.grade, true);
-  guarded("进出平衡 entry " + e.id, [&] {
+  guarded("进出平衡 entry " + utf8::repaired(e.id), [&] {
     return impl_->write([&] {
       const auto audit = impl_->audit(
           "add-inout", fmt::format("{} county {} {} {} {}", e.id, e.county, e.year, e.direction, mu(e.area_m2)));
@@ -503,11 +522,11 @@ void FarmlandLedger::add_inout(const InOut& e) {
 
 void FarmlandLedger::reverse(const std::string& kind, const std::string& id, const std::string& date,
                              const std::string& reason) {
-  const std::string what = "reversal of " + kind + " " + id;
+  const std::string what = "reversal of " + kind + " " + utf8::repaired(id);
   check_id(what, "id", id);
   check_date(what, "date", date);
   check_id(what, "reason", reason);
-  guarded("reversal of " + kind + " " + id, [&] {
+  guarded("reversal of " + kind + " " + utf8::repaired(id), [&] {
     return impl_->write([&] {
       static const std::map<std::string, std::string> table = {
           {"supplement", "supplements"}, {"occupation", "occupations"}, {"transfer", "transfers"}, {"inout", "inout"}};

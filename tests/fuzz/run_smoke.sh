@@ -24,6 +24,15 @@ seeds_for() {
     fuzz_city_config) ls "$src"/data/cities/*/*.yaml ;;
     fuzz_code_list) ls "$src"/layers/codes/*.csv ;;
     fuzz_qgis_style) ls "$src"/layers/styles/*.qml | head -20 ;;
+    fuzz_ledger_import)
+      # The sample ledger's tables, each behind the byte that names its table.
+      mkdir -p "$work/ledger-seeds"
+      local i=0
+      for t in supplements transfers occupations inout; do
+        { printf "\\$(printf '%03o' "$i")"; cat "$src/data/ledger/sample/$t.csv"; } >"$work/ledger-seeds/$t"
+        i=$((i + 1))
+      done
+      ls "$work"/ledger-seeds/* ;;
     fuzz_wkb)
       # WKB of every geometry type (and 3D/measured variants), written by GDAL.
       /usr/bin/python3 - "$work/wkb-seeds" <<'PY'
@@ -42,7 +51,7 @@ PY
 }
 
 targets=(fuzz_check_rules fuzz_validate_rules fuzz_indicators fuzz_targets fuzz_city_config
-         fuzz_code_list fuzz_wkb fuzz_qgis_style)
+         fuzz_code_list fuzz_wkb fuzz_qgis_style fuzz_ledger_import)
 passed=0
 failed=0
 for t in "${targets[@]}"; do
