@@ -85,7 +85,8 @@ double polygonal_area(const OGRGeometry& g, RingArea&& ring_area) {
   };
   double total = 0;
   const auto flat = wkbFlatten(g.getGeometryType());
-  if (flat == wkbPolygon) total += polygon_area(g.toPolygon());
+  if (flat == wkbPolygon)
+    total += polygon_area(g.toPolygon());
   else if (flat == wkbMultiPolygon || flat == wkbGeometryCollection)
     for (const auto* part : *g.toGeometryCollection())
       if (wkbFlatten(part->getGeometryType()) == wkbPolygon) total += polygon_area(part->toPolygon());

@@ -18,7 +18,9 @@ namespace guotu::test {
 std::filesystem::path source_dir();
 std::filesystem::path guotu_binary();
 std::filesystem::path sample_dir();
-inline std::filesystem::path data_file(const std::string& rel) { return source_dir() / rel; }
+inline std::filesystem::path data_file(const std::string& rel) {
+  return source_dir() / rel;
+}
 
 /// A fresh directory removed at the end of the test.
 class TempDir {
@@ -69,7 +71,8 @@ inline std::filesystem::path sample_city(bool defects) {
   const std::filesystem::path file = dir / (defects ? "defects.gpkg" : "city.gpkg");
   if (!std::filesystem::exists(file)) {
     std::filesystem::create_directories(dir);
-    const auto r = run_guotu(std::string("sample ") + (defects ? "--defects " : "") + "--overwrite --out '" + file.string() + "' 2>/dev/null");
+    const auto r = run_guotu(std::string("sample ") + (defects ? "--defects " : "") + "--overwrite --out '" +
+                             file.string() + "' 2>/dev/null");
     EXPECT_EQ(r.exit_code, 0) << "cannot generate the sample city";
   }
   return file;

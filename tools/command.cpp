@@ -60,7 +60,9 @@ CLI::Validator year_range() {
   return whole_in(bounds::kMinYear, bounds::kMaxYear);
 }
 
-const std::string& command_line() { return g_command_line; }
+const std::string& command_line() {
+  return g_command_line;
+}
 
 void set_command_line(int argc, char** argv) {
   g_command_line.clear();
@@ -88,15 +90,16 @@ std::string json_text(const nlohmann::json& j) {
 }
 
 std::map<std::string, std::string> run_metadata() {
-  return {{"GUOTU_VERSION", kVersion},
-          {"GUOTU_COMMAND", g_command_line},
-          {"GUOTU_RUN_TIME", gdal::current_timestamp()}};
+  return {
+      {"GUOTU_VERSION", kVersion}, {"GUOTU_COMMAND", g_command_line}, {"GUOTU_RUN_TIME", gdal::current_timestamp()}};
 }
 
 Progress::Progress(std::string label, bool enabled)
     : label_(std::move(label)), enabled_(enabled && ::isatty(STDERR_FILENO) == 1) {}
 
-Progress::~Progress() { finish(); }
+Progress::~Progress() {
+  finish();
+}
 
 void Progress::update(std::int64_t done, std::int64_t total) {
   if (!enabled_ || total <= 0) return;

@@ -10,12 +10,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "gdal/vector_source.hpp"
-
-#include <CLI/CLI.hpp>
-
 #include "core/atomic_output.hpp"
 #include "core/output_guard.hpp"
+#include "gdal/vector_source.hpp"
 
 namespace guotu::cli {
 

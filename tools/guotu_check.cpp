@@ -81,7 +81,8 @@ int run(const CheckArgs& args) {
   outputs.commit();
 
   fmt::print(stderr, "{}", summary);
-  fmt::print(stderr, "wrote {}{}\n", gdal::display_target(args.out), args.occupancy_json.empty() ? "" : " and " + args.occupancy_json);
+  fmt::print(stderr, "wrote {}{}\n", gdal::display_target(args.out),
+             args.occupancy_json.empty() ? "" : " and " + args.occupancy_json);
   if (args.json) fmt::print("{}", json);
   return finish_with_skipped(result.read_problems, result.exit_code());
 }
@@ -96,7 +97,8 @@ void register_check(CLI::App& app, CommandMain& selected) {
       "城镇开发边界, control lines, caps) and compute what land they take (压占分析, 占补平衡 need). "
       "Writes violations, projects and occupancy to a styled GeoPackage. Exit 1 when any 禁止 "
       "violation exists, 0 otherwise, 2 on bad input.");
-  cmd->add_option("--plan", args->plan, "plan source: GeoPackage, folder of Shapefiles, PG:… (layers by catalogue name)")
+  cmd->add_option("--plan", args->plan,
+                  "plan source: GeoPackage, folder of Shapefiles, PG:… (layers by catalogue name)")
       ->required();
   cmd->add_option("--projects", args->projects, "projects source (layer XMYD, or the only layer)")->required();
   cmd->add_option("--out", args->out, "output GeoPackage, or PostGIS: \"PG:dbname=… active_schema=NAME\"")->required();

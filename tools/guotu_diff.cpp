@@ -116,11 +116,14 @@ void register_diff(CLI::App& app, CommandMain& selected) {
   CLI::App* cmd = app.add_subcommand(
       "diff",
       "Compare a later land-use vintage (or a layer of building footprints / new patches) with an earlier one: every "
-      "piece whose class changed, classified 非农化 (耕地→建设), 进出平衡 out (耕地→园/林/草/设施农用地/坑塘), in (→耕地) "
-      "or other, with new construction inside 生态保护红线/永久基本农田/自然保护地 or outside 城镇开发边界 flagged 疑似违法. "
+      "piece whose class changed, classified 非农化 (耕地→建设), 进出平衡 out (耕地→园/林/草/设施农用地/坑塘), in "
+      "(→耕地) "
+      "or other, with new construction inside 生态保护红线/永久基本农田/自然保护地 or outside 城镇开发边界 flagged "
+      "疑似违法. "
       "Writes a styled GeoPackage (changes, summary). Exit 1 when anything is 疑似违法, 0 otherwise, 2 on bad input.");
   cmd->add_option("--before", args->before, "earlier vintage (any OGR source)")->required();
-  cmd->add_option("--after", args->after, "later vintage, or footprints with --footprints (any OGR source)")->required();
+  cmd->add_option("--after", args->after, "later vintage, or footprints with --footprints (any OGR source)")
+      ->required();
   cmd->add_option("--plan", args->plan, "plan source with STBHHX, YJJBNT, ZRBHD, CZKFBJ (catalogue names)");
   cmd->add_option("--out", args->out, "output GeoPackage, or PostGIS: \"PG:dbname=… active_schema=NAME\"")->required();
   cmd->add_option("--before-layer", args->before_layer, "layer of the earlier vintage (default DLTB)");
@@ -133,7 +136,8 @@ void register_diff(CLI::App& app, CommandMain& selected) {
                   "drop pieces below this 椭球面积 in m² as slivers (edges that moved, land that did not change); "
                   "default 1")
       ->check(finite_in(0, bounds::kMaxSliverM2));
-  cmd->add_option("--to-ledger", args->ledger, "record the 进出平衡 flows in this ledger (one entry per county and direction)");
+  cmd->add_option("--to-ledger", args->ledger,
+                  "record the 进出平衡 flows in this ledger (one entry per county and direction)");
   cmd->add_option("--year", args->year, "year the 进出平衡 flows are booked in (with --to-ledger)")
       ->check(year_range());
   cmd->add_option("--user", args->user, "who writes to the ledger (audit); default the OS user");

@@ -23,7 +23,6 @@ struct InfoArgs {
   std::vector<std::string> layers;
 };
 
-
 nlohmann::json to_json(const info::DatasetInfo& d) {
   nlohmann::json layers = nlohmann::json::array();
   for (const auto& l : d.layers) {
@@ -44,7 +43,8 @@ nlohmann::json to_json(const info::DatasetInfo& d) {
     j["null_geometries"] = l.null_geometries;
     j["empty_geometries"] = l.empty_geometries;
     nlohmann::json inv = nlohmann::json::array();
-    for (const auto& i : l.invalid) inv.push_back({{"fid", i.fid}, {"reason", i.reason}, {"x", i.location.x}, {"y", i.location.y}});
+    for (const auto& i : l.invalid)
+      inv.push_back({{"fid", i.fid}, {"reason", i.reason}, {"x", i.location.x}, {"y", i.location.y}});
     j["invalid"] = std::move(inv);
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& f : l.fields) {
@@ -74,14 +74,15 @@ void print_human(const info::DatasetInfo& d) {
                  l.extent->max_y);
     }
     if (l.area_m2) {
-      fmt::print("  椭球面积: {:.2f} m² = {:.4f} km² = {:.2f} 亩 = {:.4f} 万亩\n", *l.area_m2, units::to_km2(*l.area_m2),
-                 units::to_mu(*l.area_m2), units::to_wan_mu(*l.area_m2));
+      fmt::print("  椭球面积: {:.2f} m² = {:.4f} km² = {:.2f} 亩 = {:.4f} 万亩\n", *l.area_m2,
+                 units::to_km2(*l.area_m2), units::to_mu(*l.area_m2), units::to_wan_mu(*l.area_m2));
     }
     if (l.null_geometries > 0) fmt::print("  null geometries: {}\n", l.null_geometries);
     if (l.empty_geometries > 0) fmt::print("  empty geometries: {}\n", l.empty_geometries);
     if (!l.invalid.empty()) {
       fmt::print("  invalid geometries: {} (measured after make-valid)\n", l.invalid.size());
-      for (const auto& i : l.invalid) fmt::print("    fid {}: {} at ({:.6f} {:.6f})\n", i.fid, i.reason, i.location.x, i.location.y);
+      for (const auto& i : l.invalid)
+        fmt::print("    fid {}: {} at ({:.6f} {:.6f})\n", i.fid, i.reason, i.location.x, i.location.y);
     }
     if (!l.fields.empty()) {
       fmt::print("  fields:");

@@ -31,8 +31,9 @@ namespace guotu::cli {
 namespace {
 
 struct LedgerArgs {
-  std::string db, user, out, src, county, at, kind, id, date, reason, name, source = "土地整治", project, approval, from, to,
-      supplement, reference, direction, exemption, note, polygon_wkt, from_check;
+  std::string db, user, out, src, county, at, kind, id, date, reason, name,
+      source = "土地整治", project, approval, from, to, supplement, reference, direction, exemption, note, polygon_wkt,
+      from_check;
   double area_mu = 0, area_m2 = 0, paddy_mu = 0, paddy_m2 = 0, capacity = -1;
   int grade = 0, year = 0, wait_s = static_cast<int>(ledger::kDefaultWait.count());
   std::vector<std::string> from_supplements;
@@ -45,11 +46,16 @@ std::string os_user() {
   return "unknown";
 }
 
-double area_of(double m2, double mu) { return m2 > 0 ? m2 : mu * units::kM2PerMu; }
+double area_of(double m2, double mu) {
+  return m2 > 0 ? m2 : mu * units::kM2PerMu;
+}
 
 nlohmann::json quantity(const ledger::Quantity& q) {
-  return {{"area_m2", q.area_m2}, {"area_mu", units::to_mu(q.area_m2)}, {"paddy_m2", q.paddy_m2},
-          {"paddy_mu", units::to_mu(q.paddy_m2)}, {"capacity", q.capacity}};
+  return {{"area_m2", q.area_m2},
+          {"area_mu", units::to_mu(q.area_m2)},
+          {"paddy_m2", q.paddy_m2},
+          {"paddy_mu", units::to_mu(q.paddy_m2)},
+          {"capacity", q.capacity}};
 }
 
 // What a command prints, built whole (JSON dumped) before anything of the run appears.
@@ -82,30 +88,43 @@ int run_balance(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   auto bs = l.balances(at, a.county);
   nlohmann::json counties = nlohmann::json::array();
   ledger::Quantity total_stock, total_drawn;
-  std::string human = fmt::format("{:<10} {:>14} {:>14} {:>12} {:>12} {:>14}\n", "county", "补充 亩", "占用 亩", "调入 亩", "调出 亩",
-                                  "库存 亩");
+  std::string human = fmt::format("{:<10} {:>14} {:>14} {:>12} {:>12} {:>14}\n", "county", "补充 亩", "占用 亩",
+                                  "调入 亩", "调出 亩", "库存 亩");
   for (const auto& b : bs) {
-    counties.push_back({{"county", b.county}, {"supplemented", quantity(b.supplemented)}, {"drawn", quantity(b.drawn)},
-                        {"transferred_in", quantity(b.transferred_in)}, {"transferred_out", quantity(b.transferred_out)},
-                        {"stock", quantity(b.stock)}, {"occupations", b.occupations}});
+    counties.push_back({{"county", b.county},
+                        {"supplemented", quantity(b.supplemented)},
+                        {"drawn", quantity(b.drawn)},
+                        {"transferred_in", quantity(b.transferred_in)},
+                        {"transferred_out", quantity(b.transferred_out)},
+                        {"stock", quantity(b.stock)},
+                        {"occupations", b.occupations}});
     total_stock.area_m2 += b.stock.area_m2;
     total_stock.paddy_m2 += b.stock.paddy_m2;
     total_stock.capacity += b.stock.capacity;
-    human += fmt::format("{:<10} {:>14.2f} {:>14.2f} {:>12.2f} {:>12.2f} {:>14.2f}\n", b.county, units::to_mu(b.supplemented.area_m2),
-                         units::to_mu(b.drawn.area_m2), units::to_mu(b.transferred_in.area_m2),
-                         units::to_mu(b.transferred_out.area_m2), units::to_mu(b.stock.area_m2));
+    human += fmt::format("{:<10} {:>14.2f} {:>14.2f} {:>12.2f} {:>12.2f} {:>14.2f}\n", b.county,
+                         units::to_mu(b.supplemented.area_m2), units::to_mu(b.drawn.area_m2),
+                         units::to_mu(b.transferred_in.area_m2), units::to_mu(b.transferred_out.area_m2),
+                         units::to_mu(b.stock.area_m2));
   }
   human += fmt::format("库存 (stock) {:.2f} 亩{}", units::to_mu(total_stock.area_m2), at.empty() ? "" : " on " + at);
-  nlohmann::json j{{"at", at.empty() ? nlohmann::json(nullptr) : nlohmann::json(at)}, {"counties", counties}, {"stock", quantity(total_stock)}};
+  nlohmann::json j{{"at", at.empty() ? nlohmann::json(nullptr) : nlohmann::json(at)},
+                   {"counties", counties},
+                   {"stock", quantity(total_stock)}};
   if (a.year > 0) {
     auto p = l.period(fmt::format("{}-01-01", a.year), fmt::format("{}-12-31", a.year), a.county);
     j["year"] = {{"year", a.year}, {"occupations", p.occupations}, {"drawn", quantity(p.drawn)}};
-    human += fmt::format("\n{}: {} projects drew {:.2f} 亩 of balance quota", a.year, p.occupations, units::to_mu(p.drawn.area_m2));
+    human += fmt::format("\n{}: {} projects drew {:.2f} 亩 of balance quota", a.year, p.occupations,
+                         units::to_mu(p.drawn.area_m2));
     nlohmann::json io = nlohmann::json::array();
     for (const auto& b : l.inout_balances(a.year, a.county)) {
-      io.push_back({{"county", b.county}, {"out_m2", b.out_m2}, {"in_m2", b.in_m2}, {"exempt_m2", b.exempt_m2}, {"closed", b.closed}});
-      human += fmt::format("\n进出平衡 {} {}: out {:.2f} 亩 (exempt {:.2f}), in {:.2f} 亩 — {}", b.county, a.year, units::to_mu(b.out_m2),
-                           units::to_mu(b.exempt_m2), units::to_mu(b.in_m2), b.closed ? "closed" : "OPEN");
+      io.push_back({{"county", b.county},
+                    {"out_m2", b.out_m2},
+                    {"in_m2", b.in_m2},
+                    {"exempt_m2", b.exempt_m2},
+                    {"closed", b.closed}});
+      human += fmt::format("\n进出平衡 {} {}: out {:.2f} 亩 (exempt {:.2f}), in {:.2f} 亩 — {}", b.county, a.year,
+                           units::to_mu(b.out_m2), units::to_mu(b.exempt_m2), units::to_mu(b.in_m2),
+                           b.closed ? "closed" : "OPEN");
     }
     j["inout"] = io;
   }
@@ -129,10 +148,11 @@ int run_report(ledger::FarmlandLedger& l, const LedgerArgs& a) {
     rows.push_back({b.county, fmt::format("{:.2f}", b.supplemented.area_m2), fmt::format("{:.2f}", b.drawn.area_m2),
                     fmt::format("{:.2f}", b.transferred_in.area_m2), fmt::format("{:.2f}", b.transferred_out.area_m2),
                     fmt::format("{:.2f}", b.stock.area_m2), fmt::format("{:.2f}", units::to_mu(b.stock.area_m2)),
-                    fmt::format("{:.2f}", b.stock.paddy_m2), fmt::format("{:.2f}", b.stock.capacity), std::to_string(b.occupations)});
+                    fmt::format("{:.2f}", b.stock.paddy_m2), fmt::format("{:.2f}", b.stock.capacity),
+                    std::to_string(b.occupations)});
   gdal::write_csv(out.temp_path() / "balance.csv",
-                  {"county", "supplemented_m2", "drawn_m2", "transferred_in_m2", "transferred_out_m2", "stock_m2", "stock_mu",
-                   "stock_paddy_m2", "stock_capacity", "occupations"},
+                  {"county", "supplemented_m2", "drawn_m2", "transferred_in_m2", "transferred_out_m2", "stock_m2",
+                   "stock_mu", "stock_paddy_m2", "stock_capacity", "occupations"},
                   rows);
   files.push_back("balance.csv");
   const Message m = render(a, {{"out", a.out}, {"files", files}},
@@ -158,11 +178,11 @@ int run_export(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   spec.geometry = gdal::GeometryKind::MultiPolygon;
   spec.crs = "EPSG:4527";
   using FT = gdal::FieldType;
-  spec.fields = {{"ID", FT::String, 40, "项目编号"},        {"XZQDM", FT::String, 12, "县级代码"},
-                 {"XMMC", FT::String, 200, "项目名称"},     {"LY", FT::String, 20, "来源"},
-                 {"AREA_M2", FT::Real, 0, "面积(平方米)"},  {"AREA_MU", FT::Real, 0, "面积(亩)"},
-                 {"PADDY_M2", FT::Real, 0, "水田(平方米)"}, {"GRADE", FT::Integer, 0, "耕地等别"},
-                 {"CAPACITY", FT::Real, 0, "产能"},        {"ACCEPTED", FT::String, 10, "验收日期"},
+  spec.fields = {{"ID", FT::String, 40, "项目编号"},         {"XZQDM", FT::String, 12, "县级代码"},
+                 {"XMMC", FT::String, 200, "项目名称"},      {"LY", FT::String, 20, "来源"},
+                 {"AREA_M2", FT::Real, 0, "面积(平方米)"},   {"AREA_MU", FT::Real, 0, "面积(亩)"},
+                 {"PADDY_M2", FT::Real, 0, "水田(平方米)"},  {"GRADE", FT::Integer, 0, "耕地等别"},
+                 {"CAPACITY", FT::Real, 0, "产能"},          {"ACCEPTED", FT::String, 10, "验收日期"},
                  {"REMAIN_MU", FT::Real, 0, "剩余指标(亩)"}, {"REVERSED", FT::Integer, 0, "已冲销"}};
   spec.style_qml = layers::result_style("ledger_supplements");
   const auto id = w.create_layer(spec);
@@ -170,9 +190,10 @@ int run_export(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   for (const auto& r : l.supplements()) {
     geos::Geometry g;
     if (!r.s.polygon_wkb.empty()) g = geos::Geometry::from_wkb(r.s.polygon_wkb);
-    w.add(id, {r.s.id, r.s.county, r.s.name, r.s.source, r.s.area_m2, units::to_mu(r.s.area_m2), r.s.paddy_m2,
-               static_cast<std::int64_t>(r.s.grade), r.s.capacity.value_or(0), r.s.accepted_on, units::to_mu(r.remaining.area_m2),
-               static_cast<std::int64_t>(r.reversed)},
+    w.add(id,
+          {r.s.id, r.s.county, r.s.name, r.s.source, r.s.area_m2, units::to_mu(r.s.area_m2), r.s.paddy_m2,
+           static_cast<std::int64_t>(r.s.grade), r.s.capacity.value_or(0), r.s.accepted_on,
+           units::to_mu(r.remaining.area_m2), static_cast<std::int64_t>(r.reversed)},
           g ? &g : nullptr);
     ++n;
   }
@@ -268,7 +289,8 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   auto a = std::make_shared<LedgerArgs>();
   CLI::App* cmd = app.add_subcommand(
       "ledger",
-      "The farmland balance ledger (耕地占补平衡 and 进出平衡) in a SQLite file or a PostgreSQL schema: supplements create quota, "
+      "The farmland balance ledger (耕地占补平衡 and 进出平衡) in a SQLite file or a PostgreSQL schema: supplements "
+      "create quota, "
       "occupations draw it (先补后占, never below zero), counties trade it, 进出平衡 closes per year. "
       "Append-only: corrections are reversing entries. A write that breaks a rule is refused (exit 1).");
   cmd->add_option("--db", a->db,
@@ -310,16 +332,20 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
     };
   };
 
-  cmd->add_subcommand("init", "create the ledger (file or PostgreSQL schema), or migrate it to this version's schema")->callback([a, &selected] {
-    selected = [a] {
-      ledger::FarmlandLedger::init(a->db, a->user.empty() ? os_user() : a->user);
-      const std::string where = gdal::display_target(a->db);
-      print(*a, {{"db", where}, {"initialised", true}}, "ledger ready: " + where);
-      return 0;
-    };
-  });
-  auto* imp = cmd->add_subcommand("import", "import supplements, occupations, transfers and inout tables (GeoPackage or CSV) in one transaction");
-  imp->add_option("SRC", a->src, "GeoPackage with tables supplements/occupations/transfers/inout, or one CSV named after its table")->required();
+  cmd->add_subcommand("init", "create the ledger (file or PostgreSQL schema), or migrate it to this version's schema")
+      ->callback([a, &selected] {
+        selected = [a] {
+          ledger::FarmlandLedger::init(a->db, a->user.empty() ? os_user() : a->user);
+          const std::string where = gdal::display_target(a->db);
+          print(*a, {{"db", where}, {"initialised", true}}, "ledger ready: " + where);
+          return 0;
+        };
+      });
+  auto* imp = cmd->add_subcommand(
+      "import", "import supplements, occupations, transfers and inout tables (GeoPackage or CSV) in one transaction");
+  imp->add_option("SRC", a->src,
+                  "GeoPackage with tables supplements/occupations/transfers/inout, or one CSV named after its table")
+      ->required();
   imp->callback(with_ledger(run_import));
 
   auto* sup = cmd->add_subcommand("add-supplement", "add a supplemented-farmland project (补充耕地项目)");
@@ -336,8 +362,16 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   sup->add_option("--accepted", a->date, "acceptance date YYYY-MM-DD")->required();
   sup->add_option("--polygon-wkt", a->polygon_wkt, "its boundary as WKT in EPSG:4527");
   sup->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
-    ledger::Supplement s{x.id, x.county, x.name, x.source, area_of(x.area_m2, x.area_mu), area_of(x.paddy_m2, x.paddy_mu), x.grade,
-                         x.capacity >= 0 ? std::optional<double>(x.capacity) : std::nullopt, x.date, {}};
+    ledger::Supplement s{x.id,
+                         x.county,
+                         x.name,
+                         x.source,
+                         area_of(x.area_m2, x.area_mu),
+                         area_of(x.paddy_m2, x.paddy_mu),
+                         x.grade,
+                         x.capacity >= 0 ? std::optional<double>(x.capacity) : std::nullopt,
+                         x.date,
+                         {}};
     if (!x.polygon_wkt.empty()) s.polygon_wkb = geos::Geometry::from_wkt(x.polygon_wkt).to_wkb();
     l.add_supplement(s);
     print(x, {{"added", x.id}}, "added supplement " + x.id);
@@ -358,10 +392,12 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   occ->add_option("--from-check", a->from_check, "occupations from `guotu check --occupancy-json FILE`");
   occ->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
     if (!x.from_check.empty()) return run_from_check(l, x);
-    if (x.id.empty() || x.county.empty() || x.date.empty()) throw_bad_input("add-occupation needs --id, --county and --date (or --from-check)");
+    if (x.id.empty() || x.county.empty() || x.date.empty())
+      throw_bad_input("add-occupation needs --id, --county and --date (or --from-check)");
     if (x.area_m2 == 0 && x.area_mu == 0) throw_bad_input("add-occupation needs its area: --area-mu or --area-m2");
-    auto draws = l.add_occupation({x.id, x.project.empty() ? x.id : x.project, x.county, x.date, x.approval, area_of(x.area_m2, x.area_mu),
-                                   area_of(x.paddy_m2, x.paddy_mu), std::max(0.0, x.capacity), x.from_supplements});
+    auto draws = l.add_occupation({x.id, x.project.empty() ? x.id : x.project, x.county, x.date, x.approval,
+                                   area_of(x.area_m2, x.area_mu), area_of(x.paddy_m2, x.paddy_mu),
+                                   std::max(0.0, x.capacity), x.from_supplements});
     nlohmann::json d = nlohmann::json::array();
     std::string human = "added occupation " + x.id + ", drawing:";
     for (const auto& [s, q] : draws) {
@@ -386,7 +422,8 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
     return 0;
   }));
 
-  auto* io = cmd->add_subcommand("add-inout", "record a 进出平衡 flow: farmland out to other agricultural use, or back in");
+  auto* io =
+      cmd->add_subcommand("add-inout", "record a 进出平衡 flow: farmland out to other agricultural use, or back in");
   io->add_option("--id", a->id)->required();
   io->add_option("--county", a->county)->required();
   io->add_option("--year", a->year)->required()->check(year_range());
@@ -397,7 +434,8 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   io->add_option("--date", a->date)->required();
   io->add_option("--note", a->note);
   io->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
-    l.add_inout({x.id, x.county, x.date, x.note, x.year, x.direction, area_of(x.area_m2, x.area_mu), x.grade, x.exemption});
+    l.add_inout(
+        {x.id, x.county, x.date, x.note, x.year, x.direction, area_of(x.area_m2, x.area_mu), x.grade, x.exemption});
     print(x, {{"added", x.id}}, "recorded 进出平衡 entry " + x.id);
     return 0;
   }));
@@ -420,7 +458,8 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
       ->check(year_range());
   bal->callback(with_ledger(run_balance));
 
-  auto* rep = cmd->add_subcommand("report", "CSV tables (UTF-8 with BOM) of every entry, the balances and the audit trail");
+  auto* rep =
+      cmd->add_subcommand("report", "CSV tables (UTF-8 with BOM) of every entry, the balances and the audit trail");
   rep->add_option("--out", a->out, "directory to write")->required();
   rep->add_option("--at", a->at);
   rep->add_flag("--overwrite", a->overwrite);

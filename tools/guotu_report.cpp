@@ -24,7 +24,9 @@ struct ReportArgs {
   bool overwrite = false, json = false;
 };
 
-nlohmann::json number_or_null(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+nlohmann::json number_or_null(const std::optional<double>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
 
 nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles& files) {
   using namespace report;
@@ -37,7 +39,7 @@ nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles&
                        {"value", number_or_null(o.value.value)},
                        {"unit", unit_symbol(o.indicator->unit)},
                        {"target", o.target ? number_or_null(o.target->value) : nlohmann::json(nullptr)},
-                       {"pass", o.status == Status::Pass ? nlohmann::json(true)
+                       {"pass", o.status == Status::Pass   ? nlohmann::json(true)
                                 : o.status == Status::Fail ? nlohmann::json(false)
                                                            : nlohmann::json(nullptr)},
                        {"status", status_name(o.status)}};
@@ -64,7 +66,10 @@ nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles&
   }
   nlohmann::json levels = nlohmann::json::array();
   for (const auto& l : r.levels)
-    levels.push_back({{"name", l.name}, {"title", l.title}, {"layer", l.layer}, {"units", l.units.size()},
+    levels.push_back({{"name", l.name},
+                      {"title", l.title},
+                      {"layer", l.layer},
+                      {"units", l.units.size()},
                       {"assignment", assignment_name(l.assignment)}});
   nlohmann::json counts = nlohmann::json::object();
   for (const auto& [s, n] : r.status_counts()) counts[status_name(s)] = n;
@@ -135,7 +140,8 @@ int run(const ReportArgs& a) {
   bool binding_failed = false;
   for (const auto& ur : r.results)
     for (const auto& oc : ur.outcomes)
-      binding_failed = binding_failed || (oc.status == report::Status::Fail && oc.target && oc.target->attribute == report::Attribute::Binding);
+      binding_failed = binding_failed || (oc.status == report::Status::Fail && oc.target &&
+                                          oc.target->attribute == report::Attribute::Binding);
   std::string text;
   auto to = std::back_inserter(text);
   if (a.json) {
@@ -167,17 +173,25 @@ void register_report(CLI::App& app, CommandMain& selected) {
       "vintages, judged against targets; writes report.gpkg (QGIS choropleths), indicators.csv (UTF-8 "
       "with BOM), report.xlsx and a self-contained report.html into DIR. Areas are 椭球面积. Exit 1 when "
       "a binding (约束性) target is not met.");
-  cmd->add_option("--plan", a->plan, "plan database (GeoPackage, folder of Shapefiles, PG:…) with XZQ, DLTB …")->required();
-  cmd->add_option("--out", a->out, "output directory (must not exist unless --overwrite), or a PostGIS target PG:… (tables only)")->required();
+  cmd->add_option("--plan", a->plan, "plan database (GeoPackage, folder of Shapefiles, PG:…) with XZQ, DLTB …")
+      ->required();
+  cmd->add_option("--out", a->out,
+                  "output directory (must not exist unless --overwrite), or a PostGIS target PG:… (tables only)")
+      ->required();
   cmd->add_option("--targets", a->targets,
                   "target file (YAML, repeatable; later files override earlier ones, e.g. provincial quotas); "
                   "default data/targets/liaocheng.yaml");
-  cmd->add_option("--indicators", a->indicators, "indicator definitions (YAML, repeatable); default data/indicators/liaocheng.yaml");
-  cmd->add_option("--by", a->by, "levels besides the city: county, town, or LAYER[:CODE_FIELD[:NAME_FIELD]] (repeatable; default county and town)");
-  cmd->add_option("--vintage", a->vintages, "land-use layer (repeatable, e.g. --vintage DLTB --vintage DLTB_LATER; default DLTB)");
+  cmd->add_option("--indicators", a->indicators,
+                  "indicator definitions (YAML, repeatable); default data/indicators/liaocheng.yaml");
+  cmd->add_option("--by", a->by,
+                  "levels besides the city: county, town, or LAYER[:CODE_FIELD[:NAME_FIELD]] (repeatable; default "
+                  "county and town)");
+  cmd->add_option("--vintage", a->vintages,
+                  "land-use layer (repeatable, e.g. --vintage DLTB --vintage DLTB_LATER; default DLTB)");
   cmd->add_option("--year", a->year, "target year (default: the latest year in the target files)")->check(year_range());
   cmd->add_option("--population", a->population, "CSV of unit code, population (for 人均建设用地)");
-  cmd->add_option("--input", a->inputs, "another input table NAME=CSV (code,value), e.g. kg_covered=kg.csv (repeatable)");
+  cmd->add_option("--input", a->inputs,
+                  "another input table NAME=CSV (code,value), e.g. kg_covered=kg.csv (repeatable)");
   cmd->add_option("--crs", a->crs, "working CRS (default EPSG:4527)");
   cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_option("--encoding", a->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");

@@ -41,18 +41,20 @@ int run(const SampleArgs& a) {
     return it == s.class_area_m2.end() || s.land_area_m2 <= 0 ? 0.0 : it->second / s.land_area_m2;
   };
   if (a.json) {
-    nlohmann::json j{{"out", gdal::display_target(a.out)},
-                     {"seed", a.seed},
-                     {"feature_counts", s.feature_counts},
-                     {"land_area_m2", s.land_area_m2},
-                     {"class_area_m2", s.class_area_m2},
-                     {"shares", {{"cultivated", share("cultivated")}, {"construction", share("construction")}, {"forest", share("forest")}}},
-                     {"natural_parks_m2", s.natural_parks_m2},
-                     {"natural_parks_wan_mu", units::to_wan_mu(s.natural_parks_m2)},
-                     {"changes", s.changes},
-                     {"planted_violations", s.planted_violations},
-                     {"defects", s.defects},
-                     {"notes", s.notes}};
+    nlohmann::json j{
+        {"out", gdal::display_target(a.out)},
+        {"seed", a.seed},
+        {"feature_counts", s.feature_counts},
+        {"land_area_m2", s.land_area_m2},
+        {"class_area_m2", s.class_area_m2},
+        {"shares",
+         {{"cultivated", share("cultivated")}, {"construction", share("construction")}, {"forest", share("forest")}}},
+        {"natural_parks_m2", s.natural_parks_m2},
+        {"natural_parks_wan_mu", units::to_wan_mu(s.natural_parks_m2)},
+        {"changes", s.changes},
+        {"planted_violations", s.planted_violations},
+        {"defects", s.defects},
+        {"notes", s.notes}};
     fmt::print("{}\n", json_text(j));
   } else {
     fmt::print(stderr, "wrote {} (SYNTHETIC sample city, seed {})\n", gdal::display_target(a.out), a.seed);

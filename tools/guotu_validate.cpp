@@ -33,16 +33,19 @@ struct ValidateArgs {
   std::string assume_crs;
 };
 
-nlohmann::json opt_json(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+nlohmann::json opt_json(const std::optional<std::int64_t>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
 
 nlohmann::json to_json(const validate::ValidationReport& r, const validate::FixReport* fix) {
   nlohmann::json errors = nlohmann::json::array();
   std::size_t n_err = 0, n_warn = 0;
   for (const auto& f : r.findings) {
     const auto& def = r.rules.check(f.check);
-    nlohmann::json j{{"check", f.check},           {"name", def.name_en},   {"name_zh", def.name_zh},
-                     {"severity", validate::to_en(f.severity)},          {"layer", f.layer},
-                     {"fid", opt_json(f.fid)},     {"measure", f.measure}, {"unit", f.unit},
+    nlohmann::json j{{"check", f.check},       {"name", def.name_en},
+                     {"name_zh", def.name_zh}, {"severity", validate::to_en(f.severity)},
+                     {"layer", f.layer},       {"fid", opt_json(f.fid)},
+                     {"measure", f.measure},   {"unit", f.unit},
                      {"message", f.message}};
     if (f.related_fid) j["related_fid"] = *f.related_fid;
     if (!f.related_layer.empty()) j["related_layer"] = f.related_layer;
@@ -57,15 +60,17 @@ nlohmann::json to_json(const validate::ValidationReport& r, const validate::FixR
   for (const auto& [code, n] : r.counts()) counts[code] = n;
   nlohmann::json timings = nlohmann::json::object();
   for (const auto& t : r.timings) timings[t.stage] = t.seconds;
-  nlohmann::json j{{"source", r.source},       {"rules", r.rules.path},   {"working_crs", r.rules.working_crs},
-                   {"layers", r.layers_checked}, {"errors", errors},       {"counts", counts},
-                   {"error_count", n_err},     {"warning_count", n_warn}, {"notes", r.notes},
+  nlohmann::json j{{"source", r.source},         {"rules", r.rules.path},   {"working_crs", r.rules.working_crs},
+                   {"layers", r.layers_checked}, {"errors", errors},        {"counts", counts},
+                   {"error_count", n_err},       {"warning_count", n_warn}, {"notes", r.notes},
                    {"timings_s", timings}};
   if (fix != nullptr) {
     nlohmann::json changes = nlohmann::json::array();
     for (const auto& c : fix->changes)
       changes.push_back({{"layer", c.layer}, {"fid", c.fid}, {"action", c.action}, {"detail", c.detail}});
-    j["fix"] = {{"output", fix->output}, {"layers", fix->layers_copied}, {"features", fix->features_written},
+    j["fix"] = {{"output", fix->output},
+                {"layers", fix->layers_copied},
+                {"features", fix->features_written},
                 {"changes", changes}};
   }
   return j;
@@ -168,8 +173,10 @@ void register_validate(CLI::App& app, CommandMain& selected) {
       "三线不交叉不重叠, TBMJ against 椭球面积, the three spaces. Checks, severities and thresholds come from "
       "the rule file (default data/validate/rules.yaml). Exit 0 no errors (warnings allowed), 1 errors found, "
       "2 bad input.");
-  cmd->add_option("PLAN", args->plan, "plan database: GeoPackage, folder of Shapefiles, GeoJSON, FileGDB, PG:…")->required();
-  cmd->add_option("--out", args->out, "QA GeoPackage to write (errors, error_points, summary; styled), or PostGIS PG:…");
+  cmd->add_option("PLAN", args->plan, "plan database: GeoPackage, folder of Shapefiles, GeoJSON, FileGDB, PG:…")
+      ->required();
+  cmd->add_option("--out", args->out,
+                  "QA GeoPackage to write (errors, error_points, summary; styled), or PostGIS PG:…");
   cmd->add_option("--rules", args->rules, "rule file (YAML; default data/validate/rules.yaml)");
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (errors[], counts)");
   cmd->add_flag("--overwrite", args->overwrite, "replace existing outputs");

@@ -1,7 +1,5 @@
 #include "change/change_detector.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -12,6 +10,8 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
@@ -63,7 +63,9 @@ ItemSet read_items(const gdal::Layer& layer, bool codes, const DiffOptions& o, g
   const auto zl_i = codes ? layer.field_index("ZLDWDM") : layer.field_index("XZQDM");
   if (codes && !dlbm_i) throw_bad_input("no field DLBM (地类编码)", {layer.source_path(), layer.name(), {}, {}});
   if (codes && !zl_i)
-    warnings.push_back(fmt::format("layer {} has no ZLDWDM (坐落单位代码): county and town from XZQ / XZQ_XIANG of the plan where it has them", layer.name()));
+    warnings.push_back(fmt::format(
+        "layer {} has no ZLDWDM (坐落单位代码): county and town from XZQ / XZQ_XIANG of the plan where it has them",
+        layer.name()));
   (void)layer.require_crs();
   std::size_t repaired = 0, dropped = 0;
   std::vector<std::pair<Envelope, std::size_t>> envs;
@@ -176,8 +178,8 @@ class Worker {
       }
       Item a = f;
       a.code = "建筑";
-      add(b, a, std::move(piece), layers::LandClasses::embedded().contains("cultivated", "sandiao", b.code) ? kNonAgri : kOther,
-          out);
+      add(b, a, std::move(piece),
+          layers::LandClasses::embedded().contains("cultivated", "sandiao", b.code) ? kNonAgri : kOther, out);
     }
   }
 
@@ -247,12 +249,16 @@ class Worker {
         if (!part.is_empty()) hits.push_back(std::move(part));
       }
       Geometry inside;
-      if (hits.size() == 1) inside = std::move(hits.front());
-      else if (hits.size() > 1) inside = geos::union_all(std::move(hits)).polygonal_part();
+      if (hits.size() == 1)
+        inside = std::move(hits.front());
+      else if (hits.size() > 1)
+        inside = geos::union_all(std::move(hits)).polygonal_part();
       double m2 = 0;
       if (outside) {
-        if (!inside) m2 = c.area_m2;
-        else m2 = area_.area_m2(piece.difference(inside).polygonal_part());
+        if (!inside)
+          m2 = c.area_m2;
+        else
+          m2 = area_.area_m2(piece.difference(inside).polygonal_part());
       } else if (inside) {
         m2 = area_.area_m2(inside);
       }
@@ -300,7 +306,8 @@ std::map<std::string, double> DiffResult::areas() const {
 }
 
 std::size_t DiffResult::suspect_count() const {
-  return static_cast<std::size_t>(std::count_if(changes.begin(), changes.end(), [](const Change& c) { return c.suspect; }));
+  return static_cast<std::size_t>(
+      std::count_if(changes.begin(), changes.end(), [](const Change& c) { return c.suspect; }));
 }
 
 std::vector<SummaryRow> DiffResult::summary() const {
@@ -342,9 +349,13 @@ DiffResult run_diff(const DiffOptions& o) {
   const bool same = o.after == o.before;
   if (!same) after_own.emplace(gdal::VectorSource::open(o.after, o.open));
   const gdal::VectorSource& after_src = same ? before_src : *after_own;
-  const gdal::Layer& al = pick_layer(after_src, o.after_layer, o.footprints ? std::string() : same ? "DLTB_LATER" : "DLTB");
+  const gdal::Layer& al = pick_layer(after_src, o.after_layer,
+                                     o.footprints ? std::string()
+                                     : same       ? "DLTB_LATER"
+                                                  : "DLTB");
   if (same && al.name() == bl.name())
-    throw_bad_input("--before and --after name the same layer " + bl.name() + " (give --after-layer)", {o.before, bl.name(), {}, {}});
+    throw_bad_input("--before and --after name the same layer " + bl.name() + " (give --after-layer)",
+                    {o.before, bl.name(), {}, {}});
   res.before_layer = bl.name();
   res.after_layer = al.name();
 
@@ -386,9 +397,12 @@ DiffResult run_diff(const DiffOptions& o) {
   std::optional<gdal::VectorSource> plan_own;
   if (!o.plan.empty()) {
     const gdal::VectorSource* plan = nullptr;
-    if (o.plan == o.before) plan = &before_src;
-    else if (o.plan == o.after) plan = &after_src;
-    else plan = &plan_own.emplace(gdal::VectorSource::open(o.plan, o.open));
+    if (o.plan == o.before)
+      plan = &before_src;
+    else if (o.plan == o.after)
+      plan = &after_src;
+    else
+      plan = &plan_own.emplace(gdal::VectorSource::open(o.plan, o.open));
     const auto& catalogue = layers::Catalogue::embedded();
     for (std::size_t s = 0; s < std::size(kSuspectLayers); ++s) {
       const auto& def = catalogue.get(kSuspectLayers[s]);
@@ -403,8 +417,8 @@ DiffResult run_diff(const DiffOptions& o) {
       shared.plan[s] = read_items(*found, false, o, log, res.warnings);
       res.plan_layers_used.push_back(kSuspectLayers[s]);
     }
-    const bool all_coded = std::all_of(before.items.begin(), before.items.end(),
-                                       [](const Item& it) { return it.zldwdm.size() >= 9; });
+    const bool all_coded =
+        std::all_of(before.items.begin(), before.items.end(), [](const Item& it) { return it.zldwdm.size() >= 9; });
     if (!all_coded) {
       for (const char* code : {"XZQ", "XZQ_XIANG"}) {
         const auto& def = catalogue.get(code);
@@ -416,7 +430,8 @@ DiffResult run_diff(const DiffOptions& o) {
         }
       }
       if (!shared.counties && !shared.towns)
-        res.warnings.push_back("patches without ZLDWDM and no XZQ / XZQ_XIANG in the plan: their county and town are left empty");
+        res.warnings.push_back(
+            "patches without ZLDWDM and no XZQ / XZQ_XIANG in the plan: their county and town are left empty");
     }
   } else {
     res.warnings.push_back("no --plan: new construction not tested for 疑似违法");
@@ -454,8 +469,8 @@ DiffResult run_diff(const DiffOptions& o) {
       res.sliver_m2 += w.sliver_m2;
       res.pairs_overlaid += w.overlaid;
       if (w.on_construction > 0)
-        res.warnings.push_back(fmt::format("{} footprint pieces lie on land already 建设用地 in the earlier vintage: not changes",
-                                           w.on_construction));
+        res.warnings.push_back(fmt::format(
+            "{} footprint pieces lie on land already 建设用地 in the earlier vintage: not changes", w.on_construction));
     } catch (...) {
       std::lock_guard<std::mutex> lock(mutex);
       if (!error) error = std::current_exception();

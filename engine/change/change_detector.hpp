@@ -22,42 +22,42 @@
 namespace guotu::change {
 
 /// Change classes (the `class` field; Chinese, as the bureau reports them).
-inline constexpr const char* kNonAgri = "非农化";      ///< 耕地 → 建设用地
-inline constexpr const char* kOut = "进出平衡_出";     ///< 耕地 → 园/林/草/设施农用地/坑塘 … (other 农用地)
-inline constexpr const char* kIn = "进出平衡_进";      ///< non-耕地 → 耕地
-inline constexpr const char* kOther = "其他变化";      ///< every other code change
+inline constexpr const char* kNonAgri = "非农化";  ///< 耕地 → 建设用地
+inline constexpr const char* kOut = "进出平衡_出";  ///< 耕地 → 园/林/草/设施农用地/坑塘 … (other 农用地)
+inline constexpr const char* kIn = "进出平衡_进";  ///< non-耕地 → 耕地
+inline constexpr const char* kOther = "其他变化";  ///< every other code change
 
 /// Plan layers a new construction piece is tested against, in this order.
 inline constexpr const char* kSuspectLayers[] = {"STBHHX", "YJJBNT", "ZRBHD", "CZKFBJ"};
 
 struct DiffOptions {
-  std::string before;                 ///< OGR source of the earlier vintage
-  std::string after;                  ///< OGR source of the later vintage (or of footprints)
-  std::string plan;                   ///< OGR source of the plan layers (empty: no 疑似违法 test)
+  std::string before;  ///< OGR source of the earlier vintage
+  std::string after;   ///< OGR source of the later vintage (or of footprints)
+  std::string plan;    ///< OGR source of the plan layers (empty: no 疑似违法 test)
   std::string before_layer = "DLTB";
-  std::string after_layer;            ///< empty: DLTB_LATER when before == after, else DLTB, else the only layer
-  bool footprints = false;            ///< `after` is building footprints / new patches without codes
+  std::string after_layer;  ///< empty: DLTB_LATER when before == after, else DLTB, else the only layer
+  bool footprints = false;  ///< `after` is building footprints / new patches without codes
   /// Pieces below this 椭球面积 (m²) are slivers (edges that moved, land that did not change)
   /// and are dropped. 1 m² by default: docs/change.md §Slivers.
   double min_area_m2 = 1.0;
   std::string working_crs = "EPSG:4527";
   gdal::OpenOptions open;
-  unsigned jobs = 0;                  ///< worker threads; 0 = hardware concurrency
+  unsigned jobs = 0;  ///< worker threads; 0 = hardware concurrency
   std::function<void(std::size_t, std::size_t)> progress;
 };
 
 struct Change {
-  std::string cls;                    ///< kNonAgri, kOut, kIn, kOther
-  std::string before_bsm, after_bsm;  ///< after_bsm: the footprint's id in footprint mode
+  std::string cls;                      ///< kNonAgri, kOut, kIn, kOther
+  std::string before_bsm, after_bsm;    ///< after_bsm: the footprint's id in footprint mode
   std::string before_code, after_code;  ///< DLBM; after_code "建筑" for a footprint
   std::int64_t before_fid = -1, after_fid = -1;
-  std::string county, town;           ///< XZQDM (6) and town code (9), from the before patch's ZLDWDM
-  double area_m2 = 0;                 ///< 椭球面积 of the piece
-  bool new_construction = false;      ///< after is 建设用地 (or a footprint) and before was not
-  bool suspect = false;               ///< 疑似违法: new construction breaking a plan layer
-  std::vector<std::string> suspect_layers;  ///< STBHHX, YJJBNT, ZRBHD, CZKFBJ (= outside it)
-  std::map<std::string, double> suspect_m2; ///< layer → area of the piece breaking it
-  std::vector<std::uint8_t> wkb;      ///< the piece, working CRS
+  std::string county, town;                  ///< XZQDM (6) and town code (9), from the before patch's ZLDWDM
+  double area_m2 = 0;                        ///< 椭球面积 of the piece
+  bool new_construction = false;             ///< after is 建设用地 (or a footprint) and before was not
+  bool suspect = false;                      ///< 疑似违法: new construction breaking a plan layer
+  std::vector<std::string> suspect_layers;   ///< STBHHX, YJJBNT, ZRBHD, CZKFBJ (= outside it)
+  std::map<std::string, double> suspect_m2;  ///< layer → area of the piece breaking it
+  std::vector<std::uint8_t> wkb;             ///< the piece, working CRS
 };
 
 struct SummaryRow {
@@ -74,8 +74,8 @@ struct DiffResult {
   std::string before, before_layer, after, after_layer, plan, working_crs;
   bool footprints = false;
   double min_area_m2 = 0;
-  std::vector<Change> changes;   ///< in before-fid order, then after fid
-  std::size_t slivers = 0;       ///< pieces dropped below min_area_m2
+  std::vector<Change> changes;  ///< in before-fid order, then after fid
+  std::size_t slivers = 0;      ///< pieces dropped below min_area_m2
   double sliver_m2 = 0;
   std::size_t pairs_overlaid = 0;
   std::vector<std::string> plan_layers_used;  ///< of kSuspectLayers, those the plan holds
@@ -87,7 +87,7 @@ struct DiffResult {
   [[nodiscard]] std::map<std::string, std::size_t> counts() const;  ///< class → n (every class listed)
   [[nodiscard]] std::map<std::string, double> areas() const;        ///< class → m²
   [[nodiscard]] std::size_t suspect_count() const;
-  [[nodiscard]] std::vector<SummaryRow> summary() const;            ///< per county and per town, per class
+  [[nodiscard]] std::vector<SummaryRow> summary() const;  ///< per county and per town, per class
 };
 
 /// Runs the comparison. Bad input (unreadable source, missing layer or DLBM field, no CRS, a

@@ -15,9 +15,15 @@ namespace {
 using gdal::FieldType;
 using gdal::FieldValue;
 
-FieldValue text(const std::string& s) { return s.empty() ? FieldValue{} : FieldValue{s}; }
-FieldValue integer(std::int64_t v) { return FieldValue{v}; }
-FieldValue real(double v) { return FieldValue{v}; }
+FieldValue text(const std::string& s) {
+  return s.empty() ? FieldValue{} : FieldValue{s};
+}
+FieldValue integer(std::int64_t v) {
+  return FieldValue{v};
+}
+FieldValue real(double v) {
+  return FieldValue{v};
+}
 
 std::string joined(const std::vector<std::string>& v) {
   std::string s;
@@ -50,8 +56,9 @@ void write_geopackage(const DiffResult& r, const std::string& path, bool overwri
   gdal::LayerSpec cs;
   cs.name = "changes";
   cs.title = "地类变化图斑";
-  cs.description = "Pieces whose land-use class changed between the vintages, classified (非农化, 进出平衡, 其他) with "
-                   "疑似违法 new construction flagged (guotu diff)";
+  cs.description =
+      "Pieces whose land-use class changed between the vintages, classified (非农化, 进出平衡, 其他) with "
+      "疑似违法 new construction flagged (guotu diff)";
   cs.geometry = gdal::GeometryKind::MultiPolygon;
   cs.crs = r.working_crs;
   cs.fields = {{"class", FieldType::String, 0, "变化类型", false},
@@ -82,9 +89,12 @@ void write_geopackage(const DiffResult& r, const std::string& path, bool overwri
   ss.title = "地类变化汇总";
   ss.description = "Changes per county and town and class (guotu diff)";
   ss.geometry = gdal::GeometryKind::None;
-  ss.fields = {{"level", FieldType::String, 0, "级别", false},       {"code", FieldType::String, 0, "行政区代码", false},
-               {"class", FieldType::String, 0, "变化类型", false},   {"count", FieldType::Integer64, 0, "图斑数", false},
-               {"area_m2", FieldType::Real, 0, "面积(平方米)", false}, {"area_mu", FieldType::Real, 0, "面积(亩)", false},
+  ss.fields = {{"level", FieldType::String, 0, "级别", false},
+               {"code", FieldType::String, 0, "行政区代码", false},
+               {"class", FieldType::String, 0, "变化类型", false},
+               {"count", FieldType::Integer64, 0, "图斑数", false},
+               {"area_m2", FieldType::Real, 0, "面积(平方米)", false},
+               {"area_mu", FieldType::Real, 0, "面积(亩)", false},
                {"suspect_count", FieldType::Integer64, 0, "疑似违法图斑数", false},
                {"suspect_m2", FieldType::Real, 0, "疑似违法面积(平方米)", false}};
   const auto sl = w.create_layer(ss);
@@ -96,11 +106,26 @@ void write_geopackage(const DiffResult& r, const std::string& path, bool overwri
   for (const auto& c : r.changes) {
     const geos::Geometry g = geos::Geometry::from_wkb(c.wkb);
     w.add(cl,
-          {text(c.cls), integer(c.suspect ? 1 : 0), text(joined(c.suspect_layers)), text(c.before_code),
-           text(code_name(c.before_code)), text(c.after_code), text(code_name(c.after_code)), text(c.before_bsm),
-           text(c.after_bsm), integer(c.before_fid), integer(c.after_fid), text(c.county), text(c.town), real(c.area_m2),
-           real(units::to_mu(c.area_m2)), integer(c.new_construction ? 1 : 0), m2_of(c, "STBHHX"), m2_of(c, "YJJBNT"),
-           m2_of(c, "ZRBHD"), m2_of(c, "CZKFBJ")},
+          {text(c.cls),
+           integer(c.suspect ? 1 : 0),
+           text(joined(c.suspect_layers)),
+           text(c.before_code),
+           text(code_name(c.before_code)),
+           text(c.after_code),
+           text(code_name(c.after_code)),
+           text(c.before_bsm),
+           text(c.after_bsm),
+           integer(c.before_fid),
+           integer(c.after_fid),
+           text(c.county),
+           text(c.town),
+           real(c.area_m2),
+           real(units::to_mu(c.area_m2)),
+           integer(c.new_construction ? 1 : 0),
+           m2_of(c, "STBHHX"),
+           m2_of(c, "YJJBNT"),
+           m2_of(c, "ZRBHD"),
+           m2_of(c, "CZKFBJ")},
           &g);
   }
   for (const auto& s : r.summary())
@@ -148,8 +173,13 @@ nlohmann::json to_json(const DiffResult& r) {
   j["plan_layers"] = r.plan_layers_used;
   json summary = json::array();
   for (const auto& s : r.summary())
-    summary.push_back({{"level", s.level}, {"code", s.code}, {"class", s.cls}, {"count", s.count}, {"area_m2", s.area_m2},
-                       {"suspect_count", s.suspect_count}, {"suspect_m2", s.suspect_m2}});
+    summary.push_back({{"level", s.level},
+                       {"code", s.code},
+                       {"class", s.cls},
+                       {"count", s.count},
+                       {"area_m2", s.area_m2},
+                       {"suspect_count", s.suspect_count},
+                       {"suspect_m2", s.suspect_m2}});
   j["summary"] = std::move(summary);
   j["skipped_features"] = gdal::skipped_features_json(r.read_problems);
   j["warnings"] = r.warnings;
@@ -161,7 +191,8 @@ std::string human_summary(const DiffResult& r) {
                               r.footprints ? " [footprints]" : "");
   const auto areas = r.areas();
   for (const auto& [cls, n] : r.counts())
-    s += fmt::format("  {:<12} {:>7} pieces {:>14.2f} m² {:>12.2f} 亩\n", cls, n, areas.at(cls), units::to_mu(areas.at(cls)));
+    s += fmt::format("  {:<12} {:>7} pieces {:>14.2f} m² {:>12.2f} 亩\n", cls, n, areas.at(cls),
+                     units::to_mu(areas.at(cls)));
   s += fmt::format("  疑似违法      {:>7} pieces of new construction (plan layers tested: {}; CZKFBJ = outside it)\n",
                    r.suspect_count(), r.plan_layers_used.empty() ? std::string("none") : joined(r.plan_layers_used));
   s += fmt::format("  slivers below {} m² dropped: {} ({:.3f} m² in all)\n", r.min_area_m2, r.slivers, r.sliver_m2);
@@ -172,8 +203,10 @@ std::string human_summary(const DiffResult& r) {
 std::vector<ledger::InOut> inout_entries(const DiffResult& r, int year) {
   std::map<std::pair<std::string, std::string>, double> sums;
   for (const auto& c : r.changes) {
-    if (c.cls == kOut) sums[{c.county, "out"}] += c.area_m2;
-    else if (c.cls == kIn) sums[{c.county, "in"}] += c.area_m2;
+    if (c.cls == kOut)
+      sums[{c.county, "out"}] += c.area_m2;
+    else if (c.cls == kIn)
+      sums[{c.county, "in"}] += c.area_m2;
   }
   std::vector<ledger::InOut> out;
   for (const auto& [k, m2] : sums) {

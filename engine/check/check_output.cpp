@@ -15,9 +15,15 @@ namespace {
 using gdal::FieldType;
 using gdal::FieldValue;
 
-FieldValue text(const std::string& s) { return s.empty() ? FieldValue{} : FieldValue{s}; }
-FieldValue integer(std::int64_t v) { return FieldValue{v}; }
-FieldValue real(double v) { return FieldValue{v}; }
+FieldValue text(const std::string& s) {
+  return s.empty() ? FieldValue{} : FieldValue{s};
+}
+FieldValue integer(std::int64_t v) {
+  return FieldValue{v};
+}
+FieldValue real(double v) {
+  return FieldValue{v};
+}
 
 std::string rules_of(const ProjectResult& p) {
   std::string s;
@@ -40,7 +46,9 @@ double approved_area(const ProjectResult& p) {
   return sum;
 }
 
-const Rule& rule_at(const CheckResult& r, std::size_t i) { return r.rules.at(i).rule; }
+const Rule& rule_at(const CheckResult& r, std::size_t i) {
+  return r.rules.at(i).rule;
+}
 
 }  // namespace
 
@@ -145,17 +153,26 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
     if (!p.wkb.empty()) g = geos::Geometry::from_wkb(p.wkb);
     const bool occ = p.occupancy.evaluated;
     w.add(pl,
-          {text(p.id), integer(p.fid), text(p.name), text(p.type), text(p.approval), text(p.county),
-           text(to_string(p.verdict)), text(rules_of(p)),
+          {text(p.id),
+           integer(p.fid),
+           text(p.name),
+           text(p.type),
+           text(p.approval),
+           text(p.county),
+           text(to_string(p.verdict)),
+           text(rules_of(p)),
            p.evaluated ? real(severity_area(r, p, Severity::Forbidden)) : FieldValue{},
            p.evaluated ? real(severity_area(r, p, Severity::NeedsApproval)) : FieldValue{},
            p.evaluated ? real(severity_area(r, p, Severity::Notice)) : FieldValue{},
            p.evaluated ? real(approved_area(p)) : FieldValue{},
-           p.evaluated ? real(p.area_m2) : FieldValue{}, p.evaluated ? real(units::to_mu(p.area_m2)) : FieldValue{},
+           p.evaluated ? real(p.area_m2) : FieldValue{},
+           p.evaluated ? real(units::to_mu(p.area_m2)) : FieldValue{},
            occ ? real(p.occupancy.cultivated_net_m2) : FieldValue{},
            occ ? real(units::to_mu(p.occupancy.cultivated_net_m2)) : FieldValue{},
-           occ ? real(p.occupancy.capacity_std_m2) : FieldValue{}, integer(p.repaired ? 1 : 0),
-           integer(p.outside_city ? 1 : 0), text(p.skip_reason)},
+           occ ? real(p.occupancy.capacity_std_m2) : FieldValue{},
+           integer(p.repaired ? 1 : 0),
+           integer(p.outside_city ? 1 : 0),
+           text(p.skip_reason)},
           g ? &g : nullptr);
     for (const auto& row : p.occupancy.rows) {
       const std::optional<double> found = row.cultivated && row.gddb ? r.weights.weight(*row.gddb) : std::nullopt;
@@ -253,7 +270,10 @@ nlohmann::json occupancy_json(const CheckResult& r) {
     const Occupancy& o = p.occupancy;
     json grades = json::array();
     for (const auto& [g, m2] : o.cultivated_by_grade_m2)
-      grades.push_back({{"grade", g}, {"area_m2", m2}, {"area_mu", units::to_mu(m2)}, {"weight", r.weights.weight(g).value_or(0.0)}});
+      grades.push_back({{"grade", g},
+                        {"area_m2", m2},
+                        {"area_mu", units::to_mu(m2)},
+                        {"weight", r.weights.weight(g).value_or(0.0)}});
     json by_class = json::object();
     for (const auto& [cls, m2] : o.by_class_m2)
       by_class[cls] = {{"name_zh", classes.chinese_name(cls)}, {"area_m2", m2}};
@@ -295,7 +315,8 @@ std::string human_summary(const CheckResult& r) {
   s += fmt::format("guotu check: {} projects ({} evaluated, {} skipped), rules {}, {} thread(s)\n", r.projects.size(),
                    r.projects.size() - counts[static_cast<int>(Verdict::Skipped)],
                    counts[static_cast<int>(Verdict::Skipped)], r.rules_file, r.jobs);
-  s += fmt::format("\n{:<22} {:<24} {:<8} {:>8} {:>14} {:>12}\n", "rule", "kind", "severity", "projects", "area m²", "亩");
+  s += fmt::format("\n{:<22} {:<24} {:<8} {:>8} {:>14} {:>12}\n", "rule", "kind", "severity", "projects", "area m²",
+                   "亩");
   for (const auto& rs : r.rules) {
     if (!rs.evaluated) {
       s += fmt::format("{:<22} {:<24} {:<8} not evaluated: {}\n", rs.rule.id, to_string(rs.rule.kind),
@@ -305,24 +326,27 @@ std::string human_summary(const CheckResult& r) {
     s += fmt::format("{:<22} {:<24} {:<8} {:>8} {:>14.2f} {:>12.2f}\n", rs.rule.id, to_string(rs.rule.kind),
                      to_string(rs.rule.severity), rs.projects_violating, rs.area_m2, units::to_mu(rs.area_m2));
   }
-  s += fmt::format("\nverdicts: 禁止 {}, 需审批 {}, 提示 {}, 通过 {}, 跳过 {}\n", counts[static_cast<int>(Verdict::Forbidden)],
-                   counts[static_cast<int>(Verdict::NeedsApproval)], counts[static_cast<int>(Verdict::Notice)],
-                   counts[static_cast<int>(Verdict::Passed)], counts[static_cast<int>(Verdict::Skipped)]);
+  s += fmt::format("\nverdicts: 禁止 {}, 需审批 {}, 提示 {}, 通过 {}, 跳过 {}\n",
+                   counts[static_cast<int>(Verdict::Forbidden)], counts[static_cast<int>(Verdict::NeedsApproval)],
+                   counts[static_cast<int>(Verdict::Notice)], counts[static_cast<int>(Verdict::Passed)],
+                   counts[static_cast<int>(Verdict::Skipped)]);
   if (r.occupancy_evaluated) {
     double net = 0, cap = 0;
     for (const auto& p : r.projects) {
       net += p.occupancy.cultivated_net_m2;
       cap += p.occupancy.capacity_std_m2;
     }
-    s += fmt::format("占用耕地 (net of 田坎): {:.2f} m² = {:.2f} 亩; 占补平衡 capacity (grade-weighted): {:.2f} m² = {:.2f} 亩\n",
-                     net, units::to_mu(net), cap, units::to_mu(cap));
+    s += fmt::format(
+        "占用耕地 (net of 田坎): {:.2f} m² = {:.2f} 亩; 占补平衡 capacity (grade-weighted): {:.2f} m² = {:.2f} 亩\n",
+        net, units::to_mu(net), cap, units::to_mu(cap));
   }
   // Lists are capped so a year's worth of projects does not flood the terminal; the
   // GeoPackage and --json carry them all.
   constexpr std::size_t kMaxLines = 20;
   auto capped = [&s](std::vector<std::string> lines) {
     for (std::size_t i = 0; i < lines.size() && i < kMaxLines; ++i) s += lines[i];
-    if (lines.size() > kMaxLines) s += fmt::format("  … and {} more (see the GeoPackage or --json)\n", lines.size() - kMaxLines);
+    if (lines.size() > kMaxLines)
+      s += fmt::format("  … and {} more (see the GeoPackage or --json)\n", lines.size() - kMaxLines);
   };
   std::vector<std::string> lines;
   for (const auto& p : r.projects)
@@ -336,7 +360,8 @@ std::string human_summary(const CheckResult& r) {
                                 p.reason, p.x, p.y));
   capped(std::move(lines));
   lines.clear();
-  for (const auto& p : r.skipped) lines.push_back(fmt::format("skipped: project {} (fid {}): {}\n", p.project, p.fid, p.reason));
+  for (const auto& p : r.skipped)
+    lines.push_back(fmt::format("skipped: project {} (fid {}): {}\n", p.project, p.fid, p.reason));
   capped(std::move(lines));
   lines.clear();
   for (const auto& p : r.outside_city)

@@ -199,11 +199,13 @@ PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const Se
     set.features.push_back(std::move(pf));
   });
   if (repaired > 0)
-    warnings.push_back(fmt::format("plan layer {}: {} invalid geometries repaired with make-valid for this check "
-                                   "(run `guotu validate` on the plan)",
-                                   layer.name(), repaired));
+    warnings.push_back(
+        fmt::format("plan layer {}: {} invalid geometries repaired with make-valid for this check "
+                    "(run `guotu validate` on the plan)",
+                    layer.name(), repaired));
   if (dropped > 0)
-    warnings.push_back(fmt::format("plan layer {}: {} features without a polygon geometry ignored", layer.name(), dropped));
+    warnings.push_back(
+        fmt::format("plan layer {}: {} features without a polygon geometry ignored", layer.name(), dropped));
   set.index = index::EnvelopeIndex(items);
   return set;
 }
@@ -271,10 +273,10 @@ class Worker {
       worst = any ? std::max(worst, v.severity) : v.severity;
       any = true;
     }
-    r.verdict = !any ? Verdict::Passed
-                     : worst == Severity::Forbidden ? Verdict::Forbidden
-                     : worst == Severity::NeedsApproval ? Verdict::NeedsApproval
-                                                        : Verdict::Notice;
+    r.verdict = !any                               ? Verdict::Passed
+                : worst == Severity::Forbidden     ? Verdict::Forbidden
+                : worst == Severity::NeedsApproval ? Verdict::NeedsApproval
+                                                   : Verdict::Notice;
     if (s_.dltb) geos::on_feature(where, "the occupancy of DLTB", [&] { occupancy(p, env, r); });
     return r;
   }
@@ -350,9 +352,10 @@ class Worker {
       case RuleKind::Buffer: {
         for (auto& pc : overlaps(p, env, *rp.set, rule.tolerance_m2, {})) {
           const std::string& label = set.features[pc.feature].label;
-          std::string why = rule.kind == RuleKind::Buffer
-                                ? fmt::format("{:.2f} m² within {} m of {} {}", pc.area_m2, rule.distance_m, set.name_zh, label)
-                                : fmt::format("{:.2f} m² inside {} {}", pc.area_m2, set.name_zh, label);
+          std::string why =
+              rule.kind == RuleKind::Buffer
+                  ? fmt::format("{:.2f} m² within {} m of {} {}", pc.area_m2, rule.distance_m, set.name_zh, label)
+                  : fmt::format("{:.2f} m² inside {} {}", pc.area_m2, set.name_zh, label);
           add(out, rp, in, rule.severity, set, pc.feature, std::move(pc.geometry), pc.area_m2, std::move(why));
         }
         break;
@@ -417,9 +420,8 @@ class Worker {
           Geometry piece = intersect(p, pg.base(), grid()).polygonal_part();
           if (!piece.is_empty()) inside.push_back(std::move(piece));
         }
-        Geometry outside = inside.empty()
-                               ? p.clone()
-                               : subtract(p, union_of(std::move(inside), grid()), grid()).polygonal_part();
+        Geometry outside =
+            inside.empty() ? p.clone() : subtract(p, union_of(std::move(inside), grid()), grid()).polygonal_part();
         if (outside.is_empty()) return;
         const double a = area_.area_m2(outside);
         if (a <= rule.tolerance_m2) return;
@@ -461,8 +463,7 @@ class Worker {
       const PlanFeature& f = set.features[i];
       const Geometry patch = Geometry::from_wkb(f.wkb);
       if (!pp.intersects(patch)) continue;
-      const Geometry piece =
-          pp.covers(patch) ? patch.clone() : intersect(p, patch, grid()).polygonal_part();
+      const Geometry piece = pp.covers(patch) ? patch.clone() : intersect(p, patch, grid()).polygonal_part();
       if (piece.is_empty()) continue;
       b.add(f.dlbm, f.dlmc, f.kcxs, f.gddb, area_.area_m2(piece));
     }
@@ -499,9 +500,7 @@ std::vector<ProjectInput> read_projects(const gdal::Layer& layer, const std::vec
     in.county = value(f, "XZQDM");
     in.approval = value(f, "PZWH");
     for (const auto& [name, i] : index) in.attrs[name] = f.values[i];
-    auto skip = [&](std::string why, Coord at) {
-      res.skipped.push_back({in.fid, in.id, why, at.x, at.y});
-    };
+    auto skip = [&](std::string why, Coord at) { res.skipped.push_back({in.fid, in.id, why, at.x, at.y}); };
     if (!f.geometry || f.geometry.is_empty()) {
       skip("empty geometry", {0, 0});
     } else if (!f.geometry.is_polygonal()) {
@@ -657,8 +656,9 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     for (const auto& f : need) {
       if (!players->field_index(f)) {
         if (o.strict)
-          throw_bad_input("the projects layer has no field " + f + ", which " + rule_where(rules, rule) + " needs (--strict)",
-                          {o.projects, players->name(), {}, {}});
+          throw_bad_input(
+              "the projects layer has no field " + f + ", which " + rule_where(rules, rule) + " needs (--strict)",
+              {o.projects, players->name(), {}, {}});
         missing_field.emplace(rule.id, f);
       }
       project_fields.push_back(f);
@@ -694,8 +694,8 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
       req.distance = rule.kind == RuleKind::Buffer ? rule.distance_m : 0.0;
       req.label_field = rule.label_field;
       req.value_field = rule.kind == RuleKind::AttributeCapInZone ? rule.zone_field : std::string();
-      const std::string key =
-          fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", table->name(), req.where, req.distance, req.label_field, req.value_field);
+      const std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", table->name(), req.where, req.distance,
+                                          req.label_field, req.value_field);
       auto it = set_of.find(key);
       if (it == set_of.end()) {
         try {

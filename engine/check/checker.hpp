@@ -23,10 +23,10 @@ struct CheckOptions {
   std::string projects;        ///< OGR source of the projects
   std::string projects_layer;  ///< table name; empty: the layer answering to XMYD, or the only layer
   std::string working_crs = "EPSG:4527";
-  gdal::OpenOptions open;      ///< encoding / assume_crs for both sources
-  unsigned jobs = 0;           ///< worker threads; 0 = hardware concurrency
-  bool make_valid = false;     ///< repair invalid project geometries instead of skipping them
-  bool strict = false;         ///< a rule whose plan layer is missing is an error, not a warning
+  gdal::OpenOptions open;   ///< encoding / assume_crs for both sources
+  unsigned jobs = 0;        ///< worker threads; 0 = hardware concurrency
+  bool make_valid = false;  ///< repair invalid project geometries instead of skipping them
+  bool strict = false;      ///< a rule whose plan layer is missing is an error, not a warning
   /// Precision grid of the overlay in metres (e.g. 0.001: snap-rounded, every vertex on a 1 mm
   /// grid); 0 = GEOS's default OverlayNGRobust (floating, falling back to snapping and then
   /// snap-rounding). 0 by default: GEOS 3.11's snap-rounding seeds a std::random_device on
@@ -45,12 +45,12 @@ struct Violation {
   std::size_t rule_index = 0;  ///< into CheckResult::rules
   std::string rule;
   Severity severity = Severity::Forbidden;
-  double area_m2 = 0;  ///< 椭球面积
-  std::string plan_layer;  ///< table in the plan source
+  double area_m2 = 0;                    ///< 椭球面积
+  std::string plan_layer;                ///< table in the plan source
   std::optional<std::int64_t> plan_fid;  ///< the plan feature hit (none for require-within)
-  std::string plan_feature;  ///< its name or BSM
-  std::string reason;        ///< why, in words a planner can read
-  std::vector<std::uint8_t> wkb;  ///< the piece, working CRS
+  std::string plan_feature;              ///< its name or BSM
+  std::string reason;                    ///< why, in words a planner can read
+  std::vector<std::uint8_t> wkb;         ///< the piece, working CRS
 };
 
 /// An overlap that a rule allows (e.g. an approved major project on 永久基本农田): kept for the record.
@@ -65,14 +65,14 @@ enum class Verdict { Passed, Notice, NeedsApproval, Forbidden, Skipped };
 
 struct ProjectResult {
   std::int64_t fid = -1;
-  std::string id;       ///< BSM, else "fid N"
-  std::string name;     ///< XMMC
-  std::string type;     ///< XMLX
-  std::string county;   ///< XZQDM (from the project, else the XZQ feature it lies in)
-  std::string approval; ///< PZWH
-  double area_m2 = 0;   ///< 椭球面积 of the project
+  std::string id;        ///< BSM, else "fid N"
+  std::string name;      ///< XMMC
+  std::string type;      ///< XMLX
+  std::string county;    ///< XZQDM (from the project, else the XZQ feature it lies in)
+  std::string approval;  ///< PZWH
+  double area_m2 = 0;    ///< 椭球面积 of the project
   bool evaluated = false;
-  bool repaired = false;     ///< made valid (--make-valid)
+  bool repaired = false;  ///< made valid (--make-valid)
   bool outside_city = false;
   std::string skip_reason;
   Verdict verdict = Verdict::Passed;
@@ -105,9 +105,9 @@ struct CheckResult {
   std::string projects_source;
   std::string projects_layer;
   std::string working_crs;
-  std::vector<RuleStatus> rules;         ///< in rule-file order
-  std::vector<ProjectResult> projects;   ///< in fid order, skipped ones included
-  std::vector<Violation> violations;     ///< sorted: project fid, rule order, plan fid
+  std::vector<RuleStatus> rules;        ///< in rule-file order
+  std::vector<ProjectResult> projects;  ///< in fid order, skipped ones included
+  std::vector<Violation> violations;    ///< sorted: project fid, rule order, plan fid
   std::vector<ProjectProblem> invalid_projects;
   std::vector<ProjectProblem> skipped;
   std::vector<ProjectProblem> outside_city;

@@ -33,27 +33,27 @@ class GradeWeights {
 
 /// One (DLBM, GDDB) row of a project's occupancy.
 struct OccupancyRow {
-  std::string dlbm;  ///< 地类编码 as in DLTB (text)
-  std::string dlmc;  ///< 地类名称
+  std::string dlbm;         ///< 地类编码 as in DLTB (text)
+  std::string dlmc;         ///< 地类名称
   std::optional<int> gddb;  ///< 耕地等别 when the patch carries one
-  double gross_m2 = 0;  ///< 椭球面积 of the project ∩ patches
-  double ridge_m2 = 0;  ///< 田坎 deducted: gross × KCXS
-  double net_m2 = 0;    ///< gross × (1 − KCXS), as TBDLMJ
+  double gross_m2 = 0;      ///< 椭球面积 of the project ∩ patches
+  double ridge_m2 = 0;      ///< 田坎 deducted: gross × KCXS
+  double net_m2 = 0;        ///< gross × (1 − KCXS), as TBDLMJ
   bool cultivated = false;  ///< DLBM is 耕地 (layers::LandClasses "cultivated")
 };
 
 /// A project's occupancy (压占) totals.
 struct Occupancy {
-  bool evaluated = false;  ///< false when the plan has no DLTB
-  std::vector<OccupancyRow> rows;          ///< sorted by DLBM, then grade
+  bool evaluated = false;                     ///< false when the plan has no DLTB
+  std::vector<OccupancyRow> rows;             ///< sorted by DLBM, then grade
   std::map<std::string, double> by_dlbm_m2;   ///< net by DLBM; deducted 田坎 under "1203"
   std::map<std::string, double> by_class_m2;  ///< statistical class (cultivated, forest …) → m², from by_dlbm_m2
   double cultivated_gross_m2 = 0;
   double cultivated_ridge_m2 = 0;
-  double cultivated_net_m2 = 0;           ///< the 占补平衡 area need
+  double cultivated_net_m2 = 0;                  ///< the 占补平衡 area need
   std::map<int, double> cultivated_by_grade_m2;  ///< net 耕地 by GDDB
-  double cultivated_ungraded_m2 = 0;      ///< net 耕地 without a usable GDDB (no capacity computed)
-  double capacity_std_m2 = 0;             ///< Σ net × weight(GDDB): standard-grade-equivalent m²
+  double cultivated_ungraded_m2 = 0;             ///< net 耕地 without a usable GDDB (no capacity computed)
+  double capacity_std_m2 = 0;                    ///< Σ net × weight(GDDB): standard-grade-equivalent m²
 };
 
 /// Collects the pieces of one project and sums them up.

@@ -109,7 +109,8 @@ Rule parse_rule(const Reader& r, const YAML::Node& node) {
   rule.source = r.string(node, "source", true);
 
   const std::string kind = r.string(node, "kind", true);
-  const auto* k = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const KindName& kn) { return kind == kn.name; });
+  const auto* k =
+      std::find_if(std::begin(kKinds), std::end(kKinds), [&](const KindName& kn) { return kind == kn.name; });
   if (k == std::end(kKinds))
     r.fail(node["kind"],
            "unknown rule kind '" + kind +
@@ -237,7 +238,9 @@ RuleSet RuleSet::load(const std::filesystem::path& path) {
   return parse(resources::read_file(path), path.string());
 }
 
-std::filesystem::path RuleSet::default_path() { return resources::resource("data/rules/liaocheng.yaml"); }
+std::filesystem::path RuleSet::default_path() {
+  return resources::resource("data/rules/liaocheng.yaml");
+}
 
 const Rule* RuleSet::find(const std::string& id) const {
   for (const auto& r : rules)

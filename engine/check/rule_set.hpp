@@ -16,21 +16,21 @@ enum class RuleKind {
   ForbidOverlap,         ///< forbid-overlap: no part of the project inside the layer
   RequireWithin,         ///< require-within: the project lies inside the layer (城镇开发边界)
   OverlapNeedsApproval,  ///< overlap-needs-approval: overlap allowed only for approved major projects (永久基本农田)
-  AttributeCapInZone,    ///< attribute-cap-in-zone: project value ≤ the zone's cap (容积率, 建筑高度)
-  Buffer,                ///< buffer: no project within distance_m of the layer (蓝线)
+  AttributeCapInZone,  ///< attribute-cap-in-zone: project value ≤ the zone's cap (容积率, 建筑高度)
+  Buffer,              ///< buffer: no project within distance_m of the layer (蓝线)
 };
 
 /// 严重程度. Ordered: a larger value is worse.
 enum class Severity { Notice = 1 /*提示*/, NeedsApproval = 2 /*需审批*/, Forbidden = 3 /*禁止*/ };
 
 [[nodiscard]] const char* to_string(RuleKind k);
-[[nodiscard]] const char* to_string(Severity s);  ///< "禁止", "需审批", "提示"
+[[nodiscard]] const char* to_string(Severity s);    ///< "禁止", "需审批", "提示"
 [[nodiscard]] const char* severity_en(Severity s);  ///< "forbidden", "needs-approval", "notice"
 
 /// Which projects a rule applies to, by an attribute (default XMLX 项目类型).
 struct ProjectFilter {
   std::string field = "XMLX";
-  std::vector<std::string> in;      ///< empty = every value
+  std::vector<std::string> in;  ///< empty = every value
   std::vector<std::string> not_in;
   [[nodiscard]] bool active() const { return !in.empty() || !not_in.empty(); }
   [[nodiscard]] bool accepts(const std::string& value) const;

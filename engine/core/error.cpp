@@ -5,10 +5,7 @@
 namespace guotu {
 
 Error::Error(ErrorKind kind, std::string reason, ErrorContext where)
-    : std::runtime_error(compose(reason, where)),
-      kind_(kind),
-      reason_(std::move(reason)),
-      where_(std::move(where)) {}
+    : std::runtime_error(compose(reason, where)), kind_(kind), reason_(std::move(reason)), where_(std::move(where)) {}
 
 std::string Error::compose(const std::string& reason, const ErrorContext& where) {
   std::string out;

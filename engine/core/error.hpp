@@ -10,9 +10,9 @@ namespace guotu {
 
 /// What went wrong, as far as the caller (and the exit code) is concerned.
 enum class ErrorKind {
-  BadInput,   ///< the user's data or arguments are wrong: exit 2
-  Usage,      ///< command line misuse: exit 2
-  Internal,   ///< a bug or an environment failure (disk full, library failure): exit 3
+  BadInput,  ///< the user's data or arguments are wrong: exit 2
+  Usage,     ///< command line misuse: exit 2
+  Internal,  ///< a bug or an environment failure (disk full, library failure): exit 3
 };
 
 /// Where the problem is: every field optional, the message names what is known.

@@ -14,7 +14,8 @@ namespace guotu {
 
 template <class F>
 void parallel_for(std::size_t n, unsigned jobs, F&& f) {
-  const unsigned threads_wanted = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, jobs), std::max<std::size_t>(n, 1)));
+  const unsigned threads_wanted =
+      static_cast<unsigned>(std::min<std::size_t>(std::max(1u, jobs), std::max<std::size_t>(n, 1)));
   std::atomic<std::size_t> next{0};
   std::exception_ptr error;
   std::mutex m;

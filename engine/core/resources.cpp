@@ -13,7 +13,9 @@ namespace guotu::resources {
 namespace fs = std::filesystem;
 
 namespace {
-bool is_home(const fs::path& p) { return fs::is_directory(p / "layers"); }
+bool is_home(const fs::path& p) {
+  return fs::is_directory(p / "layers");
+}
 }  // namespace
 
 fs::path home() {
@@ -47,6 +49,8 @@ std::string read_file(const fs::path& path) {
   return ss.str();
 }
 
-std::string read_resource(const std::string& relative) { return read_file(resource(relative)); }
+std::string read_resource(const std::string& relative) {
+  return read_file(resource(relative));
+}
 
 }  // namespace guotu::resources

@@ -18,11 +18,13 @@ std::string mask_passwords(const std::string& text) {
   return std::regex_replace(std::regex_replace(text, kv, "$1***"), uri, "$1***@");
 }
 
-std::string display_target(const std::string& target) { return is_postgres_target(target) ? mask_passwords(target) : target; }
-
+std::string display_target(const std::string& target) {
+  return is_postgres_target(target) ? mask_passwords(target) : target;
+}
 
 std::string connection_value(const std::string& conn, const std::string& key) {
-  for (const auto& [k, v] : conninfo_pairs(conn.rfind("PG:", 0) == 0 ? std::string_view(conn).substr(3) : std::string_view(conn)))
+  for (const auto& [k, v] :
+       conninfo_pairs(conn.rfind("PG:", 0) == 0 ? std::string_view(conn).substr(3) : std::string_view(conn)))
     if (k == key) return v;
   return {};
 }

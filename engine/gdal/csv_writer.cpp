@@ -30,7 +30,8 @@ void write_csv(const std::filesystem::path& path, const std::vector<std::string>
   for (const auto& row : rows) {
     OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
     for (std::size_t i = 0; i < row.size() && i < header.size(); ++i) f->SetField(static_cast<int>(i), row[i].c_str());
-    if (layer->CreateFeature(f.get()) != OGRERR_NONE) throw_internal("cannot write a CSV row", {path.string(), {}, {}, {}});
+    if (layer->CreateFeature(f.get()) != OGRERR_NONE)
+      throw_internal("cannot write a CSV row", {path.string(), {}, {}, {}});
   }
 }
 

@@ -111,7 +111,9 @@ struct OutputWriter::LayerState {
   OGRLayer* layer = nullptr;
 };
 
-void OutputWriter::DatasetCloser::operator()(GDALDataset* ds) const noexcept { GDALClose(ds); }
+void OutputWriter::DatasetCloser::operator()(GDALDataset* ds) const noexcept {
+  GDALClose(ds);
+}
 
 namespace {
 
@@ -128,8 +130,8 @@ GDALDataset* open_postgres(const std::string& target) {
   // A postgresql:// URI is handed to the driver as it is (GDAL ≥ 3.1 reads it).
   const std::string conn = target.rfind("PG:", 0) == 0 ? target : "PG:" + target;
   CPLErrorReset();
-  auto* ds = static_cast<GDALDataset*>(
-      GDALOpenEx(conn.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
+  auto* ds =
+      static_cast<GDALDataset*>(GDALOpenEx(conn.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
   if (ds == nullptr) {
     std::string why = CPLGetLastErrorMsg();
     while (!why.empty() && std::isspace(static_cast<unsigned char>(why.back()))) why.pop_back();
@@ -157,7 +159,8 @@ std::optional<std::string> query_value(GDALDataset& ds, const std::string& sql) 
 void check_postgres_target(const std::string& target) {
   std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> ds(open_postgres(target), [](GDALDataset* d) { GDALClose(d); });
   if (!query_value(*ds, "SELECT extversion FROM pg_extension WHERE extname = 'postgis'")) {
-    throw_bad_input("the database has no PostGIS extension (CREATE EXTENSION postgis)", {display_target(target), {}, {}, {}});
+    throw_bad_input("the database has no PostGIS extension (CREATE EXTENSION postgis)",
+                    {display_target(target), {}, {}, {}});
   }
 }
 
@@ -187,14 +190,16 @@ OutputWriter::OutputWriter(const std::string& path, WriterOptions options)
 void OutputWriter::pg_open() {
   ds_.reset(open_postgres(path_));
   if (!query_value(*ds_, "SELECT extversion FROM pg_extension WHERE extname = 'postgis'")) {
-    throw_bad_input("the database has no PostGIS extension (CREATE EXTENSION postgis)", {display_target(path_), {}, {}, {}});
+    throw_bad_input("the database has no PostGIS extension (CREATE EXTENSION postgis)",
+                    {display_target(path_), {}, {}, {}});
   }
   schema_ = connection_value(path_, "active_schema");
   if (schema_.empty()) schema_ = "public";
   // One transaction for the whole run: tables, rows, indexes, comments and styles appear
   // together at commit(), or not at all (a failed run rolls back; a killed one is rolled back
   // by the server when the connection drops).
-  if (ds_->StartTransaction() != OGRERR_NONE) throw_internal("cannot start a transaction", {display_target(path_), {}, {}, {}});
+  if (ds_->StartTransaction() != OGRERR_NONE)
+    throw_internal("cannot start a transaction", {display_target(path_), {}, {}, {}});
   in_transaction_ = true;
   exec("CREATE SCHEMA IF NOT EXISTS " + quote_ident(schema_));
 }
@@ -216,7 +221,9 @@ std::string OutputWriter::quote_ident(const std::string& name) const {
   return out + "\"";
 }
 
-std::string OutputWriter::qualified(const std::string& table) const { return quote_ident(schema_) + "." + quote_ident(table); }
+std::string OutputWriter::qualified(const std::string& table) const {
+  return quote_ident(schema_) + "." + quote_ident(table);
+}
 
 bool OutputWriter::pg_table_exists(const std::string& table) {
   return query_value(*ds_, "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = " + quote_literal(schema_) +
@@ -266,7 +273,8 @@ OutputWriter::LayerId OutputWriter::create_layer(const LayerSpec& spec) {
   CPLErrorReset();
   OGRLayer* layer = ds_->CreateLayer(spec.name.c_str(), srs.get(), ogr_type(spec.geometry), opts.List());
   if (layer == nullptr) {
-    throw_internal("cannot create layer " + spec.name + ": " + CPLGetLastErrorMsg(), {display_target(path_), spec.name, {}, {}});
+    throw_internal("cannot create layer " + spec.name + ": " + CPLGetLastErrorMsg(),
+                   {display_target(path_), spec.name, {}, {}});
   }
   for (const auto& f : spec.fields) {
     OGRFieldDefn defn(f.name.c_str(), ogr_field_type(f.type));
@@ -291,14 +299,16 @@ OutputWriter::LayerId OutputWriter::create_layer(const LayerSpec& spec) {
 // (opened in pg_open) covers everything, so batches are no-ops.
 void OutputWriter::begin_batch() {
   if (in_transaction_ || postgres_) return;
-  if (ds_->StartTransaction() != OGRERR_NONE) throw_internal("cannot start a transaction", {display_target(path_), {}, {}, {}});
+  if (ds_->StartTransaction() != OGRERR_NONE)
+    throw_internal("cannot start a transaction", {display_target(path_), {}, {}, {}});
   in_transaction_ = true;
   batch_count_ = 0;
 }
 
 void OutputWriter::end_batch() {
   if (!in_transaction_ || postgres_) return;
-  if (ds_->CommitTransaction() != OGRERR_NONE) throw_internal("cannot commit a transaction", {display_target(path_), {}, {}, {}});
+  if (ds_->CommitTransaction() != OGRERR_NONE)
+    throw_internal("cannot commit a transaction", {display_target(path_), {}, {}, {}});
   in_transaction_ = false;
 }
 
@@ -310,10 +320,14 @@ std::int64_t OutputWriter::add(LayerId id, const std::vector<FieldValue>& values
   for (std::size_t i = 0; i < n; ++i) {
     const int idx = static_cast<int>(i);
     const auto& v = values[i];
-    if (const auto* s = std::get_if<std::string>(&v)) f->SetField(idx, s->c_str());
-    else if (const auto* iv = std::get_if<std::int64_t>(&v)) f->SetField(idx, static_cast<GIntBig>(*iv));
-    else if (const auto* d = std::get_if<double>(&v)) f->SetField(idx, *d);
-    else f->SetFieldNull(idx);
+    if (const auto* s = std::get_if<std::string>(&v))
+      f->SetField(idx, s->c_str());
+    else if (const auto* iv = std::get_if<std::int64_t>(&v))
+      f->SetField(idx, static_cast<GIntBig>(*iv));
+    else if (const auto* d = std::get_if<double>(&v))
+      f->SetField(idx, *d);
+    else
+      f->SetFieldNull(idx);
   }
   if (geometry != nullptr && *geometry && st.spec.geometry != GeometryKind::None) {
     f->SetGeometryDirectly(to_ogr(*geometry, st.spec.geometry).release());
@@ -410,7 +424,8 @@ void OutputWriter::write_field_aliases() {
     CPLErrorReset();
     ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (CPLGetLastErrorType() >= CE_Failure) {
-      throw_internal(std::string("cannot write field aliases: ") + CPLGetLastErrorMsg(), {display_target(path_), {}, {}, {}});
+      throw_internal(std::string("cannot write field aliases: ") + CPLGetLastErrorMsg(),
+                     {display_target(path_), {}, {}, {}});
     }
   }
 }
@@ -440,10 +455,11 @@ void OutputWriter::pg_write_styles() {
   // (qgspostgresprovider.cpp, saveStyle), `type` included (QGIS ≥ 3.10 adds it when missing).
   // `type` stays NULL: QGIS matches "type = <the layer's geometry type> OR type IS NULL", and a
   // layer added from a bare URI asks with "Unknown geometry"; each table has one geometry column.
-  exec("CREATE TABLE IF NOT EXISTS public.layer_styles (id SERIAL PRIMARY KEY, f_table_catalog varchar, "
-       "f_table_schema varchar, f_table_name varchar, f_geometry_column varchar, styleName text, styleQML xml, "
-       "styleSLD xml, useAsDefault boolean, description text, owner varchar(63) DEFAULT CURRENT_USER, ui xml, "
-       "update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)");
+  exec(
+      "CREATE TABLE IF NOT EXISTS public.layer_styles (id SERIAL PRIMARY KEY, f_table_catalog varchar, "
+      "f_table_schema varchar, f_table_name varchar, f_geometry_column varchar, styleName text, styleQML xml, "
+      "styleSLD xml, useAsDefault boolean, description text, owner varchar(63) DEFAULT CURRENT_USER, ui xml, "
+      "update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)");
   exec("ALTER TABLE public.layer_styles ADD COLUMN IF NOT EXISTS type varchar");
   for (const auto& l : layers_) {
     const LayerSpec& spec = l->spec;
@@ -456,7 +472,8 @@ void OutputWriter::pg_write_styles() {
       exec(fmt::format(
           "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, "
           "styleName, styleQML, styleSLD, useAsDefault, description, owner, ui, update_time, type) VALUES "
-          "(current_database(), {}, {}, {}, {}, XMLPARSE(DOCUMENT {}), NULL, {}, {}, CURRENT_USER, NULL, {}::timestamp, NULL)",
+          "(current_database(), {}, {}, {}, {}, XMLPARSE(DOCUMENT {}), NULL, {}, {}, CURRENT_USER, NULL, "
+          "{}::timestamp, NULL)",
           quote_literal(schema_), quote_literal(spec.name), spec.geometry == GeometryKind::None ? "''" : "'geom'",
           quote_literal(style_name), quote_literal(qml), is_default ? "true" : "false",
           quote_literal("guotu: " + (spec.title.empty() ? spec.name : spec.title)), quote_literal(timestamp_)));
@@ -482,7 +499,8 @@ void OutputWriter::commit() {
       return;
     }
     if (ds_->CommitTransaction() != OGRERR_NONE) {
-      throw_internal(std::string("cannot commit the transaction: ") + CPLGetLastErrorMsg(), {display_target(path_), {}, {}, {}});
+      throw_internal(std::string("cannot commit the transaction: ") + CPLGetLastErrorMsg(),
+                     {display_target(path_), {}, {}, {}});
     }
     in_transaction_ = false;
     ds_.reset();
@@ -496,7 +514,8 @@ void OutputWriter::commit() {
     CPLErrorReset();
     ds_.reset();  // GDALClose flushes; GDAL 3.6 reports a failure only through CPLGetLastErrorType
     if (CPLGetLastErrorType() >= CE_Failure) {
-      throw_internal(std::string("cannot close the GeoPackage: ") + CPLGetLastErrorMsg(), {display_target(path_), {}, {}, {}});
+      throw_internal(std::string("cannot close the GeoPackage: ") + CPLGetLastErrorMsg(),
+                     {display_target(path_), {}, {}, {}});
     }
   }
   commit_or_hold(std::move(output_), options_.outputs);

@@ -29,14 +29,14 @@ class OGRLayer;
 namespace guotu::gdal {
 
 struct LayerSpec {
-  std::string name;         ///< table name (e.g. "DLTB", "violations")
-  std::string title;        ///< gpkg_contents.identifier, Chinese (e.g. "地类图斑")
-  std::string description;  ///< gpkg_contents.description
+  std::string name;                                    ///< table name (e.g. "DLTB", "violations")
+  std::string title;                                   ///< gpkg_contents.identifier, Chinese (e.g. "地类图斑")
+  std::string description;                             ///< gpkg_contents.description
   GeometryKind geometry = GeometryKind::MultiPolygon;  ///< None for an attribute table
-  std::string crs;          ///< "EPSG:4527" or WKT; ignored for attribute tables
+  std::string crs;                                     ///< "EPSG:4527" or WKT; ignored for attribute tables
   std::vector<FieldDef> fields;
-  std::string style_qml;    ///< QGIS style written to layer_styles; empty = none
-  std::string style_name;   ///< defaults to the layer name
+  std::string style_qml;   ///< QGIS style written to layer_styles; empty = none
+  std::string style_name;  ///< defaults to the layer name
   /// Further QGIS styles (name, QML) offered in the layer's style list, not used by default.
   std::vector<std::pair<std::string, std::string>> extra_styles;
   std::map<std::string, std::string> metadata;  ///< layer metadata (gpkg_metadata)
@@ -98,7 +98,7 @@ class OutputWriter {
 
   std::string path_;
   bool postgres_ = false;
-  std::string schema_;  // PostGIS: the schema written to
+  std::string schema_;                    // PostGIS: the schema written to
   std::unique_ptr<AtomicOutput> output_;  // GeoPackage only
   WriterOptions options_;
   std::vector<std::shared_ptr<void>> config_;  // thread-local GDAL options held while writing

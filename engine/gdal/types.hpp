@@ -14,15 +14,17 @@ enum class FieldType { String, Integer, Integer64, Real, Date, DateTime, Binary,
 struct FieldDef {
   std::string name;
   FieldType type = FieldType::String;
-  int width = 0;          ///< for String: maximum characters (0 = unlimited)
-  std::string alias;      ///< Chinese alias, written as the field's alternative name where supported
+  int width = 0;      ///< for String: maximum characters (0 = unlimited)
+  std::string alias;  ///< Chinese alias, written as the field's alternative name where supported
   bool not_null = false;
 };
 
 /// A field value: null, text, integer or real. Dates travel as ISO text.
 using FieldValue = std::variant<std::monostate, std::string, std::int64_t, double>;
 
-[[nodiscard]] inline bool is_null(const FieldValue& v) { return std::holds_alternative<std::monostate>(v); }
+[[nodiscard]] inline bool is_null(const FieldValue& v) {
+  return std::holds_alternative<std::monostate>(v);
+}
 /// The value as text (integers and reals formatted); empty for null.
 [[nodiscard]] std::string as_text(const FieldValue& v);
 /// The value as a number; nullopt for null or non-numeric text.
@@ -43,7 +45,7 @@ enum class GeometryFamily { Any, Point, Line, Polygon };
 
 /// A coordinate reference system as the rest of guotu sees it.
 struct Crs {
-  std::string definition;   ///< "EPSG:n" when identified, else WKT2 (what PROJ accepts)
+  std::string definition;  ///< "EPSG:n" when identified, else WKT2 (what PROJ accepts)
   std::string name;
   std::optional<int> epsg;
   bool geographic = false;

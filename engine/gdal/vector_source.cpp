@@ -298,9 +298,13 @@ Layer::Layer(GDALDataset* ds, OGRLayer* layer, std::string path, std::string ass
   }
 }
 
-GeometryKind Layer::geometry_kind() const { return kind_of(layer_->GetGeomType()); }
+GeometryKind Layer::geometry_kind() const {
+  return kind_of(layer_->GetGeomType());
+}
 
-std::int64_t Layer::feature_count() const { return layer_->GetFeatureCount(TRUE); }
+std::int64_t Layer::feature_count() const {
+  return layer_->GetFeatureCount(TRUE);
+}
 
 std::optional<std::size_t> Layer::field_index(const std::string& name) const {
   for (std::size_t i = 0; i < fields_.size(); ++i)
@@ -546,7 +550,8 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
     for (const Envelope& e : options.within) {
       double x0 = e.min_x, y0 = e.min_y, x1 = e.max_x, y1 = e.max_y;
       if (back && !back->TransformBounds(e.min_x, e.min_y, e.max_x, e.max_y, &x0, &y0, &x1, &y1, 21)) {
-        throw_bad_input("cannot transform a search rectangle to the layer's CRS", {path_, name_, std::nullopt, std::nullopt});
+        throw_bad_input("cannot transform a search rectangle to the layer's CRS",
+                        {path_, name_, std::nullopt, std::nullopt});
       }
       layer_->SetSpatialFilterRect(x0, y0, x1, y1);
       layer_->ResetReading();
@@ -556,7 +561,8 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
       }
     }
     layer_->SetSpatialFilter(nullptr);
-    std::sort(found.begin(), found.end(), [](const OGRFeatureUniquePtr& a, const OGRFeatureUniquePtr& b) { return a->GetFID() < b->GetFID(); });
+    std::sort(found.begin(), found.end(),
+              [](const OGRFeatureUniquePtr& a, const OGRFeatureUniquePtr& b) { return a->GetFID() < b->GetFID(); });
     for (auto& f : found) deliver(*f);
   }
 }
@@ -573,8 +579,10 @@ std::string Layer::driver_filter(const std::string& where) const {
     if (c == '\'' || c == '"') {
       const std::size_t start = i++;
       while (i < where.size()) {
-        if (where[i] == c && i + 1 < where.size() && where[i + 1] == c) i += 2;  // '' or "" inside
-        else if (where[i++] == c) break;
+        if (where[i] == c && i + 1 < where.size() && where[i + 1] == c)
+          i += 2;  // '' or "" inside
+        else if (where[i++] == c)
+          break;
       }
       out.append(where, start, i - start);
     } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
@@ -582,8 +590,10 @@ std::string Layer::driver_filter(const std::string& where) const {
       while (i < where.size() && (std::isalnum(static_cast<unsigned char>(where[i])) || where[i] == '_')) ++i;
       const std::string word = where.substr(start, i - start);
       const auto idx = field_index(word);
-      if (idx) out += '"' + fields_[*idx].name + '"';
-      else out += word;
+      if (idx)
+        out += '"' + fields_[*idx].name + '"';
+      else
+        out += word;
     } else {
       out += c;
       ++i;
@@ -601,7 +611,9 @@ std::vector<Feature> Layer::read_all(const ReadOptions& options) const {
 
 // ---------------------------------------------------------------- VectorSource
 
-void VectorSource::DatasetCloser::operator()(GDALDataset* ds) const noexcept { GDALClose(ds); }
+void VectorSource::DatasetCloser::operator()(GDALDataset* ds) const noexcept {
+  GDALClose(ds);
+}
 
 VectorSource::~VectorSource() = default;
 VectorSource::VectorSource(VectorSource&&) noexcept = default;
@@ -646,8 +658,8 @@ VectorSource VectorSource::open(const std::string& path, const OpenOptions& opti
     const std::string schema = connection_value(path, "active_schema");
     open_path += " schemas='" + (schema.empty() ? std::string("public") : schema) + "'";
   }
-  src.ds_.reset(GDALDataset::Open(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                  nullptr, open_options.List(), nullptr));
+  src.ds_.reset(GDALDataset::Open(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
+                                  open_options.List(), nullptr));
   if (!src.ds_) {
     throw_bad_input("cannot open as a vector source" +
                         (g_last_gdal_error.empty() ? std::string() : ": " + mask_passwords(g_last_gdal_error)),
@@ -718,7 +730,9 @@ VectorSource VectorSource::open(const std::string& path, const OpenOptions& opti
   return src;
 }
 
-std::string VectorSource::driver() const { return ds_->GetDriver()->GetDescription(); }
+std::string VectorSource::driver() const {
+  return ds_->GetDriver()->GetDescription();
+}
 
 const Layer* VectorSource::find_layer(const std::string& name) const {
   for (const auto& l : layers_)

@@ -47,7 +47,9 @@ Context::Context() : handle_(GEOS_init_r()) {
   GEOSContext_setErrorMessageHandler_r(handle_, &Context::on_error, this);
 }
 
-Context::~Context() { GEOS_finish_r(handle_); }
+Context::~Context() {
+  GEOS_finish_r(handle_);
+}
 
 Context& Context::current() {
   thread_local Context ctx;
@@ -107,15 +109,14 @@ GEOSGeometry* make_ring(Context& ctx, std::span<const Coord> pts) {
 }
 }  // namespace
 
-Geometry Geometry::polygon(std::span<const Coord> shell, const std::vector<std::vector<Coord>>& holes,
-                           Context& ctx) {
+Geometry Geometry::polygon(std::span<const Coord> shell, const std::vector<std::vector<Coord>>& holes, Context& ctx) {
   auto* h = ctx.handle();
   GEOSGeometry* s = make_ring(ctx, shell);
   std::vector<GEOSGeometry*> hs;
   hs.reserve(holes.size());
   for (const auto& hole : holes) hs.push_back(make_ring(ctx, hole));
-  return {ctx, check(ctx, GEOSGeom_createPolygon_r(h, s, hs.data(), static_cast<unsigned>(hs.size())),
-                     "createPolygon")};
+  return {ctx,
+          check(ctx, GEOSGeom_createPolygon_r(h, s, hs.data(), static_cast<unsigned>(hs.size())), "createPolygon")};
 }
 
 Geometry Geometry::point(Coord c, Context& ctx) {
@@ -123,8 +124,8 @@ Geometry Geometry::point(Coord c, Context& ctx) {
 }
 
 Geometry Geometry::rectangle(const Envelope& e, Context& ctx) {
-  return {ctx, check(ctx, GEOSGeom_createRectangle_r(ctx.handle(), e.min_x, e.min_y, e.max_x, e.max_y),
-                     "createRectangle")};
+  return {ctx,
+          check(ctx, GEOSGeom_createRectangle_r(ctx.handle(), e.min_x, e.min_y, e.max_x, e.max_y), "createRectangle")};
 }
 
 Geometry Geometry::collect(std::vector<Geometry> parts, Context& ctx) {
@@ -139,9 +140,12 @@ Geometry Geometry::collect(std::vector<Geometry> parts, Context& ctx) {
     all_line = all_line && (t == GeometryType::LineString);
     all_point = all_point && (t == GeometryType::Point);
   }
-  if (all_poly) type = GEOS_MULTIPOLYGON;
-  else if (all_line) type = GEOS_MULTILINESTRING;
-  else if (all_point) type = GEOS_MULTIPOINT;
+  if (all_poly)
+    type = GEOS_MULTIPOLYGON;
+  else if (all_line)
+    type = GEOS_MULTILINESTRING;
+  else if (all_point)
+    type = GEOS_MULTIPOINT;
   for (auto& p : parts)
     if (p) raw.push_back(p.release());
   return {ctx, check(ctx, GEOSGeom_createCollection_r(h, type, raw.data(), static_cast<unsigned>(raw.size())),
@@ -189,7 +193,9 @@ GeometryType Geometry::type() const {
   }
 }
 
-bool Geometry::is_empty() const { return check_predicate(*ctx_, GEOSisEmpty_r(ctx_->handle(), g_), "isEmpty") == 1; }
+bool Geometry::is_empty() const {
+  return check_predicate(*ctx_, GEOSisEmpty_r(ctx_->handle(), g_), "isEmpty") == 1;
+}
 
 bool Geometry::is_polygonal() const {
   auto t = type();
@@ -217,8 +223,7 @@ Geometry Geometry::part(std::size_t n) const {
 Envelope Geometry::envelope() const {
   Envelope e;
   if (is_empty()) return e;
-  if (GEOSGeom_getExtent_r(ctx_->handle(), g_, &e.min_x, &e.min_y, &e.max_x, &e.max_y) == 0)
-    fail(*ctx_, "getExtent");
+  if (GEOSGeom_getExtent_r(ctx_->handle(), g_, &e.min_x, &e.min_y, &e.max_x, &e.max_y) == 0) fail(*ctx_, "getExtent");
   return e;
 }
 
@@ -238,8 +243,7 @@ namespace {
 Coord point_xy(Context& ctx, GEOSGeometry* p) {
   Geometry owned(ctx, p);
   Coord c{0, 0};
-  if (GEOSGeomGetX_r(ctx.handle(), p, &c.x) == 0 || GEOSGeomGetY_r(ctx.handle(), p, &c.y) == 0)
-    fail(ctx, "getXY");
+  if (GEOSGeomGetX_r(ctx.handle(), p, &c.x) == 0 || GEOSGeomGetY_r(ctx.handle(), p, &c.y) == 0) fail(ctx, "getXY");
   return c;
 }
 }  // namespace
@@ -305,8 +309,7 @@ Geometry Geometry::buffer(double distance, int quadrant_segments) const {
   return {*ctx_, check(*ctx_, GEOSBuffer_r(ctx_->handle(), g_, distance, quadrant_segments), "buffer")};
 }
 Geometry Geometry::clip_to(const Envelope& e) const {
-  return {*ctx_, check(*ctx_, GEOSClipByRect_r(ctx_->handle(), g_, e.min_x, e.min_y, e.max_x, e.max_y),
-                       "clipByRect")};
+  return {*ctx_, check(*ctx_, GEOSClipByRect_r(ctx_->handle(), g_, e.min_x, e.min_y, e.max_x, e.max_y), "clipByRect")};
 }
 Geometry Geometry::snapped_to_grid(double grid) const {
   return {*ctx_, check(*ctx_, GEOSGeom_setPrecision_r(ctx_->handle(), g_, grid, 0), "setPrecision")};
@@ -387,8 +390,7 @@ void visit_rings(Context& ctx, const GEOSGeometry* g, std::size_t& polygon_index
 
 Geometry Geometry::transformed(const std::function<void(std::span<Coord>)>& f) const {
   TransformState state{&f};
-  return {*ctx_, check(*ctx_, GEOSGeom_transformXY_r(ctx_->handle(), g_, &transform_one, &state),
-                       "transformXY")};
+  return {*ctx_, check(*ctx_, GEOSGeom_transformXY_r(ctx_->handle(), g_, &transform_one, &state), "transformXY")};
 }
 
 void Geometry::for_each_ring(const std::function<void(const RingView&)>& visit) const {
@@ -408,8 +410,7 @@ PreparedGeometry::~PreparedGeometry() {
   if (prepared_ != nullptr) GEOSPreparedGeom_destroy_r(base_.context().handle(), prepared_);
 }
 
-PreparedGeometry::PreparedGeometry(PreparedGeometry&& o) noexcept
-    : base_(std::move(o.base_)), prepared_(o.prepared_) {
+PreparedGeometry::PreparedGeometry(PreparedGeometry&& o) noexcept : base_(std::move(o.base_)), prepared_(o.prepared_) {
   o.prepared_ = nullptr;
 }
 
@@ -512,9 +513,10 @@ Geometry Geometry::without_holes() const {
     return clone();
   }
   if (shells.empty()) return {*ctx_, check(*ctx_, GEOSGeom_createEmptyPolygon_r(h), "createEmptyPolygon")};
-  return {*ctx_, check(*ctx_, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, shells.data(),
-                                                         static_cast<unsigned>(shells.size())),
-                       "createCollection")};
+  return {*ctx_,
+          check(*ctx_,
+                GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, shells.data(), static_cast<unsigned>(shells.size())),
+                "createCollection")};
 }
 
 }  // namespace guotu::geos

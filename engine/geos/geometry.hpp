@@ -76,7 +76,14 @@ decltype(auto) on_feature(const ErrorContext& where, const std::string& doing, F
 }
 
 enum class GeometryType {
-  Point, LineString, LinearRing, Polygon, MultiPoint, MultiLineString, MultiPolygon, Collection
+  Point,
+  LineString,
+  LinearRing,
+  Polygon,
+  MultiPoint,
+  MultiLineString,
+  MultiPolygon,
+  Collection
 };
 
 /// Why a geometry is invalid, and where (GEOSisValidDetail).

@@ -7,7 +7,9 @@ namespace guotu::info {
 
 namespace {
 
-bool polygonal(const std::string& type) { return type == "Polygon" || type == "MultiPolygon"; }
+bool polygonal(const std::string& type) {
+  return type == "Polygon" || type == "MultiPolygon";
+}
 
 LayerInfo describe_layer(const gdal::Layer& layer, const InfoOptions& options, gdal::ReadLog& log) {
   LayerInfo out;

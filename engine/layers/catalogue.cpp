@@ -56,8 +56,8 @@ gdal::GeometryKind parse_geometry(const fs::path& file, const YAML::Node& node) 
 LayerDef parse_layer(const fs::path& file) {
   const YAML::Node root = yaml::load_file(file, "layer definition");
   if (!root.IsMap()) fail(file, root, "a layer definition must be a mapping");
-  static const char* const known[] = {"code", "name_zh", "name_en", "aliases", "geometry", "coverage",
-                                      "source", "style", "group", "fields", "schema_of"};
+  static const char* const known[] = {"code",   "name_zh", "name_en", "aliases", "geometry", "coverage",
+                                      "source", "style",   "group",   "fields",  "schema_of"};
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) == std::end(known))
@@ -93,7 +93,8 @@ LayerDef parse_layer(const fs::path& file) {
     s.required = f["required"] && yaml::boolean(file.string(), f["required"], "required");
     if (f["codelist"]) {
       s.codelist = f["codelist"].Scalar();
-      if (s.codelist != "sandiao" && s.codelist != "ydyh_2023") fail(file, f["codelist"], "unknown code list '" + s.codelist + "'");
+      if (s.codelist != "sandiao" && s.codelist != "ydyh_2023")
+        fail(file, f["codelist"], "unknown code list '" + s.codelist + "'");
     }
     if (f["unit"]) s.unit = f["unit"].Scalar();
     d.fields.push_back(std::move(s));
@@ -115,7 +116,9 @@ std::size_t LayerDef::field_index(const std::string& name) const {
   throw_internal("layer " + code + " has no field " + name);
 }
 
-std::string LayerDef::style_qml() const { return style_path.empty() ? std::string() : resources::read_file(style_path); }
+std::string LayerDef::style_qml() const {
+  return style_path.empty() ? std::string() : resources::read_file(style_path);
+}
 
 gdal::LayerSpec LayerDef::to_spec(const std::string& crs, const std::string& description) const {
   gdal::LayerSpec s;
@@ -167,6 +170,8 @@ const LayerDef* Catalogue::find(const std::string& code_or_alias) const {
   return nullptr;
 }
 
-std::string result_style(const std::string& name) { return resources::read_resource("layers/styles/" + name + ".qml"); }
+std::string result_style(const std::string& name) {
+  return resources::read_resource("layers/styles/" + name + ".qml");
+}
 
 }  // namespace guotu::layers

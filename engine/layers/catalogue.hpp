@@ -17,7 +17,7 @@ struct FieldSpec {
   std::string name;
   gdal::FieldType type = gdal::FieldType::String;
   int width = 0;
-  std::string alias;     ///< Chinese name
+  std::string alias;  ///< Chinese name
   bool required = false;
   std::string codelist;  ///< "sandiao", "ydyh_2023" or empty
   std::string unit;      ///< "m2", "m" or empty
@@ -25,8 +25,8 @@ struct FieldSpec {
 
 /// One plan layer (图层) of the catalogue.
 struct LayerDef {
-  std::string code;      ///< standard code and default table name, e.g. "DLTB"
-  std::string name_zh;   ///< e.g. 地类图斑
+  std::string code;     ///< standard code and default table name, e.g. "DLTB"
+  std::string name_zh;  ///< e.g. 地类图斑
   std::string name_en;
   std::vector<std::string> aliases;  ///< other table names accepted (case-insensitive)
   gdal::GeometryKind geometry = gdal::GeometryKind::MultiPolygon;

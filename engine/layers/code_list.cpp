@@ -91,7 +91,8 @@ CodeProblem CodeList::check(const std::string& value) const {
   if (value.empty()) return CodeProblem::Empty;
   if (const CodeEntry* e = find(value)) {
     // A level-1 group with children is not a value a patch may carry (except leaves like 09).
-    const bool has_children = std::any_of(entries_.begin(), entries_.end(), [&](const CodeEntry& c) { return c.parent == e->code; });
+    const bool has_children =
+        std::any_of(entries_.begin(), entries_.end(), [&](const CodeEntry& c) { return c.parent == e->code; });
     return has_children && e->level == 1 ? CodeProblem::GroupNotLeaf : CodeProblem::None;
   }
   const ParsedCode p = parse_code(value);
@@ -122,7 +123,8 @@ LandClasses LandClasses::load(const fs::path& csv) {
     r.scheme = row["scheme"];
     r.code = row["code"];
     r.include_suffixes = row["include_suffixes"] == "yes";
-    if (r.cls.empty() || r.scheme.empty() || r.code.empty()) throw_bad_input("incomplete row", {csv.string(), {}, {}, {}});
+    if (r.cls.empty() || r.scheme.empty() || r.code.empty())
+      throw_bad_input("incomplete row", {csv.string(), {}, {}, {}});
     lc.rows_.push_back(std::move(r));
   }
   return lc;

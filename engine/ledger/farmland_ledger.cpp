@@ -46,7 +46,8 @@ std::map<int, double> load_weights() {
 // Text stored in the ledger is UTF-8 (PostgreSQL refuses anything else; reports and JSON need it).
 void check_text(const std::string& what, const char* field, const std::string& v) {
   if (!utf8::is_valid(v))
-    bad(what, fmt::format("{} '{}' is not valid UTF-8 text (convert the file to UTF-8 first)", field, utf8::repaired(v)));
+    bad(what,
+        fmt::format("{} '{}' is not valid UTF-8 text (convert the file to UTF-8 first)", field, utf8::repaired(v)));
 }
 
 void check_id(const std::string& what, const char* field, const std::string& v) {
@@ -149,8 +150,9 @@ auto guarded(const std::string& what, F&& f) {
     if (e.kind() == StoreFailure::Kind::Constraint)
       throw_bad_input(what + " refused by the ledger's constraints: " + e.what());
     if (e.kind() == StoreFailure::Kind::Busy)
-      throw_internal(what + ": the ledger is busy (another writer held it longer than the wait, --wait); nothing was written: " +
-                     e.what());
+      throw_internal(
+          what + ": the ledger is busy (another writer held it longer than the wait, --wait); nothing was written: " +
+          e.what());
     throw_internal(what + ": " + e.what());
   }
 }

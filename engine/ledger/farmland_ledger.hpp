@@ -130,11 +130,13 @@ class FarmlandLedger {
   /// Balances per county at a date (inclusive; empty = all time), optionally one county.
   [[nodiscard]] std::vector<CountyBalance> balances(const std::string& at = {}, const std::string& county = {}) const;
   /// Occupations dated within [from, to] and what they drew.
-  [[nodiscard]] PeriodTotals period(const std::string& from, const std::string& to, const std::string& county = {}) const;
+  [[nodiscard]] PeriodTotals period(const std::string& from, const std::string& to,
+                                    const std::string& county = {}) const;
   [[nodiscard]] std::vector<InOutBalance> inout_balances(int year, const std::string& county = {}) const;
   /// Rows of a table for reports and export, as text (table: supplements, occupations, transfers,
   /// inout, audit).
-  [[nodiscard]] std::vector<std::vector<std::string>> rows(const std::string& table, std::vector<std::string>& header) const;
+  [[nodiscard]] std::vector<std::vector<std::string>> rows(const std::string& table,
+                                                           std::vector<std::string>& header) const;
   /// Supplements with their polygons (WKB) and remaining stock, for export.
   struct SupplementRow {
     Supplement s;

@@ -83,8 +83,8 @@ void book(FarmlandLedger& l, std::string_view kind, const Rows& r, const gdal::F
     if (!r.get(f, "from_supplement").empty()) o.from_supplements.push_back(r.get(f, "from_supplement"));
     l.add_occupation(o);
   } else if (kind == "transfers") {
-    l.transfer({r.get(f, "id"), r.get(f, "date"), r.get(f, "from_county"), r.get(f, "to_county"),
-                r.get(f, "reference"), r.area(f, "area_m2", "area_mu"), r.get(f, "supplement")});
+    l.transfer({r.get(f, "id"), r.get(f, "date"), r.get(f, "from_county"), r.get(f, "to_county"), r.get(f, "reference"),
+                r.area(f, "area_m2", "area_mu"), r.get(f, "supplement")});
   } else {
     l.add_inout({r.get(f, "id"), r.get(f, "county"), r.get(f, "date"), r.get(f, "note"), r.whole(f, "year"),
                  r.get(f, "direction"), r.area(f, "area_m2", "area_mu"), r.whole(f, "grade"), r.get(f, "exemption")});
@@ -105,8 +105,7 @@ std::map<std::string, int> import_tables(FarmlandLedger& ledger, const std::stri
       if (layer == nullptr) continue;
       require_whole_rows(src_path, kind);
       const Rows r{layer};
-      auto features =
-          layer->read_all({layer->geometry_kind() == gdal::GeometryKind::None ? "" : kLedgerCrs, ""});
+      auto features = layer->read_all({layer->geometry_kind() == gdal::GeometryKind::None ? "" : kLedgerCrs, ""});
       const char* key = kind == "supplements" ? "accepted_on" : "date";
       std::stable_sort(features.begin(), features.end(),
                        [&](const gdal::Feature& x, const gdal::Feature& y) { return r.get(x, key) < r.get(y, key); });

@@ -131,7 +131,8 @@ void admit(const std::string& path, bool create) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(const std::string& path, bool create, std::chrono::seconds wait) : where_(path), db_(open(path, create, wait)) {}
+  SqliteStore(const std::string& path, bool create, std::chrono::seconds wait)
+      : where_(path), db_(open(path, create, wait)) {}
 
   [[nodiscard]] const std::string& where() const noexcept override { return where_; }
   [[nodiscard]] std::span<const char* const> migrations() const noexcept override { return kSqliteMigrations; }
@@ -241,7 +242,9 @@ std::int64_t lock_key(const std::string& schema) {
 class PostgresStore final : public Store {
  public:
   PostgresStore(const std::string& target, bool create, std::chrono::seconds wait)
-      : where_(gdal::mask_passwords(target)), target_(pg::parse_target(target)), c_(connect(target_.conninfo, where_, wait)) {
+      : where_(gdal::mask_passwords(target)),
+        target_(pg::parse_target(target)),
+        c_(connect(target_.conninfo, where_, wait)) {
     if (target_.schema.empty()) target_.schema = kDefaultPostgresSchema;
     pg_guard([&] {
       if (create) {

@@ -41,8 +41,7 @@ struct Transform::Impl {
   Ellipsoid target{Ellipsoid::cgcs2000()};
 };
 
-Transform::Transform(const std::string& source_crs, const std::string& target_crs)
-    : impl_(std::make_unique<Impl>()) {
+Transform::Transform(const std::string& source_crs, const std::string& target_crs) : impl_(std::make_unique<Impl>()) {
   impl_->ctx.reset(proj_context_create());
   auto* ctx = impl_->ctx.get();
   PjPtr src = create_crs(ctx, source_crs);
@@ -95,7 +94,9 @@ Coord Transform::apply(Coord c) const {
   return c;
 }
 
-Ellipsoid Transform::target_ellipsoid() const { return impl_->target; }
+Ellipsoid Transform::target_ellipsoid() const {
+  return impl_->target;
+}
 
 CrsFacts describe_crs(const std::string& crs) {
   ContextPtr ctx(proj_context_create());
@@ -136,8 +137,8 @@ CrsFacts describe_crs(const std::string& crs) {
         double value = 0;
         const char* unit_name = nullptr;
         double conv_factor = 0;
-        proj_coordoperation_get_param(ctx.get(), conv.get(), i, &name, nullptr, nullptr, &value, nullptr,
-                                      &conv_factor, &unit_name, nullptr, nullptr, nullptr);
+        proj_coordoperation_get_param(ctx.get(), conv.get(), i, &name, nullptr, nullptr, &value, nullptr, &conv_factor,
+                                      &unit_name, nullptr, nullptr, nullptr);
         if (name != nullptr && std::string(name) == "Longitude of natural origin") {
           f.central_meridian = value;
           f.has_central_meridian = true;

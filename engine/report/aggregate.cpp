@@ -32,7 +32,8 @@ const area::AreaCalculator& calculator(const std::string& crs) {
 }
 
 bool all_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 std::optional<std::size_t> first_field(const gdal::Layer& layer, std::initializer_list<const char*> names) {
@@ -63,10 +64,14 @@ std::vector<ReportUnit> read_units(const gdal::Layer& layer, const std::string& 
                                    const std::string& name_field, const std::string& parent_field,
                                    const std::string& crs, gdal::ReadLog& log) {
   std::optional<std::size_t> ci, ni, pi;
-  if (!code_field.empty()) ci = require_field(layer, code_field);
-  else ci = first_field(layer, {"XZQDM", "BSM", "DM", "CODE", "ID"});
-  if (!name_field.empty()) ni = require_field(layer, name_field);
-  else ni = first_field(layer, {"XZQMC", "QYMC", "MC", "NAME", "ZRBHDMC", "HXMC"});
+  if (!code_field.empty())
+    ci = require_field(layer, code_field);
+  else
+    ci = first_field(layer, {"XZQDM", "BSM", "DM", "CODE", "ID"});
+  if (!name_field.empty())
+    ni = require_field(layer, name_field);
+  else
+    ni = first_field(layer, {"XZQMC", "QYMC", "MC", "NAME", "ZRBHDMC", "HXMC"});
   if (!parent_field.empty()) pi = layer.field_index(parent_field);
   std::vector<RawUnit> raw;
   std::map<std::string, std::size_t> by_code;
@@ -217,8 +222,10 @@ std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::ve
       throw_bad_input("no reporting unit: the layer has no feature with a polygon geometry (--by " + r.name + ")",
                       {plan.path(), layer.name(), {}, {}});
     // Counties and towns share the survey's code scheme; any other layer is an overlay.
-    if (r.name == "county" || r.name == "town") choose_assignment(level);
-    else level.assignment = Assignment::Overlay;
+    if (r.name == "county" || r.name == "town")
+      choose_assignment(level);
+    else
+      level.assignment = Assignment::Overlay;
     levels.push_back(std::move(level));
   }
   return levels;
@@ -231,11 +238,14 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
   for (const auto& m : indicators.measures())
     if (m.kind == MeasureKind::LandUse) measures.push_back(&m);
   const std::size_t nm = measures.size();
-  const bool need_geometry = std::any_of(levels.begin(), levels.end(), [](const UnitLevel& l) { return l.assignment == Assignment::Overlay; });
-  const bool need_code = std::any_of(levels.begin(), levels.end(), [](const UnitLevel& l) { return l.assignment == Assignment::CodePrefix; });
+  const bool need_geometry =
+      std::any_of(levels.begin(), levels.end(), [](const UnitLevel& l) { return l.assignment == Assignment::Overlay; });
+  const bool need_code = std::any_of(levels.begin(), levels.end(),
+                                     [](const UnitLevel& l) { return l.assignment == Assignment::CodePrefix; });
 
   const std::size_t dlbm = require_field(vintage, "DLBM");
-  const std::optional<std::size_t> zldwdm = need_code ? std::optional(require_field(vintage, "ZLDWDM")) : vintage.field_index("ZLDWDM");
+  const std::optional<std::size_t> zldwdm =
+      need_code ? std::optional(require_field(vintage, "ZLDWDM")) : vintage.field_index("ZLDWDM");
   const std::optional<std::size_t> czcsxm = vintage.field_index("CZCSXM");
   std::vector<std::size_t> field_of(nm);
   for (std::size_t k = 0; k < nm; ++k) {
@@ -254,7 +264,8 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
     std::vector<char> m(nm, 0);
     for (std::size_t k = 0; k < nm; ++k) {
       const auto& cls = measures[k]->classes;
-      m[k] = cls.empty() || std::any_of(cls.begin(), cls.end(), [&](const std::string& c) { return classes.contains(c, "sandiao", code); });
+      m[k] = cls.empty() || std::any_of(cls.begin(), cls.end(),
+                                        [&](const std::string& c) { return classes.contains(c, "sandiao", code); });
     }
     return member.emplace(code, std::move(m)).first->second;
   };
@@ -279,7 +290,9 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
         const auto& allowed = measures[k]->czcsxm;
         if (allowed.empty() || std::find(allowed.begin(), allowed.end(), cz) != allowed.end()) {
           const auto x = gdal::as_number(f.values[field_of[k]]);
-          if (!x) throw_bad_input(measures[k]->field + " is not a number", {vintage.source_path(), vintage.name(), f.fid, {}});
+          if (!x)
+            throw_bad_input(measures[k]->field + " is not a number",
+                            {vintage.source_path(), vintage.name(), f.fid, {}});
           v = *x;
         }
       }
@@ -322,7 +335,8 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
       std::map<std::string, std::size_t> unit_of;
       for (std::size_t u = 0; u < level.units.size(); ++u) unit_of[level.units[u].code] = u;
       for (std::size_t p = 0; p < np; ++p) {
-        auto it = codes[p].size() >= level.code_length ? unit_of.find(codes[p].substr(0, level.code_length)) : unit_of.end();
+        auto it =
+            codes[p].size() >= level.code_length ? unit_of.find(codes[p].substr(0, level.code_length)) : unit_of.end();
         if (it == unit_of.end()) {
           ++result.unassigned[li];
           continue;
@@ -357,8 +371,9 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
                          });
         std::lock_guard lock(m);
         sums[u] = std::move(local);
-        if (progress) progress("overlay " + vintage.name() + " × " + level.name, static_cast<std::int64_t>(++finished),
-                               static_cast<std::int64_t>(level.units.size()));
+        if (progress)
+          progress("overlay " + vintage.name() + " × " + level.name, static_cast<std::int64_t>(++finished),
+                   static_cast<std::int64_t>(level.units.size()));
       });
     }
     for (auto& s : sums) result.values[li].push_back(to_values(s));
@@ -407,19 +422,23 @@ std::vector<std::vector<MeasureValues>> aggregate_overlays(const gdal::VectorSou
         std::vector<geos::Geometry> pieces;
         for (std::size_t i : idx->query(unit.base().envelope())) {
           geos::Geometry g = geos::Geometry::from_wkb(wkbs[i]);
-          if (unit.covers(g)) pieces.push_back(std::move(g));
+          if (unit.covers(g))
+            pieces.push_back(std::move(g));
           else if (unit.intersects(g)) {
             geos::Geometry piece = unit.base().intersection(g).polygonal_part();
             if (piece && !piece.is_empty()) pieces.push_back(std::move(piece));
           }
         }
         double a = 0;
-        if (pieces.size() == 1) a = calc.area_m2(pieces[0]);
-        else if (!pieces.empty()) a = calc.area_m2(geos::union_all(std::move(pieces)));  // overlaps count once
+        if (pieces.size() == 1)
+          a = calc.area_m2(pieces[0]);
+        else if (!pieces.empty())
+          a = calc.area_m2(geos::union_all(std::move(pieces)));  // overlaps count once
         std::lock_guard lock(m);
         area[u] = a;
-        if (progress) progress("overlay " + layer_name + " × " + level.name, static_cast<std::int64_t>(++finished),
-                               static_cast<std::int64_t>(level.units.size()));
+        if (progress)
+          progress("overlay " + layer_name + " × " + level.name, static_cast<std::int64_t>(++finished),
+                   static_cast<std::int64_t>(level.units.size()));
       });
       for (std::size_t u = 0; u < level.units.size(); ++u)
         for (const auto& id : ids) out[li][u][id] = area[u];

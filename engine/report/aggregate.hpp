@@ -25,9 +25,9 @@ namespace guotu::report {
 struct ReportUnit {
   std::string code;
   std::string name;
-  std::string parent;               ///< parent unit code where known (SJXZQDM of a town)
-  std::vector<std::uint8_t> wkb;    ///< polygon in the working CRS
-  double area_m2 = 0;               ///< 椭球面积 of the polygon
+  std::string parent;             ///< parent unit code where known (SJXZQDM of a town)
+  std::vector<std::uint8_t> wkb;  ///< polygon in the working CRS
+  double area_m2 = 0;             ///< 椭球面积 of the polygon
 };
 
 /// How patches were assigned to a level's units.

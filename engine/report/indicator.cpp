@@ -126,7 +126,8 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
         const std::string u = text(file, m, "input_unit", false);
         if (!u.empty() && u != "persons" && u != "人") {
           const auto vu = parse_value_unit(u);
-          if (!vu || !m2_per(*vu)) fail(file, m["input_unit"], "input_unit must be an area unit or 'persons', not '" + u + "'");
+          if (!vu || !m2_per(*vu))
+            fail(file, m["input_unit"], "input_unit must be an area unit or 'persons', not '" + u + "'");
           d.input_factor = *m2_per(*vu);
         }
       } else {
@@ -137,13 +138,15 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
     }
     for (const auto& n : root["indicators"]) {
       if (!n.IsMap()) fail(file, n, "an indicator is a mapping");
-      check_keys(file, n, {"id", "name", "definition", "numerator", "denominator", "unit", "computable", "map",
-                           "source", "note"});
+      check_keys(
+          file, n,
+          {"id", "name", "definition", "numerator", "denominator", "unit", "computable", "map", "source", "note"});
       IndicatorDef d;
       d.id = text(file, n, "id", true);
       for (char c : d.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
-          fail(file, n["id"], "an indicator id is ASCII letters, digits and _ (it becomes a field name): '" + d.id + "'");
+          fail(file, n["id"],
+               "an indicator id is ASCII letters, digits and _ (it becomes a field name): '" + d.id + "'");
       d.name = text(file, n, "name", true);
       d.definition = text(file, n, "definition", false);
       d.source = text(file, n, "source", true);
@@ -151,7 +154,9 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
       d.file = file.string();
       d.line = line_of(n);
       const auto u = parse_value_unit(text(file, n, "unit", true));
-      if (!u) fail(file, n["unit"], "unknown unit '" + n["unit"].Scalar() + "' (m², 公顷, 亩, 万亩, km², %, 平方米/人, 万立方米)");
+      if (!u)
+        fail(file, n["unit"],
+             "unknown unit '" + n["unit"].Scalar() + "' (m², 公顷, 亩, 万亩, km², %, 平方米/人, 万立方米)");
       d.unit = *u;
       d.computable = !n["computable"] || yaml::boolean(file.string(), n["computable"], "computable");
       d.map = n["map"] && yaml::boolean(file.string(), n["map"], "map");

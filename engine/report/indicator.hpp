@@ -38,7 +38,13 @@ struct MeasureDef {
 
 /// What an indicator value is measured in.
 enum class ValueUnit {
-  SquareMetre, Hectare, Mu, WanMu, SquareKilometre, Percent, SquareMetrePerPerson,
+  SquareMetre,
+  Hectare,
+  Mu,
+  WanMu,
+  SquareKilometre,
+  Percent,
+  SquareMetrePerPerson,
   TenThousandCubicMetre,  ///< 万立方米 (森林蓄积量): never computable from land data
 };
 
@@ -51,11 +57,11 @@ std::string unit_symbol(ValueUnit u);
 std::optional<double> m2_per(ValueUnit u);
 
 struct IndicatorDef {
-  std::string id;          ///< ASCII, used as field name (e.g. "kfqd_pct")
-  std::string name;        ///< Chinese name (国土开发强度)
-  std::string definition;  ///< how it is computed, in words
-  std::string numerator;   ///< measure id
-  std::string denominator; ///< measure id; empty for an area indicator
+  std::string id;           ///< ASCII, used as field name (e.g. "kfqd_pct")
+  std::string name;         ///< Chinese name (国土开发强度)
+  std::string definition;   ///< how it is computed, in words
+  std::string numerator;    ///< measure id
+  std::string denominator;  ///< measure id; empty for an area indicator
   ValueUnit unit = ValueUnit::Hectare;
   bool computable = true;  ///< false: not computable from land data (森林蓄积量 …): reported as such
   bool map = false;        ///< a key indicator: drawn as a choropleth in the HTML report

@@ -72,17 +72,24 @@ ReportResult compute_report(const ReportOptions& o) {
   for (const auto& [name, file] : o.inputs) {
     if (std::find(needed.begin(), needed.end(), name) == needed.end())
       throw_bad_input("no indicator uses an input table named '" + name + "' (known: " +
-                      [&] { std::string s; for (const auto& n : needed) s += (s.empty() ? "" : ", ") + n; return s; }() + ")",
+                          [&] {
+                            std::string s;
+                            for (const auto& n : needed) s += (s.empty() ? "" : ", ") + n;
+                            return s;
+                          }() +
+                          ")",
                       {file.string(), {}, {}, {}});
     inputs[name] = read_input_table(name, file);
   }
   for (const auto& n : needed)
-    if (!inputs.count(n)) r.warnings.push_back("no input table '" + n + "': indicators that need it are reported as no input");
+    if (!inputs.count(n))
+      r.warnings.push_back("no input table '" + n + "': indicators that need it are reported as no input");
 
   const gdal::VectorSource plan = gdal::VectorSource::open(o.plan, o.open);
   for (const auto& w : plan.warnings()) r.warnings.push_back(w);
   std::vector<LevelRequest> requests;
-  for (const auto& b : o.by.empty() ? std::vector<std::string>{"county", "town"} : o.by) requests.push_back(parse_level_request(b));
+  for (const auto& b : o.by.empty() ? std::vector<std::string>{"county", "town"} : o.by)
+    requests.push_back(parse_level_request(b));
   // Features the reader cannot trust are skipped and listed (the run exits 2).
   gdal::ReadLog log;
   r.levels = load_levels(plan, requests, o.crs, jobs, r.warnings, log);
@@ -97,8 +104,9 @@ ReportResult compute_report(const ReportOptions& o) {
     for (std::size_t li = 0; li < r.levels.size(); ++li) {
       const UnitLevel& level = r.levels[li];
       if (land.unassigned[li] > 0)
-        r.warnings.push_back(r.vintages[vi] + ": " + std::to_string(land.unassigned[li]) + " patches have a ZLDWDM that names no unit of level " +
-                             level.name + " (they count for the city only)");
+        r.warnings.push_back(r.vintages[vi] + ": " + std::to_string(land.unassigned[li]) +
+                             " patches have a ZLDWDM that names no unit of level " + level.name +
+                             " (they count for the city only)");
       for (std::size_t ui = 0; ui < level.units.size(); ++ui) {
         const ReportUnit& unit = level.units[ui];
         UnitResult ur;
@@ -153,7 +161,9 @@ OutputFiles write_report(const ReportResult& report, const OutputOptions& option
   auto out = std::make_unique<AtomicDirectory>(options.dir, options.overwrite);
   const fs::path dir = out->target_path();
   const fs::path temp = out->temp_path();
-  OutputFiles files{{"gpkg", dir / "report.gpkg"}, {"csv", dir / "indicators.csv"}, {"xlsx", dir / "report.xlsx"},
+  OutputFiles files{{"gpkg", dir / "report.gpkg"},
+                    {"csv", dir / "indicators.csv"},
+                    {"xlsx", dir / "report.xlsx"},
                     {"html", dir / "report.html"}};
   WriteContext ctx{report, options};
   write_gpkg(ctx, temp / "report.gpkg");

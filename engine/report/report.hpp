@@ -19,16 +19,16 @@
 namespace guotu::report {
 
 struct ReportOptions {
-  std::string plan;                    ///< any OGR source with XZQ, DLTB … under catalogue names
+  std::string plan;  ///< any OGR source with XZQ, DLTB … under catalogue names
   gdal::OpenOptions open;
-  std::vector<std::string> by;         ///< "county", "town", "LAYER[:CODE[:NAME]]"; default county, town
-  std::vector<std::string> vintages;   ///< land-use layers; default DLTB
-  std::vector<std::filesystem::path> indicator_files;  ///< default data/indicators/liaocheng.yaml
-  std::vector<std::filesystem::path> target_files;     ///< default data/targets/liaocheng.yaml
-  std::optional<int> year;             ///< default: the latest year the targets name
+  std::vector<std::string> by;        ///< "county", "town", "LAYER[:CODE[:NAME]]"; default county, town
+  std::vector<std::string> vintages;  ///< land-use layers; default DLTB
+  std::vector<std::filesystem::path> indicator_files;   ///< default data/indicators/liaocheng.yaml
+  std::vector<std::filesystem::path> target_files;      ///< default data/targets/liaocheng.yaml
+  std::optional<int> year;                              ///< default: the latest year the targets name
   std::map<std::string, std::filesystem::path> inputs;  ///< input table → CSV (code,value)
-  std::string crs = "EPSG:4527";       ///< working CRS
-  unsigned jobs = 0;                   ///< threads (0 = all cores)
+  std::string crs = "EPSG:4527";                        ///< working CRS
+  unsigned jobs = 0;                                    ///< threads (0 = all cores)
   Progress progress;
 };
 
@@ -58,7 +58,7 @@ struct ReportResult {
   std::vector<std::filesystem::path> indicator_files, target_files;
   std::vector<std::string> vintages;
   std::vector<UnitLevel> levels;
-  std::vector<UnitResult> results;  ///< vintage-major, then level, then unit
+  std::vector<UnitResult> results;             ///< vintage-major, then level, then unit
   std::map<std::string, std::size_t> patches;  ///< vintage → patch count
   /// Features the reader skipped (a TBMJ of Inf, text in a REAL column, a coordinate it cannot
   /// trust): the figures leave them out, so the run exits 2.
@@ -76,7 +76,7 @@ struct OutputOptions {
   std::filesystem::path dir;
   bool overwrite = false;
   std::map<std::string, std::string> metadata;  ///< run metadata for the GeoPackage and HTML
-  std::string timestamp;                         ///< empty = now
+  std::string timestamp;                        ///< empty = now
   /// When set, the directory (or the database tables) appears when this set is committed.
   OutputSet* outputs = nullptr;
 };

@@ -41,7 +41,9 @@ std::string comparator_symbol(Comparator c) {
   return "";
 }
 
-std::string attribute_name(Attribute a) { return a == Attribute::Binding ? "约束性" : "预期性"; }
+std::string attribute_name(Attribute a) {
+  return a == Attribute::Binding ? "约束性" : "预期性";
+}
 
 std::string status_name(Status s) {
   switch (s) {
@@ -76,8 +78,8 @@ TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet
     const std::string file_source = scalar(root, "source");
     for (const auto& n : root["targets"]) {
       if (!n.IsMap()) fail(file, n, "a target is a mapping");
-      static const char* const known[] = {"indicator", "year", "level", "unit", "units", "value", "comparator",
-                                          "attribute", "quota", "source", "reference", "value_unit"};
+      static const char* const known[] = {"indicator",  "year",      "level", "unit",   "units",     "value",
+                                          "comparator", "attribute", "quota", "source", "reference", "value_unit"};
       for (const auto& kv : n) {
         const std::string k = kv.first.Scalar();
         if (std::find_if(std::begin(known), std::end(known), [&](const char* s) { return k == s; }) == std::end(known))
@@ -97,15 +99,23 @@ TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet
       if (t.source.empty()) fail(file, n, "a target needs a source (document and line, or who supplied it)");
       t.reference = scalar(n, "reference");
       const std::string cmp = scalar(n, "comparator");
-      if (cmp == "<=" || cmp == "≤") t.comparator = Comparator::LessEqual;
-      else if (cmp == ">=" || cmp == "≥" || cmp.empty()) t.comparator = Comparator::GreaterEqual;
-      else if (cmp == "<") t.comparator = Comparator::Less;
-      else if (cmp == ">") t.comparator = Comparator::Greater;
-      else fail(file, n["comparator"], "comparator must be <=, >=, <, > (or ≤ ≥), not '" + cmp + "'");
+      if (cmp == "<=" || cmp == "≤")
+        t.comparator = Comparator::LessEqual;
+      else if (cmp == ">=" || cmp == "≥" || cmp.empty())
+        t.comparator = Comparator::GreaterEqual;
+      else if (cmp == "<")
+        t.comparator = Comparator::Less;
+      else if (cmp == ">")
+        t.comparator = Comparator::Greater;
+      else
+        fail(file, n["comparator"], "comparator must be <=, >=, <, > (or ≤ ≥), not '" + cmp + "'");
       const std::string attr = scalar(n, "attribute");
-      if (attr == "binding" || attr == "约束性" || attr.empty()) t.attribute = Attribute::Binding;
-      else if (attr == "expected" || attr == "预期性") t.attribute = Attribute::Expected;
-      else fail(file, n["attribute"], "attribute must be binding (约束性) or expected (预期性), not '" + attr + "'");
+      if (attr == "binding" || attr == "约束性" || attr.empty())
+        t.attribute = Attribute::Binding;
+      else if (attr == "expected" || attr == "预期性")
+        t.attribute = Attribute::Expected;
+      else
+        fail(file, n["attribute"], "attribute must be binding (约束性) or expected (预期性), not '" + attr + "'");
       const std::string quota = scalar(n, "quota");
       if (!quota.empty() && quota != "provincial") fail(file, n["quota"], "quota can only be 'provincial'");
       t.provincial_quota = quota == "provincial";
@@ -116,7 +126,8 @@ TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet
         if (!vu) fail(file, n["value_unit"], "unknown unit '" + scalar(n, "value_unit") + "'");
         if (*vu != def->unit) {
           const auto a = m2_per(*vu), b = m2_per(def->unit);
-          if (!a || !b) fail(file, n["value_unit"], "cannot convert " + unit_symbol(*vu) + " to " + unit_symbol(def->unit));
+          if (!a || !b)
+            fail(file, n["value_unit"], "cannot convert " + unit_symbol(*vu) + " to " + unit_symbol(def->unit));
           factor = *a / *b;
         }
       }
@@ -137,7 +148,8 @@ TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet
       if (n["value"]) t.value = number(file, n["value"], "value") * factor;
       if (!t.value && !t.provincial_quota)
         fail(file, n, "a target needs a value (or 'quota: provincial' when the province sets it)");
-      if (t.level.empty() && t.unit.empty()) fail(file, n, "a target needs a 'level' (city, county, town, a layer, all) or a 'unit' code");
+      if (t.level.empty() && t.unit.empty())
+        fail(file, n, "a target needs a 'level' (city, county, town, a layer, all) or a 'unit' code");
       set.targets_.push_back(std::move(t));
     }
   }
@@ -151,9 +163,12 @@ const Target* TargetSet::find(const std::string& indicator, const std::string& l
   for (const auto& t : targets_) {
     if (t.indicator != indicator || (t.year && *t.year != year)) continue;
     int rank = -1;
-    if (!t.unit.empty()) rank = t.unit == unit ? 2 : -1;
-    else if (t.level == level) rank = 1;
-    else if (t.level == "all") rank = 0;
+    if (!t.unit.empty())
+      rank = t.unit == unit ? 2 : -1;
+    else if (t.level == level)
+      rank = 1;
+    else if (t.level == "all")
+      rank = 0;
     if (rank >= 0 && rank >= best_rank) best = &t, best_rank = rank;
   }
   return best;

@@ -21,9 +21,9 @@ std::string attribute_name(Attribute a);  ///< 约束性 / 预期性
 
 struct Target {
   std::string indicator;
-  std::optional<int> year;  ///< nullopt: any year
-  std::string level;        ///< "city", "county", "town", a layer, or "all"; empty when `unit` is set
-  std::string unit;         ///< one unit's code
+  std::optional<int> year;      ///< nullopt: any year
+  std::string level;            ///< "city", "county", "town", a layer, or "all"; empty when `unit` is set
+  std::string unit;             ///< one unit's code
   std::optional<double> value;  ///< in the indicator's unit; nullopt for a quota not supplied
   bool provincial_quota = false;
   Comparator comparator = Comparator::GreaterEqual;

@@ -29,19 +29,20 @@ void write_csv(const WriteContext& ctx, const std::filesystem::path& file) {
   std::ofstream out(file, std::ios::binary);
   if (!out) throw_internal("cannot write", {file.string(), {}, {}, {}});
   out << "\xEF\xBB\xBF";
-  csv_row(out, {"vintage", "level", "unit_code", "unit_name", "indicator", "indicator_name", "value", "unit", "comparator",
-                "target", "target_kind", "attribute", "status", "status_zh", "target_source", "target_reference",
-                "indicator_source", "note"});
+  csv_row(out, {"vintage", "level", "unit_code", "unit_name", "indicator", "indicator_name", "value", "unit",
+                "comparator", "target", "target_kind", "attribute", "status", "status_zh", "target_source",
+                "target_reference", "indicator_source", "note"});
   for (const auto& ur : r.results) {
     const ReportUnit& u = r.unit_of(ur);
     for (const auto& o : ur.outcomes) {
       const Target* t = o.target ? &*o.target : nullptr;
-      csv_row(out, {r.vintages[ur.vintage], r.levels[ur.level].name, u.code, u.name, o.indicator->id, o.indicator->name,
-                    o.value.value ? exact_number(*o.value.value) : "", unit_symbol(o.indicator->unit),
-                    t ? comparator_symbol(t->comparator) : "", t && t->value ? exact_number(*t->value) : "",
-                    t ? (t->provincial_quota ? "provincial quota" : "value") : "", t ? attribute_name(t->attribute) : "",
-                    status_name(o.status), status_name_zh(o.status), target_source(o), t ? t->reference : "",
-                    indicator_source(*o.indicator), o.value.why.empty() ? o.indicator->note : o.value.why});
+      csv_row(out,
+              {r.vintages[ur.vintage], r.levels[ur.level].name, u.code, u.name, o.indicator->id, o.indicator->name,
+               o.value.value ? exact_number(*o.value.value) : "", unit_symbol(o.indicator->unit),
+               t ? comparator_symbol(t->comparator) : "", t && t->value ? exact_number(*t->value) : "",
+               t ? (t->provincial_quota ? "provincial quota" : "value") : "", t ? attribute_name(t->attribute) : "",
+               status_name(o.status), status_name_zh(o.status), target_source(o), t ? t->reference : "",
+               indicator_source(*o.indicator), o.value.why.empty() ? o.indicator->note : o.value.why});
     }
   }
   out.close();

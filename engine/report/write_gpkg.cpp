@@ -21,14 +21,16 @@ std::string choropleth_qml(const std::string& tmpl, const std::string& field, co
   for (std::size_t i = 0; i < classes.count(); ++i) {
     // Five symbols in the template: spread fewer classes over the ramp.
     const std::size_t sym = classes.count() == 1 ? 2 : i * 4 / (classes.count() - 1);
-    ranges += fmt::format("<range render=\"true\" lower=\"{:.6f}\" upper=\"{:.6f}\" label=\"{} – {} {}\" symbol=\"{}\"/>\n",
-                          classes.breaks[i], classes.breaks[i + 1], display_number(classes.breaks[i], dec),
-                          display_number(classes.breaks[i + 1], dec), unit_symbol(unit), sym);
+    ranges +=
+        fmt::format("<range render=\"true\" lower=\"{:.6f}\" upper=\"{:.6f}\" label=\"{} – {} {}\" symbol=\"{}\"/>\n",
+                    classes.breaks[i], classes.breaks[i + 1], display_number(classes.breaks[i], dec),
+                    display_number(classes.breaks[i + 1], dec), unit_symbol(unit), sym);
   }
   ranges += "</ranges>";
   const auto a = qml.find("<ranges>"), b = qml.find("</ranges>");
   if (a != std::string::npos && b != std::string::npos) qml.replace(a, b + 9 - a, ranges);
-  qml = std::regex_replace(qml, std::regex("classificationMethod id=\"EqualInterval\""), "classificationMethod id=\"Quantile\"");
+  qml = std::regex_replace(qml, std::regex("classificationMethod id=\"EqualInterval\""),
+                           "classificationMethod id=\"Quantile\"");
   // The template's five symbols carry the colours of kClassColours (the HTML maps use the same).
   return qml;
 }
@@ -54,7 +56,8 @@ void write_gpkg(const WriteContext& ctx, const std::filesystem::path& file) {
   gdal::LayerSpec table;
   table.name = "indicators";
   table.title = "国土空间指标";
-  table.description = fmt::format("Land indicators per unit and vintage, judged against targets for {} (guotu report)", r.year);
+  table.description =
+      fmt::format("Land indicators per unit and vintage, judged against targets for {} (guotu report)", r.year);
   table.geometry = gdal::GeometryKind::None;
   table.fields = {{"vintage", FieldType::String, 0, "数据年份图层"},
                   {"level", FieldType::String, 0, "层级"},
@@ -80,19 +83,26 @@ void write_gpkg(const WriteContext& ctx, const std::filesystem::path& file) {
     for (const auto& o : ur.outcomes) {
       const Target* t = o.target ? &*o.target : nullptr;
       std::vector<gdal::FieldValue> v{
-          r.vintages[ur.vintage], r.levels[ur.level].name, u.code, u.name, o.indicator->id, o.indicator->name,
+          r.vintages[ur.vintage],
+          r.levels[ur.level].name,
+          u.code,
+          u.name,
+          o.indicator->id,
+          o.indicator->name,
           o.value.value ? gdal::FieldValue(*o.value.value) : gdal::FieldValue(),
           unit_symbol(o.indicator->unit),
           t ? gdal::FieldValue(comparator_symbol(t->comparator)) : gdal::FieldValue(),
           t && t->value ? gdal::FieldValue(*t->value) : gdal::FieldValue(),
           t ? gdal::FieldValue(std::string(t->provincial_quota ? "provincial quota" : "value")) : gdal::FieldValue(),
           t ? gdal::FieldValue(attribute_name(t->attribute)) : gdal::FieldValue(),
-          status_name(o.status), status_name_zh(o.status),
+          status_name(o.status),
+          status_name_zh(o.status),
           t ? gdal::FieldValue(target_source(o)) : gdal::FieldValue(),
           t ? gdal::FieldValue(t->reference) : gdal::FieldValue(),
           indicator_source(*o.indicator),
-          o.value.why.empty() ? gdal::FieldValue(o.indicator->note.empty() ? gdal::FieldValue() : gdal::FieldValue(o.indicator->note))
-                              : gdal::FieldValue(o.value.why)};
+          o.value.why.empty()
+              ? gdal::FieldValue(o.indicator->note.empty() ? gdal::FieldValue() : gdal::FieldValue(o.indicator->note))
+              : gdal::FieldValue(o.value.why)};
       w.add(tid, v);
     }
   }
@@ -137,7 +147,8 @@ void write_gpkg(const WriteContext& ctx, const std::filesystem::path& file) {
       const auto lid = w.create_layer(spec);
       for (const auto* ur : rows) {
         const ReportUnit& u = level.units[ur->unit];
-        std::vector<gdal::FieldValue> v{u.code, u.name, u.parent.empty() ? gdal::FieldValue() : gdal::FieldValue(u.parent), u.area_m2};
+        std::vector<gdal::FieldValue> v{u.code, u.name,
+                                        u.parent.empty() ? gdal::FieldValue() : gdal::FieldValue(u.parent), u.area_m2};
         for (const auto& o : ur->outcomes) {
           v.push_back(o.value.value ? gdal::FieldValue(*o.value.value) : gdal::FieldValue());
           v.push_back(status_name(o.status));

@@ -32,7 +32,9 @@ std::string esc(const std::string& s) {
   return out;
 }
 
-std::string colour(std::uint32_t c) { return fmt::format("#{:06x}", c); }
+std::string colour(std::uint32_t c) {
+  return fmt::format("#{:06x}", c);
+}
 
 const char* status_class(Status s) {
   switch (s) {
@@ -98,7 +100,8 @@ std::string path_data(const geos::Geometry& g, const Projection& p) {
   g.for_each_ring([&](const geos::RingView& r) {
     if (r.coords.size() < 4) return;
     d += fmt::format("M{:.1f} {:.1f}", p.x(r.coords[0].x), p.y(r.coords[0].y));
-    for (std::size_t i = 1; i + 1 < r.coords.size(); ++i) d += fmt::format("L{:.1f} {:.1f}", p.x(r.coords[i].x), p.y(r.coords[i].y));
+    for (std::size_t i = 1; i + 1 < r.coords.size(); ++i)
+      d += fmt::format("L{:.1f} {:.1f}", p.x(r.coords[i].x), p.y(r.coords[i].y));
     d += "Z";
   });
   return d;
@@ -117,8 +120,10 @@ LevelShapes level_shapes(const UnitLevel& level) {
   for (const auto& u : level.units) {
     geoms.push_back(geos::Geometry::from_wkb(u.wkb));
     const Envelope e = geoms.back().envelope();
-    if (first) s.env = e, first = false;
-    else s.env.expand(e);
+    if (first)
+      s.env = e, first = false;
+    else
+      s.env.expand(e);
   }
   s.proj = Projection(s.env, 330, 400);
   const double tolerance = 0.7 / s.proj.scale;  // under a pixel: the map looks exact, the page stays small
@@ -148,9 +153,12 @@ std::string map_svg(const ReportResult& r, const UnitLevel& level, const LevelSh
       fill = colour(kClassColours[std::min<std::size_t>(idx, 4)]);
     }
     const std::string stroke = o.status == Status::Fail ? "#9c0006" : "#555";
-    svg += fmt::format("<path d=\"{}\" fill=\"{}\" fill-rule=\"evenodd\" stroke=\"{}\" stroke-width=\"{}\"><title>{} {}: {}</title></path>",
-                       shapes.paths[ur->unit], fill, stroke, o.status == Status::Fail ? "1.6" : "0.5", esc(u.code), esc(u.name),
-                       o.value.value ? esc(display_number(*o.value.value, dec) + " " + unit_symbol(def.unit)) : esc(status_name_zh(o.status)));
+    svg += fmt::format(
+        "<path d=\"{}\" fill=\"{}\" fill-rule=\"evenodd\" stroke=\"{}\" stroke-width=\"{}\"><title>{} {}: "
+        "{}</title></path>",
+        shapes.paths[ur->unit], fill, stroke, o.status == Status::Fail ? "1.6" : "0.5", esc(u.code), esc(u.name),
+        o.value.value ? esc(display_number(*o.value.value, dec) + " " + unit_symbol(def.unit))
+                      : esc(status_name_zh(o.status)));
   }
   svg += "</svg>";
   std::string legend = "<div class=\"legend\">";
@@ -160,11 +168,12 @@ std::string map_svg(const ReportResult& r, const UnitLevel& level, const LevelSh
                           display_number(classes.breaks[i], dec), display_number(classes.breaks[i + 1], dec));
   }
   legend += " " + esc(unit_symbol(def.unit)) + "</div>";
-  return fmt::format("<figure style=\"max-width:{:.0f}px\"><figcaption>{}（{}）</figcaption>{}{}</figure>", shapes.proj.width,
-                     esc(def.name), esc(unit_symbol(def.unit)), svg, legend);
+  return fmt::format("<figure style=\"max-width:{:.0f}px\"><figcaption>{}（{}）</figcaption>{}{}</figure>",
+                     shapes.proj.width, esc(def.name), esc(unit_symbol(def.unit)), svg, legend);
 }
 
-std::string bar_chart(const ReportResult& r, const UnitLevel& level, const std::vector<const UnitResult*>& rows, std::size_t k) {
+std::string bar_chart(const ReportResult& r, const UnitLevel& level, const std::vector<const UnitResult*>& rows,
+                      std::size_t k) {
   const IndicatorDef& def = r.indicators.indicators()[k];
   double max = 0;
   std::optional<double> common_target;
@@ -173,61 +182,75 @@ std::string bar_chart(const ReportResult& r, const UnitLevel& level, const std::
     const auto& o = ur->outcomes[k];
     if (o.value.value) max = std::max(max, *o.value.value);
     const std::optional<double> t = o.target ? o.target->value : std::nullopt;
-    if (ur == rows.front()) common_target = t;
-    else if (t != common_target) same_target = false;
+    if (ur == rows.front())
+      common_target = t;
+    else if (t != common_target)
+      same_target = false;
   }
   if (same_target && common_target) max = std::max(max, *common_target);
   if (max <= 0) max = 1;
   const double label_w = 120, bar_w = 300, row_h = 18, top = 6;
   const double h = top + row_h * static_cast<double>(rows.size()) + 8;
   const int dec = display_decimals(def.unit);
-  std::string svg = fmt::format("<svg class=\"bars\" width=\"{:.0f}\" height=\"{:.0f}\" role=\"img\" aria-label=\"{}\">",
-                                label_w + bar_w + 110, h, esc(def.name));
+  std::string svg =
+      fmt::format("<svg class=\"bars\" width=\"{:.0f}\" height=\"{:.0f}\" role=\"img\" aria-label=\"{}\">",
+                  label_w + bar_w + 110, h, esc(def.name));
   double y = top;
   for (const auto* ur : rows) {
     const auto& o = ur->outcomes[k];
     const ReportUnit& u = level.units[ur->unit];
-    svg += fmt::format("<text x=\"{:.0f}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>", label_w - 6, y + 12, esc(u.name));
+    svg += fmt::format("<text x=\"{:.0f}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>", label_w - 6,
+                       y + 12, esc(u.name));
     if (o.value.value) {
       const double w = std::max(0.0, *o.value.value) / max * bar_w;
       const char* fill = o.status == Status::Pass ? "#4caf50" : o.status == Status::Fail ? "#d9534f" : "#5b8db8";
-      svg += fmt::format("<rect x=\"{:.0f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.0f}\" fill=\"{}\"><title>{}: {}</title></rect>", label_w, y + 2, w,
-                         row_h - 4, fill, esc(u.name), esc(display_number(*o.value.value, dec)));
+      svg += fmt::format(
+          "<rect x=\"{:.0f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.0f}\" fill=\"{}\"><title>{}: {}</title></rect>",
+          label_w, y + 2, w, row_h - 4, fill, esc(u.name), esc(display_number(*o.value.value, dec)));
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">{}</text>", label_w + w + 4, y + 12,
                          esc(display_number(*o.value.value, dec)));
     } else {
-      svg += fmt::format("<text x=\"{:.0f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#777\">{}</text>", label_w, y + 12, esc(status_name_zh(o.status)));
+      svg += fmt::format("<text x=\"{:.0f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#777\">{}</text>", label_w, y + 12,
+                         esc(status_name_zh(o.status)));
     }
     y += row_h;
   }
   if (same_target && common_target) {
     const double x = label_w + *common_target / max * bar_w;
-    svg += fmt::format("<line x1=\"{:.1f}\" y1=\"2\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#222\" stroke-dasharray=\"4 3\"/>", x, x, h - 4);
+    svg += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"2\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#222\" stroke-dasharray=\"4 3\"/>", x, x,
+        h - 4);
   }
   svg += "</svg>";
-  return fmt::format("<figure><figcaption>{}（{}）{}</figcaption>{}</figure>", esc(def.name), esc(unit_symbol(def.unit)),
-                     same_target && common_target ? esc(" — 虚线为目标 " + display_number(*common_target, dec)) : "", svg);
+  return fmt::format(
+      "<figure><figcaption>{}（{}）{}</figcaption>{}</figure>", esc(def.name), esc(unit_symbol(def.unit)),
+      same_target && common_target ? esc(" — 虚线为目标 " + display_number(*common_target, dec)) : "", svg);
 }
 
-std::string indicator_table(const ReportResult& r, const UnitLevel& level, const std::vector<const UnitResult*>& rows, std::size_t k,
-                            const std::string& vintage) {
+std::string indicator_table(const ReportResult& r, const UnitLevel& level, const std::vector<const UnitResult*>& rows,
+                            std::size_t k, const std::string& vintage) {
   const IndicatorDef& def = r.indicators.indicators()[k];
   const int dec = display_decimals(def.unit);
   std::string t = fmt::format(
-      "<table class=\"indicator\" data-indicator=\"{}\"><tr><th>单位代码</th><th>单位名称</th><th>数值（{}）</th><th>目标</th><th>属性</th><th>状态</th><th>目标来源</th></tr>",
+      "<table class=\"indicator\" "
+      "data-indicator=\"{}\"><tr><th>单位代码</th><th>单位名称</th><th>数值（{}）</th><th>目标</th><th>属性</"
+      "th><th>状态</th><th>目标来源</th></tr>",
       esc(def.id), esc(unit_symbol(def.unit)));
   for (const auto* ur : rows) {
     const auto& o = ur->outcomes[k];
     const ReportUnit& u = level.units[ur->unit];
     t += fmt::format("<tr><td>{}</td><td>{}</td>", esc(u.code), esc(u.name));
     if (o.value.value)
-      t += fmt::format("<td class=\"num\" data-vintage=\"{}\" data-level=\"{}\" data-unit=\"{}\" data-indicator=\"{}\" data-value=\"{}\">{}</td>",
-                       esc(vintage), esc(level.name), esc(u.code), esc(def.id), exact_number(*o.value.value),
-                       display_number(*o.value.value, dec));
+      t += fmt::format(
+          "<td class=\"num\" data-vintage=\"{}\" data-level=\"{}\" data-unit=\"{}\" data-indicator=\"{}\" "
+          "data-value=\"{}\">{}</td>",
+          esc(vintage), esc(level.name), esc(u.code), esc(def.id), exact_number(*o.value.value),
+          display_number(*o.value.value, dec));
     else
       t += fmt::format("<td class=\"num\">{}</td>", esc(o.value.why.empty() ? status_name_zh(o.status) : o.value.why));
-    t += fmt::format("<td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"src\">{}{}</td></tr>", esc(target_text(o)),
-                     o.target ? esc(attribute_name(o.target->attribute)) : "", badge(o.status), esc(target_source(o)),
+    t += fmt::format("<td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"src\">{}{}</td></tr>",
+                     esc(target_text(o)), o.target ? esc(attribute_name(o.target->attribute)) : "", badge(o.status),
+                     esc(target_source(o)),
                      o.target && !o.target->reference.empty() ? "<br>" + esc("参考：" + o.target->reference) : "");
   }
   return t + "</table>";
@@ -244,13 +267,15 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
   for (const auto& v : r.vintages) vintages += (vintages.empty() ? "" : ", ") + v;
   h << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    << "<title>" << esc(city) << " 国土空间指标报告 " << r.year << "</title><style>" << kStyle << "</style></head><body>\n";
+    << "<title>" << esc(city) << " 国土空间指标报告 " << r.year << "</title><style>" << kStyle
+    << "</style></head><body>\n";
   h << "<header><h1>" << esc(city) << " 国土空间指标报告（" << r.year << " 年目标）</h1>"
     << "<p>规划数据库：" << esc(r.plan) << " · 现状图层：" << esc(vintages) << " · 坐标系：" << esc(r.crs)
     << " · 面积：椭球面积（国土调查办发〔2008〕32号）</p>";
   if (auto it = ctx.options.metadata.find("GUOTU_RUN_TIME"); it != ctx.options.metadata.end())
-    h << "<p>生成：guotu " << esc(ctx.options.metadata.count("GUOTU_VERSION") ? ctx.options.metadata.at("GUOTU_VERSION") : "")
-      << " · " << esc(it->second) << "</p>";
+    h << "<p>生成：guotu "
+      << esc(ctx.options.metadata.count("GUOTU_VERSION") ? ctx.options.metadata.at("GUOTU_VERSION") : "") << " · "
+      << esc(it->second) << "</p>";
   h << "</header>\n<nav><a href=\"#summary\">总览</a>";
   for (std::size_t vi = 0; vi < r.vintages.size(); ++vi)
     for (std::size_t li = 1; li < r.levels.size(); ++li)
@@ -261,7 +286,8 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
   // Summary: counts and the city table.
   const auto counts = r.status_counts();
   h << "<section id=\"summary\"><h2>总览</h2><p class=\"counts\">";
-  for (Status s : {Status::Pass, Status::Fail, Status::MissingTarget, Status::NoInput, Status::NotComputable, Status::NoData})
+  for (Status s :
+       {Status::Pass, Status::Fail, Status::MissingTarget, Status::NoInput, Status::NotComputable, Status::NoData})
     if (counts.count(s)) h << badge(s) << " × " << counts.at(s) << " ";
   h << "</p>";
   for (const auto& w : r.warnings) h << "<div class=\"warn\">" << esc(w) << "</div>";
@@ -269,19 +295,22 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
     for (const auto* ur : results_of(r, vi, 0)) {
       const ReportUnit& u = r.levels[0].units[ur->unit];
       h << "<h3>" << esc(u.name) << "（" << esc(u.code) << "）· " << esc(r.vintages[vi]) << "</h3>";
-      h << "<table class=\"summary\"><tr><th>指标</th><th>数值</th><th>单位</th><th>目标</th><th>属性</th><th>状态</th><th>目标来源</th></tr>";
+      h << "<table "
+           "class=\"summary\"><tr><th>指标</th><th>数值</th><th>单位</th><th>目标</th><th>属性</th><th>状态</"
+           "th><th>目标来源</th></tr>";
       for (const auto& o : ur->outcomes) {
         const int dec = display_decimals(o.indicator->unit);
         h << "<tr><td>" << esc(o.indicator->name) << "</td>";
         if (o.value.value)
-          h << "<td class=\"num\" data-vintage=\"" << esc(r.vintages[vi]) << "\" data-level=\"city\" data-unit=\"" << esc(u.code)
-            << "\" data-indicator=\"" << esc(o.indicator->id) << "\" data-value=\"" << exact_number(*o.value.value) << "\">"
-            << display_number(*o.value.value, dec) << "</td>";
+          h << "<td class=\"num\" data-vintage=\"" << esc(r.vintages[vi]) << "\" data-level=\"city\" data-unit=\""
+            << esc(u.code) << "\" data-indicator=\"" << esc(o.indicator->id) << "\" data-value=\""
+            << exact_number(*o.value.value) << "\">" << display_number(*o.value.value, dec) << "</td>";
         else
           h << "<td class=\"num\">" << esc(o.value.why.empty() ? status_name_zh(o.status) : o.value.why) << "</td>";
-        h << "<td>" << esc(unit_symbol(o.indicator->unit)) << "</td><td class=\"num\">" << esc(target_text(o)) << "</td><td>"
-          << (o.target ? esc(attribute_name(o.target->attribute)) : "") << "</td><td>" << badge(o.status) << "</td><td class=\"src\">"
-          << esc(target_source(o)) << (o.target && !o.target->reference.empty() ? "<br>" + esc("参考：" + o.target->reference) : "")
+        h << "<td>" << esc(unit_symbol(o.indicator->unit)) << "</td><td class=\"num\">" << esc(target_text(o))
+          << "</td><td>" << (o.target ? esc(attribute_name(o.target->attribute)) : "") << "</td><td>" << badge(o.status)
+          << "</td><td class=\"src\">" << esc(target_source(o))
+          << (o.target && !o.target->reference.empty() ? "<br>" + esc("参考：" + o.target->reference) : "")
           << "</td></tr>";
       }
       h << "</table>";
@@ -295,9 +324,9 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
     const LevelShapes shapes = level_shapes(level);
     for (std::size_t vi = 0; vi < r.vintages.size(); ++vi) {
       const auto rows = results_of(r, vi, li);
-      h << "<section id=\"" << esc(level_key(r, vi, li)) << "\"><h2>" << esc(level.title) << "（" << rows.size() << " 个单元，"
-        << esc(r.vintages[vi]) << "）</h2><p class=\"src\">单元图层 " << esc(level.layer) << "；图斑归属："
-        << esc(assignment_name(level.assignment)) << "</p>";
+      h << "<section id=\"" << esc(level_key(r, vi, li)) << "\"><h2>" << esc(level.title) << "（" << rows.size()
+        << " 个单元，" << esc(r.vintages[vi]) << "）</h2><p class=\"src\">单元图层 " << esc(level.layer)
+        << "；图斑归属：" << esc(assignment_name(level.assignment)) << "</p>";
       h << "<div class=\"figures\">";
       for (std::size_t k = 0; k < defs.size(); ++k)
         if (defs[k].map && defs[k].computable) h << map_svg(r, level, shapes, rows, k);
@@ -310,28 +339,34 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
       }
       const bool open = rows.size() <= 40;
       for (std::size_t k = 0; k < defs.size(); ++k) {
-        h << "<details" << (open ? " open" : "") << "><summary>" << esc(defs[k].name) << "（" << esc(unit_symbol(defs[k].unit))
-          << "）</summary><p class=\"src\">" << esc(defs[k].definition) << " — " << esc(indicator_source(defs[k])) << "</p>"
-          << indicator_table(r, level, rows, k, r.vintages[vi]) << "</details>";
+        h << "<details" << (open ? " open" : "") << "><summary>" << esc(defs[k].name) << "（"
+          << esc(unit_symbol(defs[k].unit)) << "）</summary><p class=\"src\">" << esc(defs[k].definition) << " — "
+          << esc(indicator_source(defs[k])) << "</p>" << indicator_table(r, level, rows, k, r.vintages[vi])
+          << "</details>";
       }
       h << "</section>\n";
     }
   }
 
   // Definitions and targets with their sources.
-  h << "<section id=\"definitions\"><h2>指标与目标来源</h2><table><tr><th>代码</th><th>指标</th><th>单位</th><th>定义</th><th>来源</th><th>说明</th></tr>";
+  h << "<section "
+       "id=\"definitions\"><h2>指标与目标来源</h2><table><tr><th>代码</th><th>指标</th><th>单位</th><th>定义</"
+       "th><th>来源</th><th>说明</th></tr>";
   for (const auto& d : defs)
     h << "<tr><td>" << esc(d.id) << "</td><td>" << esc(d.name) << "</td><td>" << esc(unit_symbol(d.unit)) << "</td><td>"
-      << esc(d.definition) << "</td><td class=\"src\">" << esc(indicator_source(d)) << "</td><td class=\"src\">" << esc(d.note) << "</td></tr>";
-  h << "</table><table><tr><th>指标</th><th>年份</th><th>范围</th><th>目标</th><th>属性</th><th>来源</th><th>参考</th></tr>";
+      << esc(d.definition) << "</td><td class=\"src\">" << esc(indicator_source(d)) << "</td><td class=\"src\">"
+      << esc(d.note) << "</td></tr>";
+  h << "</table><table><tr><th>指标</th><th>年份</th><th>范围</th><th>目标</th><th>属性</th><th>来源</th><th>参考</"
+       "th></tr>";
   for (const auto& t : r.targets.all()) {
     const IndicatorDef* d = r.indicators.find(t.indicator);
-    h << "<tr><td>" << esc(d ? d->name : t.indicator) << "</td><td>" << (t.year ? std::to_string(*t.year) : "") << "</td><td>"
-      << esc(t.unit.empty() ? t.level : t.unit) << "</td><td class=\"num\">"
-      << esc(t.value ? comparator_symbol(t.comparator) + " " + exact_number(*t.value) : std::string("省下达任务（未提供）")) << "</td><td>"
-      << esc(attribute_name(t.attribute)) << "</td><td class=\"src\">"
-      << esc(fmt::format("{} [{}:{}]", t.source, std::filesystem::path(t.file).filename().string(), t.line)) << "</td><td class=\"src\">"
-      << esc(t.reference) << "</td></tr>";
+    h << "<tr><td>" << esc(d ? d->name : t.indicator) << "</td><td>" << (t.year ? std::to_string(*t.year) : "")
+      << "</td><td>" << esc(t.unit.empty() ? t.level : t.unit) << "</td><td class=\"num\">"
+      << esc(t.value ? comparator_symbol(t.comparator) + " " + exact_number(*t.value)
+                     : std::string("省下达任务（未提供）"))
+      << "</td><td>" << esc(attribute_name(t.attribute)) << "</td><td class=\"src\">"
+      << esc(fmt::format("{} [{}:{}]", t.source, std::filesystem::path(t.file).filename().string(), t.line))
+      << "</td><td class=\"src\">" << esc(t.reference) << "</td></tr>";
   }
   h << "</table></section>\n</main></body></html>\n";
 

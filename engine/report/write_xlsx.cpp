@@ -12,7 +12,8 @@ namespace guotu::report {
 void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
   const ReportResult& r = ctx.report;
   xlsx::Workbook book(file);
-  auto style = [&](bool bold, std::uint32_t font, std::uint32_t fill, std::string format = {}, bool wrap = false, bool border = false) {
+  auto style = [&](bool bold, std::uint32_t font, std::uint32_t fill, std::string format = {}, bool wrap = false,
+                   bool border = false) {
     xlsx::CellStyle st;
     st.bold = bold;
     st.font_color = font;
@@ -26,14 +27,12 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
   const int text = style(false, 0, 0);
   const int wrap = style(false, 0, 0, {}, true);
   std::map<int, int> number_style;  // decimals → style
-  for (int d : {0, 2, 4}) number_style[d] = style(false, 0, 0, d == 0 ? "#,##0" : "#,##0." + std::string(static_cast<std::size_t>(d), '0'));
+  for (int d : {0, 2, 4})
+    number_style[d] = style(false, 0, 0, d == 0 ? "#,##0" : "#,##0." + std::string(static_cast<std::size_t>(d), '0'));
   std::map<Status, int> status_style{
-      {Status::Pass, style(true, 0x006100, 0xC6EFCE)},
-      {Status::Fail, style(true, 0x9C0006, 0xFFC7CE)},
-      {Status::MissingTarget, style(false, 0x9C5700, 0xFFEB9C)},
-      {Status::NoInput, style(false, 0x595959, 0xEDEDED)},
-      {Status::NotComputable, style(false, 0x595959, 0xEDEDED)},
-      {Status::NoData, style(false, 0x595959, 0xEDEDED)}};
+      {Status::Pass, style(true, 0x006100, 0xC6EFCE)},           {Status::Fail, style(true, 0x9C0006, 0xFFC7CE)},
+      {Status::MissingTarget, style(false, 0x9C5700, 0xFFEB9C)}, {Status::NoInput, style(false, 0x595959, 0xEDEDED)},
+      {Status::NotComputable, style(false, 0x595959, 0xEDEDED)}, {Status::NoData, style(false, 0x595959, 0xEDEDED)}};
 
   // Overview.
   xlsx::Sheet& info = book.add_sheet("说明");
@@ -44,7 +43,8 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
   std::string vintages;
   for (const auto& v : r.vintages) vintages += (vintages.empty() ? "" : ", ") + v;
   info.write(row, 0, "现状图层", text), info.write(row++, 1, vintages, text);
-  info.write(row, 0, "坐标系 / 面积", text), info.write(row++, 1, r.crs + "; 椭球面积 (国土调查办发〔2008〕32号)", text);
+  info.write(row, 0, "坐标系 / 面积", text),
+      info.write(row++, 1, r.crs + "; 椭球面积 (国土调查办发〔2008〕32号)", text);
   for (const auto& f : r.target_files) info.write(row, 0, "目标文件", text), info.write(row++, 1, f.string(), text);
   for (const auto& w : r.warnings) info.write(row, 0, "注意", text), info.write(row++, 1, w, wrap);
   ++row;
@@ -65,8 +65,8 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
   info.column_width(2, 2, 10);
   info.column_width(3, 5, 50);
 
-  const char* const cols[] = {"现状图层", "单位代码", "单位名称", "指标代码", "指标名称", "数值", "单位", "比较", "目标值",
-                              "目标类型", "指标属性", "状态", "目标来源", "目标参考", "指标来源"};
+  const char* const cols[] = {"现状图层", "单位代码", "单位名称", "指标代码", "指标名称", "数值",     "单位",    "比较",
+                              "目标值",   "目标类型", "指标属性", "状态",     "目标来源", "目标参考", "指标来源"};
   constexpr std::uint16_t ncols = 15;
   for (std::size_t li = 0; li < r.levels.size(); ++li) {
     const UnitLevel& level = r.levels[li];
@@ -84,13 +84,17 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
           s.write(n, 2, u.name, text);
           s.write(n, 3, o.indicator->id, text);
           s.write(n, 4, o.indicator->name, text);
-          if (o.value.value) s.write(n, 5, *o.value.value, number_style[dec]);
-          else s.write(n, 5, o.value.why.empty() ? status_name_zh(o.status) : o.value.why, text);
+          if (o.value.value)
+            s.write(n, 5, *o.value.value, number_style[dec]);
+          else
+            s.write(n, 5, o.value.why.empty() ? status_name_zh(o.status) : o.value.why, text);
           s.write(n, 6, unit_symbol(o.indicator->unit), text);
           if (t) {
             s.write(n, 7, comparator_symbol(t->comparator), text);
-            if (t->value) s.write(n, 8, *t->value, number_style[dec]);
-            else s.write(n, 8, "省下达任务（未提供）", text);
+            if (t->value)
+              s.write(n, 8, *t->value, number_style[dec]);
+            else
+              s.write(n, 8, "省下达任务（未提供）", text);
             s.write(n, 9, t->provincial_quota ? "省下达任务" : "数值", text);
             s.write(n, 10, attribute_name(t->attribute), text);
             s.write(n, 12, target_source(o), text);

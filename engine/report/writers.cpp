@@ -30,7 +30,9 @@ std::string display_number(double v, int decimals) {
   return (negative ? "-" : "") + grouped + tail;
 }
 
-std::string exact_number(double v) { return fmt::format("{}", v); }
+std::string exact_number(double v) {
+  return fmt::format("{}", v);
+}
 
 std::string target_text(const Outcome& o) {
   if (!o.target) return "";
@@ -40,7 +42,8 @@ std::string target_text(const Outcome& o) {
 
 std::string target_source(const Outcome& o) {
   if (!o.target) return "";
-  return fmt::format("{} [{}:{}]", o.target->source, std::filesystem::path(o.target->file).filename().string(), o.target->line);
+  return fmt::format("{} [{}:{}]", o.target->source, std::filesystem::path(o.target->file).filename().string(),
+                     o.target->line);
 }
 
 std::string indicator_source(const IndicatorDef& d) {

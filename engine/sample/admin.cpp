@@ -17,7 +17,9 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-double dist(Coord a, Coord b) { return std::hypot(a.x - b.x, a.y - b.y); }
+double dist(Coord a, Coord b) {
+  return std::hypot(a.x - b.x, a.y - b.y);
+}
 
 // A uniformly random point inside a polygon (rejection in its envelope).
 Coord random_point_in(const geos::PreparedGeometry& poly, const Envelope& env, Rng& rng,
@@ -45,7 +47,8 @@ Coord City::to_local(Coord lonlat) const {
 std::size_t City::county_index(const std::string& code) const {
   for (std::size_t i = 0; i < counties.size(); ++i)
     if (counties[i].code == code) return i;
-  throw_bad_input("the city file names county '" + code + "', which the boundaries do not have", {cfg.file.string(), {}, {}, {}});
+  throw_bad_input("the city file names county '" + code + "', which the boundaries do not have",
+                  {cfg.file.string(), {}, {}, {}});
 }
 
 geos::Geometry clean_polygonal(const geos::Geometry& in, double min_area) {
@@ -124,8 +127,10 @@ void build_admin(City& city) {
   bool first = true;
   for (const auto& f : features) {
     const Envelope e = f.geometry.envelope();
-    if (first) all = e, first = false;
-    else all.expand(e);
+    if (first)
+      all = e, first = false;
+    else
+      all.expand(e);
   }
   // The local origin: whole kilometres below the city's south-west corner.
   city.origin = {std::floor(all.min_x / 1000.0) * 1000.0, std::floor(all.min_y / 1000.0) * 1000.0};
@@ -155,8 +160,9 @@ void build_admin(City& city) {
     done.push_back(std::move(g));
     city.counties.push_back(std::move(c));
   }
-  city.notes.push_back("county boundaries: " + std::to_string(repaired) + " of " + std::to_string(features.size()) +
-                       " invalid polygons repaired with make-valid; overlaps between neighbours given to the lower code");
+  city.notes.push_back(
+      "county boundaries: " + std::to_string(repaired) + " of " + std::to_string(features.size()) +
+      " invalid polygons repaired with make-valid; overlaps between neighbours given to the lower code");
 
   // Seats of the 一核五星.
   for (const auto& s : cfg.seats) {
@@ -172,7 +178,8 @@ void build_admin(City& city) {
   const gdal::Layer& ul = units.layer(0);
   const auto uc = ul.field_index("code"), un = ul.field_index("name"), ulev = ul.field_index("level"),
              up = ul.field_index("parent_code");
-  if (!uc || !un || !ulev || !up) throw_bad_input("admin units need code,name,level,parent_code", {cfg.units.string(), {}, {}, {}});
+  if (!uc || !un || !ulev || !up)
+    throw_bad_input("admin units need code,name,level,parent_code", {cfg.units.string(), {}, {}, {}});
   struct Unit {
     std::string code, name, level, parent;
   };
@@ -201,13 +208,15 @@ void build_admin(City& city) {
       const bool street = ends_with(u->name, "街道");
       is_street.push_back(street);
       if (street) {
-        sites.push_back(random_point_in(prepared, {seat.x - seat_r, seat.y - seat_r, seat.x + seat_r, seat.y + seat_r}, rng,
-                                        [&](Coord p) { return dist(p, seat) < seat_r * 0.9; }));
+        sites.push_back(random_point_in(prepared, {seat.x - seat_r, seat.y - seat_r, seat.x + seat_r, seat.y + seat_r},
+                                        rng, [&](Coord p) { return dist(p, seat) < seat_r * 0.9; }));
       } else {
-        sites.push_back(random_point_in(prepared, county.env, rng, [&](Coord p) { return dist(p, seat) > seat_r * 1.3; }));
+        sites.push_back(
+            random_point_in(prepared, county.env, rng, [&](Coord p) { return dist(p, seat) > seat_r * 1.3; }));
       }
     }
-    const Envelope clip{county.env.min_x - 1000, county.env.min_y - 1000, county.env.max_x + 1000, county.env.max_y + 1000};
+    const Envelope clip{county.env.min_x - 1000, county.env.min_y - 1000, county.env.max_x + 1000,
+                        county.env.max_y + 1000};
     std::vector<geos::Geometry> cells;
     for (int iteration = 0; iteration < 4; ++iteration) {
       cells = geos::voronoi_cells(sites, clip);

@@ -177,7 +177,8 @@ CityConfig CityConfig::load(const fs::path& file, const fs::path& home) {
     c.change_out = r.num(ch, "out_share", kShare);
     c.change_in = r.num(ch, "in_share", kShare);
   } catch (const YAML::Exception& e) {
-    throw_bad_input("YAML error: " + e.msg, {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
+    throw_bad_input("YAML error: " + e.msg,
+                    {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});
   }
   if (c.seats.empty()) r.fail(root, "a city needs at least one seat");
   // The generator needs these two classes: their lookups throw, naming the file, when missing.

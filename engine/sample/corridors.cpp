@@ -13,7 +13,8 @@ namespace {
 geos::Geometry line_of(const std::vector<Coord>& pts) {
   // A LineString through WKT keeps the adapter surface small; these lines have few points.
   std::string wkt = "LINESTRING(";
-  for (std::size_t i = 0; i < pts.size(); ++i) wkt += (i ? "," : "") + std::to_string(pts[i].x) + " " + std::to_string(pts[i].y);
+  for (std::size_t i = 0; i < pts.size(); ++i)
+    wkt += (i ? "," : "") + std::to_string(pts[i].x) + " " + std::to_string(pts[i].y);
   return geos::Geometry::from_wkt(wkt + ")");
 }
 
@@ -56,7 +57,8 @@ std::vector<Coord> boundary_stretch(const City& city, const BoundaryRiver& br) {
 void build_corridors(City& city) {
   const CityConfig& cfg = city.cfg;
   std::vector<geos::Geometry> taken;
-  auto add = [&](std::string name, std::string code, geos::Geometry g, bool blue, double width, std::vector<Coord> line) {
+  auto add = [&](std::string name, std::string code, geos::Geometry g, bool blue, double width,
+                 std::vector<Coord> line) {
     g = geos::unary_union_on_grid(g, kGrid);
     for (const auto& t : taken)
       if (g.envelope().intersects(t.envelope())) g = geos::difference_on_grid(g, t, kGrid).polygonal_part();

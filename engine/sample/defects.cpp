@@ -21,8 +21,8 @@ struct Neighbour {
 
 // A patch of at least `min_area` m² (planar) with one neighbour sharing at least 40 m of edge
 // inside the same town (so that the edge is not a town or county border).
-std::optional<std::pair<std::size_t, std::size_t>> pick_pair(const City& city, const index::EnvelopeIndex& idx, Rng& rng,
-                                                             std::vector<bool>& used, double min_area) {
+std::optional<std::pair<std::size_t, std::size_t>> pick_pair(const City& city, const index::EnvelopeIndex& idx,
+                                                             Rng& rng, std::vector<bool>& used, double min_area) {
   for (int attempt = 0; attempt < 20000; ++attempt) {
     const std::size_t i = rng.index(city.patches.size());
     const Patch& p = city.patches[i];
@@ -40,7 +40,9 @@ std::optional<std::pair<std::size_t, std::size_t>> pick_pair(const City& city, c
   return std::nullopt;
 }
 
-std::int64_t fid(std::size_t index) { return static_cast<std::int64_t>(index) + 1; }
+std::int64_t fid(std::size_t index) {
+  return static_cast<std::int64_t>(index) + 1;
+}
 
 }  // namespace
 
@@ -108,7 +110,8 @@ void inject_defects(City& city) {
     auto pair = pick_pair(city, idx, rng, used, 0);
     require(pair.has_value(), "duplicate BSM");
     city.patches[pair->second].bsm = city.patches[pair->first].bsm;
-    city.defects.push_back({"BSM_DUPLICATE", "DLTB", fid(pair->second), fid(pair->first), city.patches[pair->second].bsm,
+    city.defects.push_back({"BSM_DUPLICATE", "DLTB", fid(pair->second), fid(pair->first),
+                            city.patches[pair->second].bsm,
                             "BSM copied from the patch at fid " + std::to_string(fid(pair->first))});
   }
   for (int k = 0; k < 4; ++k) {
@@ -131,14 +134,17 @@ void inject_defects(City& city) {
     Envelope all = city.counties.front().env;
     for (const auto& c : city.counties) all.expand(c.env);
     const double dy = all.min_y - 20000 - copy.env.min_y;
-    copy.geom = from_wkb(copy.geom).transformed([dy](std::span<Coord> cs) {
-      for (auto& c : cs) c.y += dy;
-    }).to_wkb();
+    copy.geom = from_wkb(copy.geom)
+                    .transformed([dy](std::span<Coord> cs) {
+                      for (auto& c : cs) c.y += dy;
+                    })
+                    .to_wkb();
     measure(city, copy);
     std::size_t n = 0;
     for (const auto& p : city.patches)
       if (p.county == copy.county) ++n;
-    copy.bsm = city.counties[copy.county].code + "9" + std::string(11 - std::min<std::size_t>(11, std::to_string(n).size()), '0') + std::to_string(n);
+    copy.bsm = city.counties[copy.county].code + "9" +
+               std::string(11 - std::min<std::size_t>(11, std::to_string(n).size()), '0') + std::to_string(n);
     copy.in_yjjbnt = false;
     city.patches.push_back(std::move(copy));
     city.defects.push_back({"OUTSIDE_CITY", "DLTB", fid(city.patches.size() - 1), 0, city.patches.back().bsm,
@@ -162,7 +168,8 @@ void inject_defects(City& city) {
     geos::Geometry piece = geos::intersection_on_grid(boundary, disc(edge, 250, 32), kGrid).polygonal_part();
     yj[best].geom = geos::union_on_grid(from_wkb(yj[best].geom), piece, kGrid).polygonal_part().to_wkb();
     city.defects.push_back({"LINES_OVERLAP", "YJJBNT", fid(best), static_cast<std::int64_t>(k) + 1,
-                            gdal::as_text(yj[best].values["BSM"]), "永久基本农田 reaches into 城镇开发边界 fid " + std::to_string(k + 1)});
+                            gdal::as_text(yj[best].values["BSM"]),
+                            "永久基本农田 reaches into 城镇开发边界 fid " + std::to_string(k + 1)});
   }
 }
 

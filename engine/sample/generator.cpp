@@ -17,7 +17,8 @@ SampleSummary generate_sample(const SampleOptions& options) {
   if (options.patches < 100 || options.patches > 50'000'000)
     throw_bad_input("--patches must be between 100 and 50,000,000");
   const auto home = resources::home();
-  const auto city_file = options.city_file.empty() ? home / "data" / "cities" / "liaocheng" / "sample.yaml" : options.city_file;
+  const auto city_file =
+      options.city_file.empty() ? home / "data" / "cities" / "liaocheng" / "sample.yaml" : options.city_file;
   OutputGuard().input(city_file.string(), "--city").output(options.out, "--out").check(options.overwrite);
   City city;
   city.cfg = CityConfig::load(city_file, home);

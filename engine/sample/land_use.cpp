@@ -22,7 +22,9 @@ namespace guotu::sample {
 
 namespace {
 
-double dist(Coord a, Coord b) { return std::hypot(a.x - b.x, a.y - b.y); }
+double dist(Coord a, Coord b) {
+  return std::hypot(a.x - b.x, a.y - b.y);
+}
 
 std::string fmt_seq(std::size_t n) {
   std::string s = std::to_string(n);
@@ -43,7 +45,8 @@ class NoiseField {
     std::vector<Bump> bs;
     for (int i = 0; i < bumps; ++i)
       bs.push_back({{rng.uniform(env.min_x, env.max_x), rng.uniform(env.min_y, env.max_y)},
-                    rng.uniform(min_sigma, max_sigma), rng.uniform(0.3, 1.0)});
+                    rng.uniform(min_sigma, max_sigma),
+                    rng.uniform(0.3, 1.0)});
     double lo = 1e300, hi = -1e300;
     for (int j = 0; j < ny_; ++j) {
       for (int i = 0; i < nx_; ++i) {
@@ -66,7 +69,8 @@ class NoiseField {
     const int i = truncate_to<int>(fx).value_or(0), j = truncate_to<int>(fy).value_or(0);
     const double tx = fx - i, ty = fy - j;
     auto g = [&](int a, int b) { return grid_[static_cast<std::size_t>(b * nx_ + a)]; };
-    return (1 - tx) * (1 - ty) * g(i, j) + tx * (1 - ty) * g(i + 1, j) + (1 - tx) * ty * g(i, j + 1) + tx * ty * g(i + 1, j + 1);
+    return (1 - tx) * (1 - ty) * g(i, j) + tx * (1 - ty) * g(i + 1, j) + (1 - tx) * ty * g(i, j + 1) +
+           tx * ty * g(i + 1, j + 1);
   }
 
  private:
@@ -97,7 +101,8 @@ int urban_seat(const City& city, Coord p) {
   for (std::size_t i = 0; i < city.seats.size(); ++i) {
     const auto& s = city.seats[i];
     const double a = std::atan2(p.y - s.pos.y, p.x - s.pos.x);
-    const double r = s.seat->urban_km * 1000 * (1 + 0.12 * std::sin(3 * a + static_cast<double>(i)) + 0.06 * std::sin(7 * a));
+    const double r =
+        s.seat->urban_km * 1000 * (1 + 0.12 * std::sin(3 * a + static_cast<double>(i)) + 0.06 * std::sin(7 * a));
     if (dist(p, s.pos) < r) return static_cast<int>(i);
   }
   return -1;
@@ -113,9 +118,12 @@ int town_centre(const City& city, const Settlements& st, Coord p) {
 
 double density(const City& city, const Settlements& st, Coord p) {
   double d = 1.0;
-  if (urban_seat(city, p) >= 0) d += 5.0;
-  else if (town_centre(city, st, p) >= 0) d += 4.0;
-  else if (st.village_distance(city, p) < 1.3 * st.village_r) d += 2.0;
+  if (urban_seat(city, p) >= 0)
+    d += 5.0;
+  else if (town_centre(city, st, p) >= 0)
+    d += 4.0;
+  else if (st.village_distance(city, p) < 1.3 * st.village_r)
+    d += 2.0;
   return d;
 }
 constexpr double kMaxDensity = 6.0;
@@ -134,7 +142,8 @@ std::vector<Patch> county_patches(const City& city, const Settlements& st, std::
     if (!cprep.contains(geos::Geometry::point(p))) continue;
     sites.push_back(p);
   }
-  const Envelope clip{county.env.min_x - 1000, county.env.min_y - 1000, county.env.max_x + 1000, county.env.max_y + 1000};
+  const Envelope clip{county.env.min_x - 1000, county.env.min_y - 1000, county.env.max_x + 1000,
+                      county.env.max_y + 1000};
   std::vector<geos::Geometry> cells = geos::voronoi_cells(sites, clip);
 
   // Towns of this county and corridors near it, in this thread's context.
@@ -186,7 +195,9 @@ std::vector<Patch> county_patches(const City& city, const Settlements& st, std::
     geos::Geometry cell = cells[i].snapped_to_grid(kGrid);
     town_index.query(cell.envelope(), hits);
     for (std::size_t ti : hits) {
-      geos::Geometry piece = towns[ti]->contains(cell) ? cell.clone() : geos::intersection_on_grid(cell, towns[ti]->base(), kGrid).polygonal_part();
+      geos::Geometry piece = towns[ti]->contains(cell)
+                                 ? cell.clone()
+                                 : geos::intersection_on_grid(cell, towns[ti]->base(), kGrid).polygonal_part();
       if (piece.is_empty()) continue;
       corr_index.query(piece.envelope(), chits);
       geos::Geometry rest = piece.clone();
@@ -232,7 +243,8 @@ void build_patches(City& city, std::size_t target) {
   for (const auto& s : city.seats) fixed_urban += std::numbers::pi * std::pow(s.seat->urban_km * 1000, 2);
   for (const auto& t : city.towns) fixed_urban += std::numbers::pi * t.centre_m * t.centre_m;
   const double village_need = std::max(0.0, cfg.land_class("construction").share * land - fixed_urban);
-  st.village_r = std::clamp(std::sqrt(village_need / (std::max<std::size_t>(1, st.village_ids.size()) * std::numbers::pi)), 150.0, 900.0);
+  st.village_r = std::clamp(
+      std::sqrt(village_need / (std::max<std::size_t>(1, st.village_ids.size()) * std::numbers::pi)), 150.0, 900.0);
 
   // Sites per county in proportion to ∫density (estimated on a fixed sample).
   std::vector<double> weight(city.counties.size());
@@ -241,7 +253,8 @@ void build_patches(City& city, std::size_t target) {
     Rng rng(city.seed, stable_hash("weight" + c.code));
     double sum = 0;
     const int n = 4000;
-    for (int i = 0; i < n; ++i) sum += density(city, st, {rng.uniform(c.env.min_x, c.env.max_x), rng.uniform(c.env.min_y, c.env.max_y)});
+    for (int i = 0; i < n; ++i)
+      sum += density(city, st, {rng.uniform(c.env.min_x, c.env.max_x), rng.uniform(c.env.min_y, c.env.max_y)});
     weight[ci] = c.area * sum / n;
   }
   double wsum = 0;
@@ -268,7 +281,8 @@ void build_patches(City& city, std::size_t target) {
     if (p.fixed) continue;
     Rng rng(city.seed, 0x5EED0000ULL + i);
     if (int s = urban_seat(city, p.site); s >= 0) {
-      const UrbanMix& mix = city.seats[static_cast<std::size_t>(s)].seat->czcsxm == city_mix.czcsxm ? city_mix : town_mix;
+      const UrbanMix& mix =
+          city.seats[static_cast<std::size_t>(s)].seat->czcsxm == city_mix.czcsxm ? city_mix : town_mix;
       p.fixed = true;
       p.klass = "construction";
       p.code = rng.pick(mix.codes);
@@ -301,7 +315,8 @@ void build_patches(City& city, std::size_t target) {
   auto in_zone = [&](std::size_t county) {
     double w = 0;
     for (const auto& z : cfg.forest_zones)
-      if (std::find(z.counties.begin(), z.counties.end(), city.counties[county].code) != z.counties.end()) w = std::max(w, z.weight);
+      if (std::find(z.counties.begin(), z.counties.end(), city.counties[county].code) != z.counties.end())
+        w = std::max(w, z.weight);
     return w;
   };
 
@@ -315,8 +330,8 @@ void build_patches(City& city, std::size_t target) {
   for (std::size_t i = 0; i < city.patches.size(); ++i)
     if (!city.patches[i].fixed) free_ids.push_back(i);
   std::vector<bool> taken(city.patches.size(), false);
-  const std::vector<std::string> order = {"construction", "forest", "garden", "pond", "canal", "rural_road",
-                                          "facility", "grass", "sand", "floodplain"};
+  const std::vector<std::string> order = {"construction", "forest",   "garden", "pond", "canal",
+                                          "rural_road",   "facility", "grass",  "sand", "floodplain"};
   for (const auto& cls : order) {
     const LandUseClass* lc = nullptr;
     for (const auto& l : cfg.land_use)
@@ -331,14 +346,23 @@ void build_patches(City& city, std::size_t target) {
       const Patch& p = city.patches[i];
       Rng rng(city.seed, stable_hash(cls) + i);
       double score = 0;
-      if (cls == "construction") score = -st.village_distance(city, p.site);
-      else if (cls == "forest") score = forest_noise.at(p.site) + 0.25 * in_zone(p.county) + 0.3 * std::exp(-boundary_distance(p.site) / 3000.0);
-      else if (cls == "garden") score = garden_noise.at(p.site);
-      else if (cls == "pond") score = pond_noise.at(p.site) + 0.5 * rng.uniform();
-      else if (cls == "facility") score = -st.village_distance(city, p.site) / 1000.0 + rng.uniform();
-      else if (cls == "sand") score = in_zone(p.county) * (1 - forest_noise.at(p.site)) + 0.2 * rng.uniform();
-      else if (cls == "floodplain") score = -boundary_distance(p.site);
-      else score = rng.uniform();
+      if (cls == "construction")
+        score = -st.village_distance(city, p.site);
+      else if (cls == "forest")
+        score =
+            forest_noise.at(p.site) + 0.25 * in_zone(p.county) + 0.3 * std::exp(-boundary_distance(p.site) / 3000.0);
+      else if (cls == "garden")
+        score = garden_noise.at(p.site);
+      else if (cls == "pond")
+        score = pond_noise.at(p.site) + 0.5 * rng.uniform();
+      else if (cls == "facility")
+        score = -st.village_distance(city, p.site) / 1000.0 + rng.uniform();
+      else if (cls == "sand")
+        score = in_zone(p.county) * (1 - forest_noise.at(p.site)) + 0.2 * rng.uniform();
+      else if (cls == "floodplain")
+        score = -boundary_distance(p.site);
+      else
+        score = rng.uniform();
       ranked.push_back({score, i});
     }
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
@@ -351,7 +375,8 @@ void build_patches(City& city, std::size_t target) {
     if (by_county) {
       double wsum_c = 0;
       for (std::size_t c = 0; c < city.counties.size(); ++c) wsum_c += city.counties[c].area * (1 + in_zone(c));
-      for (std::size_t c = 0; c < city.counties.size(); ++c) county_goal[c] = goal * city.counties[c].area * (1 + in_zone(c)) / wsum_c;
+      for (std::size_t c = 0; c < city.counties.size(); ++c)
+        county_goal[c] = goal * city.counties[c].area * (1 + in_zone(c)) / wsum_c;
     }
     double acc = 0;
     for (const auto& [score, i] : ranked) {

@@ -13,7 +13,9 @@
 namespace guotu::sample {
 
 namespace {
-double dist(Coord a, Coord b) { return std::hypot(a.x - b.x, a.y - b.y); }
+double dist(Coord a, Coord b) {
+  return std::hypot(a.x - b.x, a.y - b.y);
+}
 }  // namespace
 
 void measure(const City& city, Patch& p) {
@@ -68,7 +70,9 @@ void build_later_vintage(City& city) {
     (p.in_yjjbnt ? inside : near).push_back({d + 300 * rng.uniform(), i});
   }
   std::sort(near.begin(), near.end());
-  std::sort(inside.begin(), inside.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  std::sort(inside.begin(), inside.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
   std::vector<std::size_t> to_build;
   double acc = 0;
   for (const auto& [d, i] : near) {
@@ -76,7 +80,8 @@ void build_later_vintage(City& city) {
     to_build.push_back(i);
     acc += city.patches[i].tbmj;
   }
-  for (int k = 0; k < cfg.illegal_in_farmland && k < static_cast<int>(inside.size()); ++k) to_build.push_back(inside[static_cast<std::size_t>(k)].second);
+  for (int k = 0; k < cfg.illegal_in_farmland && k < static_cast<int>(inside.size()); ++k)
+    to_build.push_back(inside[static_cast<std::size_t>(k)].second);
   std::sort(to_build.begin(), to_build.end());
   std::vector<Patch> extra;
   for (std::size_t i : to_build) {
@@ -90,14 +95,15 @@ void build_later_vintage(City& city) {
       const Coord c = g.centroid();
       const double a = rng.uniform(0, 3.1416), big = 1e5;
       const double ca = std::cos(a), sa = std::sin(a);
-      std::vector<Coord> half = {{c.x - big * ca, c.y - big * sa}, {c.x + big * ca, c.y + big * sa},
+      std::vector<Coord> half = {{c.x - big * ca, c.y - big * sa},
+                                 {c.x + big * ca, c.y + big * sa},
                                  {c.x + big * ca - big * sa, c.y + big * sa + big * ca},
                                  {c.x - big * ca - big * sa, c.y - big * sa + big * ca}};
       geos::Geometry side = geos::Geometry::polygon(half);
       geos::Geometry built = geos::intersection_on_grid(g, side, kGrid).polygonal_part();
       geos::Geometry kept = geos::difference_on_grid(g, side, kGrid).polygonal_part();
-      if (built.type() == geos::GeometryType::Polygon && kept.type() == geos::GeometryType::Polygon && !built.is_empty() &&
-          !kept.is_empty()) {
+      if (built.type() == geos::GeometryType::Polygon && kept.type() == geos::GeometryType::Polygon &&
+          !built.is_empty() && !kept.is_empty()) {
         later.geom = kept.to_wkb();
         measure(city, later);
         Patch piece = city.patches[i];

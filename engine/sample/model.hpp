@@ -29,14 +29,17 @@ using Wkb = std::vector<std::uint8_t>;
 /// Grid of the generator's overlays (m): snap rounding keeps shared edges identical.
 inline constexpr double kGrid = 1e-5;
 
-inline geos::Geometry from_wkb(const Wkb& w) { return geos::Geometry::from_wkb(w); }
+inline geos::Geometry from_wkb(const Wkb& w) {
+  return geos::Geometry::from_wkb(w);
+}
 
 /// A portable deterministic generator (SplitMix64): the same seed gives the same city on every
 /// platform and standard library (std:: distributions are implementation-defined).
 class Rng {
  public:
   explicit Rng(std::uint64_t seed) : state_(seed) {}
-  Rng(std::uint64_t seed, std::uint64_t stream) : state_(seed * 0x9E3779B97F4A7C15ULL + stream * 0xBF58476D1CE4E5B9ULL + 1) {
+  Rng(std::uint64_t seed, std::uint64_t stream)
+      : state_(seed * 0x9E3779B97F4A7C15ULL + stream * 0xBF58476D1CE4E5B9ULL + 1) {
     next();
   }
   std::uint64_t next() {
@@ -119,13 +122,13 @@ struct Patch {
   Envelope env;
   Coord site{0, 0};
   std::size_t county = 0, town = 0, village = 0;
-  std::string code;      // DLBM
-  std::string czcsxm;    // 城镇村属性码
-  std::string klass;     // generator class: cultivated, construction, forest … or "water"
-  int gddb = 0;          // 耕地等别 (farmland only)
-  double kcxs = 0;       // 扣除系数 (farmland only)
-  double area = 0;       // planar, local (calibration only; TBMJ is the ellipsoidal area)
-  bool fixed = false;    // class set by geometry (urban core, corridor), not by allocation
+  std::string code;        // DLBM
+  std::string czcsxm;      // 城镇村属性码
+  std::string klass;       // generator class: cultivated, construction, forest … or "water"
+  int gddb = 0;            // 耕地等别 (farmland only)
+  double kcxs = 0;         // 扣除系数 (farmland only)
+  double area = 0;         // planar, local (calibration only; TBMJ is the ellipsoidal area)
+  bool fixed = false;      // class set by geometry (urban core, corridor), not by allocation
   bool in_yjjbnt = false;  // part of 永久基本农田
   std::string bsm;
   double tbmj = 0;
@@ -190,13 +193,13 @@ geos::Geometry blob(Coord c, double r, Rng& rng, int segments = 72);
 geos::Geometry rotated_rect(Coord c, double w, double h, double angle);
 
 // Stages, in order.
-void build_admin(City& city);                       // counties, towns, villages, seats
-void build_corridors(City& city);                   // rivers, lakes, roads, the boundary river
+void build_admin(City& city);                        // counties, towns, villages, seats
+void build_corridors(City& city);                    // rivers, lakes, roads, the boundary river
 void build_patches(City& city, std::size_t target);  // DLTB: tessellate, carve, classify, calibrate
-void build_plan_layers(City& city);                 // XZQ, CZKFBJ, ZRBHD, STBHHX, YJJBNT, ZXCQ …
-void build_projects(City& city);                    // XMYD and the planted violations
-void build_later_vintage(City& city);               // DLTB_LATER and the change list
-void inject_defects(City& city);                    // --defects
+void build_plan_layers(City& city);                  // XZQ, CZKFBJ, ZRBHD, STBHHX, YJJBNT, ZXCQ …
+void build_projects(City& city);                     // XMYD and the planted violations
+void build_later_vintage(City& city);                // DLTB_LATER and the change list
+void inject_defects(City& city);                     // --defects
 /// Recomputes TBMJ (椭球面积) of a patch from its geometry.
 void measure(const City& city, Patch& p);
 

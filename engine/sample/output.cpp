@@ -15,9 +15,12 @@ namespace guotu::sample {
 
 namespace {
 
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v) {
+  return std::round(v * 100.0) / 100.0;
+}
 
-std::vector<gdal::FieldValue> values_for(const layers::LayerDef& def, const std::map<std::string, gdal::FieldValue>& by_name) {
+std::vector<gdal::FieldValue> values_for(const layers::LayerDef& def,
+                                         const std::map<std::string, gdal::FieldValue>& by_name) {
   std::vector<gdal::FieldValue> out(def.fields.size());
   for (std::size_t i = 0; i < def.fields.size(); ++i) {
     auto it = by_name.find(def.fields[i].name);
@@ -31,7 +34,8 @@ std::map<std::string, gdal::FieldValue> dltb_values(const City& city, const Patc
   const Village& v = city.villages.empty() ? Village{} : city.villages[p.village];
   const std::string zl = v.code.empty() ? city.towns[p.town].code + "000" : v.code;
   const std::string zldwdm = zl + std::string(zl.size() < 19 ? 19 - zl.size() : 0, '0');
-  const bool state = p.czcsxm == "201" || p.czcsxm == "202" || p.klass == "water" || p.code == "1001" || p.code == "1003";
+  const bool state =
+      p.czcsxm == "201" || p.czcsxm == "202" || p.klass == "water" || p.code == "1001" || p.code == "1003";
   const double tbmj = round2(p.tbmj);
   const double kcmj = round2(tbmj * p.kcxs);
   std::map<std::string, gdal::FieldValue> m{
@@ -82,7 +86,8 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
   auto shift = [o](std::span<Coord> cs) {
     for (auto& c : cs) c.x += o.x, c.y += o.y;
   };
-  const std::string synthetic = fmt::format("SYNTHETIC sample city {} (guotu sample, seed {}). ", cfg.name, options.seed);
+  const std::string synthetic =
+      fmt::format("SYNTHETIC sample city {} (guotu sample, seed {}). ", cfg.name, options.seed);
 
   auto write_layer = [&](const std::string& code, const std::vector<PlanFeature>& features) {
     const layers::LayerDef& def = catalogue.get(code);
@@ -115,7 +120,8 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
   write_patches("DLTB", city.patches, cfg.survey_year);
   write_patches("DLTB_LATER", city.later, cfg.later_year);
   if (options.progress) options.progress("writing plan layers");
-  for (const char* code : {"CZKFBJ", "YJJBNT", "STBHHX", "ZRBHD", "KJJG", "ZXCQ", "CSLX", "CSLVX", "CSHX", "CSZX", "GDKZQ", "XMYD"}) {
+  for (const char* code :
+       {"CZKFBJ", "YJJBNT", "STBHHX", "ZRBHD", "KJJG", "ZXCQ", "CSLX", "CSLVX", "CSHX", "CSZX", "GDKZQ", "XMYD"}) {
     auto it = city.layers.find(code);
     write_layer(code, it == city.layers.end() ? std::vector<PlanFeature>{} : it->second);
   }
@@ -133,18 +139,25 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
   using FT = gdal::FieldType;
   {
     const auto id = table("sample_expected_violations", "样例项目预期违规 (planted violations)",
-                          {{"XMYD_BSM", FT::String, 18, "项目标识码"}, {"RULE_ID", FT::String, 40, "规则"},
-                           {"PLAN_LAYER", FT::String, 20, "规划图层"}, {"NOTE", FT::String, 0, "说明"}});
+                          {{"XMYD_BSM", FT::String, 18, "项目标识码"},
+                           {"RULE_ID", FT::String, 40, "规则"},
+                           {"PLAN_LAYER", FT::String, 20, "规划图层"},
+                           {"NOTE", FT::String, 0, "说明"}});
     for (const auto& e : city.expected) w.add(id, {e.project_bsm, e.rule_id, e.plan_layer, e.note});
     summary.planted_violations = city.expected.size();
   }
   {
     const auto id = table("sample_changes", "样例地类变化清单 (generated changes DLTB → DLTB_LATER)",
-                          {{"CHANGE_ID", FT::Integer, 0, "变化编号"}, {"BSM", FT::String, 18, "前时相标识码"},
-                           {"BSM_LATER", FT::String, 18, "后时相标识码"}, {"DLBM_BEFORE", FT::String, 10, "前地类"},
-                           {"DLBM_AFTER", FT::String, 10, "后地类"}, {"CLASS", FT::String, 20, "变化类型"},
-                           {"AREA_M2", FT::Real, 0, "椭球面积(平方米)"}, {"XZQDM", FT::String, 12, "县级代码"},
-                           {"XZDM", FT::String, 12, "乡级代码"}, {"PARTIAL", FT::Integer, 0, "部分变化"},
+                          {{"CHANGE_ID", FT::Integer, 0, "变化编号"},
+                           {"BSM", FT::String, 18, "前时相标识码"},
+                           {"BSM_LATER", FT::String, 18, "后时相标识码"},
+                           {"DLBM_BEFORE", FT::String, 10, "前地类"},
+                           {"DLBM_AFTER", FT::String, 10, "后地类"},
+                           {"CLASS", FT::String, 20, "变化类型"},
+                           {"AREA_M2", FT::Real, 0, "椭球面积(平方米)"},
+                           {"XZQDM", FT::String, 12, "县级代码"},
+                           {"XZDM", FT::String, 12, "乡级代码"},
+                           {"PARTIAL", FT::Integer, 0, "部分变化"},
                            {"IN_YJJBNT", FT::Integer, 0, "位于永久基本农田"}});
     std::int64_t n = 0;
     for (const auto& c : city.changes)
@@ -154,9 +167,12 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
   }
   if (options.defects) {
     const auto id = table("sample_defects", "样例注入缺陷清单 (injected defects)",
-                          {{"DEFECT_ID", FT::Integer, 0, "缺陷编号"}, {"CHECK_CODE", FT::String, 40, "检查项"},
-                           {"LAYER", FT::String, 20, "图层"}, {"FEATURE_FID", FT::Integer64, 0, "要素号"},
-                           {"OTHER_FID", FT::Integer64, 0, "另一要素号"}, {"BSM", FT::String, 18, "标识码"},
+                          {{"DEFECT_ID", FT::Integer, 0, "缺陷编号"},
+                           {"CHECK_CODE", FT::String, 40, "检查项"},
+                           {"LAYER", FT::String, 20, "图层"},
+                           {"FEATURE_FID", FT::Integer64, 0, "要素号"},
+                           {"OTHER_FID", FT::Integer64, 0, "另一要素号"},
+                           {"BSM", FT::String, 18, "标识码"},
                            {"NOTE", FT::String, 0, "说明"}});
     std::int64_t n = 0;
     for (const auto& d : city.defects) w.add(id, {++n, d.check, d.layer, d.fid, d.other_fid, d.bsm, d.note});
@@ -164,14 +180,20 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
   }
   {
     const auto id = table("sample_calibration", "样例标定目标 (calibration targets and their sources)",
-                          {{"ITEM", FT::String, 40, "指标"}, {"TARGET", FT::Real, 0, "目标值"}, {"UNIT", FT::String, 20, "单位"},
+                          {{"ITEM", FT::String, 40, "指标"},
+                           {"TARGET", FT::Real, 0, "目标值"},
+                           {"UNIT", FT::String, 20, "单位"},
                            {"SOURCE", FT::String, 0, "来源"}});
-    for (const auto& lc : cfg.land_use) w.add(id, {"share_" + lc.id, lc.share, std::string("ratio of land area"), lc.source});
+    for (const auto& lc : cfg.land_use)
+      w.add(id, {"share_" + lc.id, lc.share, std::string("ratio of land area"), lc.source});
     double parks_mu = 0;
     for (const auto& p : cfg.parks) parks_mu += p.area_mu;
-    w.add(id, {std::string("natural_parks"), parks_mu / 1e4, std::string("万亩"), std::string("seed000 L655: 13 natural parks, 10.2万亩")});
-    w.add(id, {std::string("towns"), static_cast<double>(city.towns.size()), std::string("count"), std::string("admin_units.csv")});
-    w.add(id, {std::string("key_towns"), static_cast<double>(cfg.key_towns.size()), std::string("count"), std::string("seed000 L512")});
+    w.add(id, {std::string("natural_parks"), parks_mu / 1e4, std::string("万亩"),
+               std::string("seed000 L655: 13 natural parks, 10.2万亩")});
+    w.add(id, {std::string("towns"), static_cast<double>(city.towns.size()), std::string("count"),
+               std::string("admin_units.csv")});
+    w.add(id, {std::string("key_towns"), static_cast<double>(cfg.key_towns.size()), std::string("count"),
+               std::string("seed000 L512")});
     w.add(id, {std::string("permanent_farmland_share"), cfg.permanent_farmland_share, std::string("ratio of 耕地"),
                std::string("seed000 L416-417")});
   }

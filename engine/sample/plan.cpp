@@ -17,7 +17,9 @@ namespace guotu::sample {
 
 namespace {
 
-double dist(Coord a, Coord b) { return std::hypot(a.x - b.x, a.y - b.y); }
+double dist(Coord a, Coord b) {
+  return std::hypot(a.x - b.x, a.y - b.y);
+}
 
 std::string bsm(const std::string& prefix, std::size_t n) {
   std::string s = std::to_string(n);
@@ -56,7 +58,8 @@ geos::Geometry sector(Coord c, double r0, double r1, double a0, double a1) {
 
 geos::Geometry line_of(const std::vector<Coord>& pts) {
   std::string wkt = "LINESTRING(";
-  for (std::size_t i = 0; i < pts.size(); ++i) wkt += (i ? "," : "") + std::to_string(pts[i].x) + " " + std::to_string(pts[i].y);
+  for (std::size_t i = 0; i < pts.size(); ++i)
+    wkt += (i ? "," : "") + std::to_string(pts[i].x) + " " + std::to_string(pts[i].y);
   return geos::Geometry::from_wkt(wkt + ")");
 }
 
@@ -68,8 +71,10 @@ geos::Geometry sized(double want, double r_hi, const std::function<geos::Geometr
   for (int i = 0; i < 40; ++i) {
     const double mid = 0.5 * (lo + hi);
     geos::Geometry g = shape(mid);
-    if (g.planar_area() < want) lo = mid;
-    else hi = mid, best = std::move(g);
+    if (g.planar_area() < want)
+      lo = mid;
+    else
+      hi = mid, best = std::move(g);
     if (std::abs(best.planar_area() - want) < want * 1e-5) break;
   }
   return best;
@@ -97,8 +102,11 @@ void build_plan_layers(City& city) {
   for (std::size_t i = 0; i < city.towns.size(); ++i) {
     const auto& t = city.towns[i];
     geos::Geometry g = from_wkb(t.geom);
-    L["XZQ_XIANG"].push_back(feature(g, {{"BSM", bsm(t.code, 1)}, {"XZQDM", t.code}, {"XZQMC", t.name},
-                                         {"SJXZQDM", city.counties[t.county].code}, {"MJ", mj(g)}}));
+    L["XZQ_XIANG"].push_back(feature(g, {{"BSM", bsm(t.code, 1)},
+                                         {"XZQDM", t.code},
+                                         {"XZQMC", t.name},
+                                         {"SJXZQDM", city.counties[t.county].code},
+                                         {"MJ", mj(g)}}));
   }
 
   // 城镇开发边界 around each seat.
@@ -106,10 +114,16 @@ void build_plan_layers(City& city) {
   for (std::size_t i = 0; i < city.seats.size(); ++i) {
     const auto& s = city.seats[i];
     Rng rng(city.seed, stable_hash("czkfbj" + s.seat->name));
-    geos::Geometry g = geos::intersection_on_grid(blob(s.pos, s.seat->boundary_km * 1000, rng), from_wkb(city.counties[s.county].geom), kGrid).polygonal_part();
+    geos::Geometry g = geos::intersection_on_grid(blob(s.pos, s.seat->boundary_km * 1000, rng),
+                                                  from_wkb(city.counties[s.county].geom), kGrid)
+                           .polygonal_part();
     const auto& county = city.counties[s.county];
-    L["CZKFBJ"].push_back(feature(g, {{"BSM", bsm(county.code, i + 1)}, {"XZQDM", county.code}, {"XZQMC", county.name},
-                                      {"GHFQDM", std::string("01")}, {"GHFQMC", std::string("城镇集中建设区")}, {"MJ", mj(g)}}));
+    L["CZKFBJ"].push_back(feature(g, {{"BSM", bsm(county.code, i + 1)},
+                                      {"XZQDM", county.code},
+                                      {"XZQMC", county.name},
+                                      {"GHFQDM", std::string("01")},
+                                      {"GHFQMC", std::string("城镇集中建设区")},
+                                      {"MJ", mj(g)}}));
     czkfbj.push_back(std::move(g));
   }
   geos::Geometry czk_all = geos::union_all([&] {
@@ -177,8 +191,12 @@ void build_plan_layers(City& city) {
     geos::Geometry g = geos::intersection_on_grid(red, from_wkb(city.counties[ci].geom), kGrid).polygonal_part();
     if (g.is_empty() || g.planar_area() < 1) continue;
     const auto& c = city.counties[ci];
-    L["STBHHX"].push_back(feature(g, {{"BSM", bsm(c.code, 1)}, {"XJXZQDM", c.code}, {"XJXZQMC", c.name},
-                                      {"HXMC", c.name + "生态保护红线"}, {"HXLX", std::string("生物多样性维护")}, {"MJ", mj(g)}}));
+    L["STBHHX"].push_back(feature(g, {{"BSM", bsm(c.code, 1)},
+                                      {"XJXZQDM", c.code},
+                                      {"XJXZQMC", c.name},
+                                      {"HXMC", c.name + "生态保护红线"},
+                                      {"HXLX", std::string("生物多样性维护")},
+                                      {"MJ", mj(g)}}));
     red_by_county.push_back(std::move(g));
   }
 
@@ -210,7 +228,8 @@ void build_plan_layers(City& city) {
       city.patches[i].in_yjjbnt = true;
       by_town[city.patches[i].town].push_back(i);
     }
-    if (acc < goal * 0.98) city.notes.push_back("永久基本农田 below its share: not enough farmland outside the other lines");
+    if (acc < goal * 0.98)
+      city.notes.push_back("永久基本农田 below its share: not enough farmland outside the other lines");
     for (std::size_t t = 0; t < city.towns.size(); ++t) {
       if (by_town[t].empty()) continue;
       std::vector<geos::Geometry> parts;
@@ -244,14 +263,23 @@ void build_plan_layers(City& city) {
     for (std::size_t i = 0; i < cfg.central_areas.size(); ++i) {
       const auto& a = cfg.central_areas[i];
       geos::Geometry g;
-      if (a.sector == "centre") g = disc(c, r0, 96);
-      else if (a.sector == "east") g = sector(c, r0, r1, -q, q);
-      else if (a.sector == "north") g = sector(c, r0, r1, q, 3 * q);
-      else if (a.sector == "west") g = sector(c, r0, r1, 3 * q, 5 * q);
-      else g = sector(c, r0, r1, 5 * q, 7 * q);
+      if (a.sector == "centre")
+        g = disc(c, r0, 96);
+      else if (a.sector == "east")
+        g = sector(c, r0, r1, -q, q);
+      else if (a.sector == "north")
+        g = sector(c, r0, r1, q, 3 * q);
+      else if (a.sector == "west")
+        g = sector(c, r0, r1, 3 * q, 5 * q);
+      else
+        g = sector(c, r0, r1, 5 * q, 7 * q);
       g = geos::intersection_on_grid(g, county, kGrid).polygonal_part();
-      L["ZXCQ"].push_back(feature(g, {{"BSM", bsm(city.counties[central->county].code, i + 1)}, {"QYMC", a.name},
-                                      {"KFQD", a.kfqd}, {"RJLSX", a.rjlsx}, {"GDSX", a.gdsx}, {"MJ", mj(g)}}));
+      L["ZXCQ"].push_back(feature(g, {{"BSM", bsm(city.counties[central->county].code, i + 1)},
+                                      {"QYMC", a.name},
+                                      {"KFQD", a.kfqd},
+                                      {"RJLSX", a.rjlsx},
+                                      {"GDSX", a.gdsx},
+                                      {"MJ", mj(g)}}));
       zxcq.push_back(std::move(g));
     }
     geos::Geometry zxcq_all = geos::union_all(std::move(zxcq));
@@ -264,7 +292,8 @@ void build_plan_layers(City& city) {
       geos::Geometry g = disc(old_city, h.radius_km * 1000, 96);
       if (inner > 0) g = geos::difference_on_grid(g, disc(old_city, inner, 96), kGrid);
       inner = h.radius_km * 1000;
-      L["GDKZQ"].push_back(feature(g, {{"BSM", bsm("GDKZQ", i + 1)}, {"QYMC", h.name}, {"GDSX", h.gdsx}, {"MJ", mj(g)}}));
+      L["GDKZQ"].push_back(
+          feature(g, {{"BSM", bsm("GDKZQ", i + 1)}, {"QYMC", h.name}, {"GDSX", h.gdsx}, {"MJ", mj(g)}}));
     }
 
     // 蓝线: blue-line rivers and lakes inside the central city (water plus a 15 m bank).
@@ -272,17 +301,23 @@ void build_plan_layers(City& city) {
     std::size_t n = 0;
     for (const auto& corr : city.corridors) {
       if (!corr.blue_line) continue;
-      geos::Geometry g = corr.line.empty() ? from_wkb(corr.geom).buffer(20, 8) : line_of(corr.line).buffer(corr.width_m / 2 + 15, 4);
+      geos::Geometry g =
+          corr.line.empty() ? from_wkb(corr.geom).buffer(20, 8) : line_of(corr.line).buffer(corr.width_m / 2 + 15, 4);
       g = geos::intersection_on_grid(g, zxcq_all, kGrid).polygonal_part();
       if (g.is_empty()) continue;
-      L["CSLX"].push_back(feature(g, {{"BSM", bsm("CSLX", ++n)}, {"KZXMC", corr.name + "蓝线"}, {"KZXLX", std::string("水体")}, {"MJ", mj(g)}}));
+      L["CSLX"].push_back(feature(
+          g,
+          {{"BSM", bsm("CSLX", ++n)}, {"KZXMC", corr.name + "蓝线"}, {"KZXLX", std::string("水体")}, {"MJ", mj(g)}}));
       blue.push_back(std::move(g));
     }
     geos::Geometry blue_all = geos::union_all(std::move(blue));
     // 紫线: the historic core on the island of the old city.
-    geos::Geometry purple = geos::difference_on_grid(disc(old_city, cfg.historic_core_km * 1000, 96), blue_all, kGrid).polygonal_part();
-    L["CSZX"].push_back(feature(purple, {{"BSM", bsm("CSZX", 1)}, {"KZXMC", std::string("古城历史文化街区紫线")},
-                                         {"KZXLX", std::string("历史文化街区")}, {"MJ", mj(purple)}}));
+    geos::Geometry purple =
+        geos::difference_on_grid(disc(old_city, cfg.historic_core_km * 1000, 96), blue_all, kGrid).polygonal_part();
+    L["CSZX"].push_back(feature(purple, {{"BSM", bsm("CSZX", 1)},
+                                         {"KZXMC", std::string("古城历史文化街区紫线")},
+                                         {"KZXLX", std::string("历史文化街区")},
+                                         {"MJ", mj(purple)}}));
     // 绿线: a green ring around the lake and park squares in the central area.
     std::vector<geos::Geometry> taken_parts;
     taken_parts.push_back(blue_all.buffer(150, 4));
@@ -292,15 +327,19 @@ void build_plan_layers(City& city) {
       if (!l.blue_line) continue;
       const Coord lc = city.to_local(l.lonlat);
       geos::Geometry ring = geos::difference_on_grid(disc(lc, l.radius_km * 1000 + 20 + cfg.green_ring_m, 96),
-                                                    disc(lc, l.radius_km * 1000 + 20, 96), kGrid);
+                                                     disc(lc, l.radius_km * 1000 + 20, 96), kGrid);
       ring = geos::intersection_on_grid(ring, zxcq_all, kGrid).polygonal_part();
       if (ring.is_empty()) continue;
-      L["CSLVX"].push_back(feature(ring, {{"BSM", bsm("CSLVX", ++g_n)}, {"KZXMC", l.name + "环湖绿带"}, {"KZXLX", std::string("公园绿地")}, {"MJ", mj(ring)}}));
+      L["CSLVX"].push_back(feature(ring, {{"BSM", bsm("CSLVX", ++g_n)},
+                                          {"KZXMC", l.name + "环湖绿带"},
+                                          {"KZXLX", std::string("公园绿地")},
+                                          {"MJ", mj(ring)}}));
       taken_parts.push_back(ring.buffer(150, 4));
     }
     Rng rng(city.seed, stable_hash("urban-lines"));
     geos::PreparedGeometry zx(zxcq_all.clone());
-    auto place_squares = [&](const char* layer, int count, double side, const std::string& label, const std::string& kind) {
+    auto place_squares = [&](const char* layer, int count, double side, const std::string& label,
+                             const std::string& kind) {
       int placed = 0;
       for (int attempt = 0; attempt < 5000 && placed < count; ++attempt) {
         const Coord p{rng.uniform(c.x - r1, c.x + r1), rng.uniform(c.y - r1, c.y + r1)};
@@ -313,8 +352,10 @@ void build_plan_layers(City& city) {
         }());
         if (taken.intersects(sq)) continue;
         ++placed;
-        L[layer].push_back(feature(sq, {{"BSM", bsm(layer, L[layer].size() + 1)}, {"KZXMC", label + std::to_string(placed)},
-                                        {"KZXLX", kind}, {"MJ", mj(sq)}}));
+        L[layer].push_back(feature(sq, {{"BSM", bsm(layer, L[layer].size() + 1)},
+                                        {"KZXMC", label + std::to_string(placed)},
+                                        {"KZXLX", kind},
+                                        {"MJ", mj(sq)}}));
         taken_parts.push_back(sq.buffer(150, 4));
       }
     };
@@ -326,13 +367,19 @@ void build_plan_layers(City& city) {
   std::size_t k = 0;
   for (const auto& s : city.seats) {
     const auto& county = city.counties[s.county];
-    L["KJJG"].push_back(feature(geos::Geometry::point(s.pos), {{"BSM", bsm("KJJG", ++k)}, {"JGMC", s.seat->name},
-                                                               {"JGLX", s.seat->role}, {"XZQDM", county.code}, {"XZQMC", county.name}}));
+    L["KJJG"].push_back(feature(geos::Geometry::point(s.pos), {{"BSM", bsm("KJJG", ++k)},
+                                                               {"JGMC", s.seat->name},
+                                                               {"JGLX", s.seat->role},
+                                                               {"XZQDM", county.code},
+                                                               {"XZQMC", county.name}}));
   }
   for (const auto& t : city.towns) {
     if (!t.key) continue;
-    L["KJJG"].push_back(feature(geos::Geometry::point(t.centre), {{"BSM", bsm("KJJG", ++k)}, {"JGMC", t.name},
-                                                                  {"JGLX", std::string("点")}, {"XZQDM", t.code}, {"XZQMC", t.name}}));
+    L["KJJG"].push_back(feature(geos::Geometry::point(t.centre), {{"BSM", bsm("KJJG", ++k)},
+                                                                  {"JGMC", t.name},
+                                                                  {"JGLX", std::string("点")},
+                                                                  {"XZQDM", t.code},
+                                                                  {"XZQMC", t.name}}));
   }
   (void)dist;
 }

@@ -61,8 +61,10 @@ std::string seq(const char* prefix, std::size_t n, int width) {
 void build_projects(City& city) {
   const CityConfig& cfg = city.cfg;
   LayerSet czk(city, "CZKFBJ"), red(city, "STBHHX"), parks(city, "ZRBHD");
-  LayerSet cores(city, "ZRBHD", [](const PlanFeature& f) { return gdal::as_text(f.values.at("GNFQ")) == "核心保护区"; });
-  LayerSet farmland(city, "YJJBNT"), blue(city, "CSLX"), green(city, "CSLVX"), purple(city, "CSZX"), yellow(city, "CSHX");
+  LayerSet cores(city, "ZRBHD",
+                 [](const PlanFeature& f) { return gdal::as_text(f.values.at("GNFQ")) == "核心保护区"; });
+  LayerSet farmland(city, "YJJBNT"), blue(city, "CSLX"), green(city, "CSLVX"), purple(city, "CSZX"),
+      yellow(city, "CSHX");
   LayerSet zxcq(city, "ZXCQ"), heights(city, "GDKZQ"), counties(city, "XZQ");
   const SeatLocal* central = nullptr;
   for (const auto& s : city.seats)
@@ -74,7 +76,8 @@ void build_projects(City& city) {
   // The lowest FAR cap among the central areas: the low-to-medium intensity area.
   int low_area = -1;
   for (std::size_t i = 0; i < zxcq.geoms.size(); ++i)
-    if (low_area < 0 || zxcq.number(i, "RJLSX") < zxcq.number(static_cast<std::size_t>(low_area), "RJLSX")) low_area = static_cast<int>(i);
+    if (low_area < 0 || zxcq.number(i, "RJLSX") < zxcq.number(static_cast<std::size_t>(low_area), "RJLSX"))
+      low_area = static_cast<int>(i);
 
   Rng rng(city.seed, stable_hash("projects"));
   std::vector<geos::Geometry> placed;
@@ -96,7 +99,9 @@ void build_projects(City& city) {
   for (int i = 0; i < 4; ++i) specs.push_back({"clean-major", "重大项目"});
   for (int i = 0; i < cfg.project_count - planted - extra_clean; ++i) specs.push_back({"clean-urban", ""});
 
-  auto clear_of = [&](const geos::Geometry& g, const LayerSet& l, double margin) { return !l.intersects(g.buffer(margin, 2)); };
+  auto clear_of = [&](const geos::Geometry& g, const LayerSet& l, double margin) {
+    return !l.intersects(g.buffer(margin, 2));
+  };
   auto apart = [&](const geos::Geometry& g) {
     geos::Geometry b = g.buffer(20, 2);
     return std::none_of(placed.begin(), placed.end(), [&](const geos::Geometry& p) { return p.intersects(b); });
@@ -155,9 +160,11 @@ void build_projects(City& city) {
       if (k == "clean-urban" || k == "R-CSLX-BUFFER" || k == "R-CSLVX-FORBID" || k == "R-CSZX-FORBID" ||
           k == "R-GDKZQ-HEIGHT" || k == "R-ZXCQ-FAR") {
         const bool in_central = k != "clean-urban" || rng.uniform() < 0.5;
-        const std::size_t zi = in_central && central_czk >= 0 ? static_cast<std::size_t>(central_czk) : rng.index(czk.geoms.size());
+        const std::size_t zi =
+            in_central && central_czk >= 0 ? static_cast<std::size_t>(central_czk) : rng.index(czk.geoms.size());
         Coord p = point_in(czk.geoms[zi]);
-        if (k == "R-CSZX-FORBID" && !purple.geoms.empty()) p = purple.geoms[0].interior_point(), p.x += rng.uniform(-200, 200), p.y += rng.uniform(-200, 200);
+        if (k == "R-CSZX-FORBID" && !purple.geoms.empty())
+          p = purple.geoms[0].interior_point(), p.x += rng.uniform(-200, 200), p.y += rng.uniform(-200, 200);
         if (k == "R-CSLVX-FORBID" && green.geoms.size() > 1) {
           const auto& sq = green.geoms[1 + rng.index(green.geoms.size() - 1)];
           p = sq.centroid();
@@ -183,7 +190,8 @@ void build_projects(City& city) {
           for (const auto& s : green.geoms) overlap += geos::intersection_on_grid(g, s, kGrid).planar_area();
           if (overlap < 500) continue;
         } else if (k == "R-CSZX-FORBID") {
-          if (purple.covering(g) < 0 || !clear_of(g, blue, 60) || !clear_of(g, green, 60) || !clear_of(g, yellow, 60)) continue;
+          if (purple.covering(g) < 0 || !clear_of(g, blue, 60) || !clear_of(g, green, 60) || !clear_of(g, yellow, 60))
+            continue;
         } else if (!urban_clean(g)) {
           continue;
         }
@@ -191,7 +199,8 @@ void build_projects(City& city) {
         const bool ok_height = k != "R-GDKZQ-HEIGHT" || heights.covering(g.buffer(20, 2)) >= 0;
         if (!ok_far || !ok_height) continue;
         const double far = k == "R-ZXCQ-FAR" ? caps.far + rng.uniform(0.5, 1.5) : rng.uniform(0.6, caps.far - 0.1);
-        const double height = k == "R-GDKZQ-HEIGHT" ? caps.height + rng.uniform(8, 40) : rng.uniform(9, caps.height - 2);
+        const double height =
+            k == "R-GDKZQ-HEIGHT" ? caps.height + rng.uniform(8, 40) : rng.uniform(9, caps.height - 2);
         v["RJL"] = std::round(far * 100) / 100;
         v["JZGD"] = std::round(height * 10) / 10;
         if (k != "clean-urban") rules.push_back(k);
@@ -232,7 +241,8 @@ void build_projects(City& city) {
         g = rotated_rect(point_in(f), w, h, angle);
         if (!f.covers(g.buffer(20, 2)) || !apart(g)) continue;
         if (k == "R-STBHHX-FORBID" && !clear_of(g, parks, 20)) continue;
-        if (!clear_of(g, czk, 50) || !clear_of(g, farmland, 20) || !clear_of(g, zxcq, 50) || !clear_of(g, heights, 50)) continue;
+        if (!clear_of(g, czk, 50) || !clear_of(g, farmland, 20) || !clear_of(g, zxcq, 50) || !clear_of(g, heights, 50))
+          continue;
         type = "基础设施";
         rules.push_back(k);
         if (k == "R-ZRBHD-CORE-FORBID") rules.push_back("R-STBHHX-FORBID");
@@ -248,15 +258,16 @@ void build_projects(City& city) {
       v["XMMC"] = type + "项目" + std::to_string(n);
       v["XMLX"] = type;
       v["JSDW"] = "示例建设单位" + std::to_string(1 + n % 37);
-      v["XZQDM"] = county >= 0 ? gdal::as_text(counties.features[static_cast<std::size_t>(county)]->values.at("XZQDM")) : std::string();
+      v["XZQDM"] = county >= 0 ? gdal::as_text(counties.features[static_cast<std::size_t>(county)]->values.at("XZQDM"))
+                               : std::string();
       v["MJ"] = area.area_m2(g.transformed([o](std::span<Coord> cs) {
         for (auto& c : cs) c.x += o.x, c.y += o.y;
       }));
       for (const auto& r : rules) {
         static const std::map<std::string, std::string> layer_of = {
             {"R-STBHHX-FORBID", "STBHHX"}, {"R-ZRBHD-CORE-FORBID", "ZRBHD"}, {"R-YJJBNT-APPROVAL", "YJJBNT"},
-            {"R-CZKFBJ-WITHIN", "CZKFBJ"}, {"R-CSLX-BUFFER", "CSLX"}, {"R-CSLVX-FORBID", "CSLVX"},
-            {"R-CSZX-FORBID", "CSZX"}, {"R-GDKZQ-HEIGHT", "GDKZQ"}, {"R-ZXCQ-FAR", "ZXCQ"}};
+            {"R-CZKFBJ-WITHIN", "CZKFBJ"}, {"R-CSLX-BUFFER", "CSLX"},        {"R-CSLVX-FORBID", "CSLVX"},
+            {"R-CSZX-FORBID", "CSZX"},     {"R-GDKZQ-HEIGHT", "GDKZQ"},      {"R-ZXCQ-FAR", "ZXCQ"}};
         auto it = layer_of.find(r);
         city.expected.push_back({id, r, it == layer_of.end() ? "" : it->second, "planted by guotu sample"});
       }

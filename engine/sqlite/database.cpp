@@ -13,8 +13,12 @@ namespace {
 }
 }  // namespace
 
-bool Failure::constraint() const noexcept { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
-bool Failure::busy() const noexcept { return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED; }
+bool Failure::constraint() const noexcept {
+  return (code_ & 0xff) == SQLITE_CONSTRAINT;
+}
+bool Failure::busy() const noexcept {
+  return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED;
+}
 
 Database::Database(const std::string& path, Options options) : path_(path) {
   int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
@@ -40,7 +44,9 @@ Database::~Database() {
   if (db_ != nullptr) sqlite3_close(db_);
 }
 
-Database::Database(Database&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) { o.db_ = nullptr; }
+Database::Database(Database&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) {
+  o.db_ = nullptr;
+}
 
 void Database::exec(std::string_view sql) {
   char* err = nullptr;
@@ -60,19 +66,26 @@ Statement Database::prepare(std::string_view sql) {
   return {*this, st};
 }
 
-std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Database::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(db_);
+}
 
 Statement::~Statement() {
   if (st_ != nullptr) sqlite3_finalize(st_);
 }
 
-Statement::Statement(Statement&& o) noexcept : db_(o.db_), st_(o.st_) { o.st_ = nullptr; }
+Statement::Statement(Statement&& o) noexcept : db_(o.db_), st_(o.st_) {
+  o.st_ = nullptr;
+}
 
 Statement& Statement::bind(int index, const Value& v) {
   int rc = SQLITE_OK;
-  if (std::holds_alternative<std::monostate>(v)) rc = sqlite3_bind_null(st_, index);
-  else if (const auto* i = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(st_, index, *i);
-  else if (const auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(st_, index, *d);
+  if (std::holds_alternative<std::monostate>(v))
+    rc = sqlite3_bind_null(st_, index);
+  else if (const auto* i = std::get_if<std::int64_t>(&v))
+    rc = sqlite3_bind_int64(st_, index, *i);
+  else if (const auto* d = std::get_if<double>(&v))
+    rc = sqlite3_bind_double(st_, index, *d);
   else if (const auto* s = std::get_if<std::string>(&v))
     rc = sqlite3_bind_text(st_, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
   else if (const auto* b = std::get_if<std::vector<std::uint8_t>>(&v))
@@ -102,13 +115,23 @@ void Statement::reset() {
   sqlite3_clear_bindings(st_);
 }
 
-int Statement::columns() const { return sqlite3_column_count(st_); }
-bool Statement::is_null(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
-std::int64_t Statement::integer(int col) const { return sqlite3_column_int64(st_, col); }
-double Statement::real(int col) const { return sqlite3_column_double(st_, col); }
+int Statement::columns() const {
+  return sqlite3_column_count(st_);
+}
+bool Statement::is_null(int col) const {
+  return sqlite3_column_type(st_, col) == SQLITE_NULL;
+}
+std::int64_t Statement::integer(int col) const {
+  return sqlite3_column_int64(st_, col);
+}
+double Statement::real(int col) const {
+  return sqlite3_column_double(st_, col);
+}
 std::string Statement::text(int col) const {
   const auto* t = sqlite3_column_text(st_, col);
-  return t != nullptr ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
+  return t != nullptr
+             ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))
+             : std::string();
 }
 
 std::vector<std::uint8_t> Statement::blob(int col) const {
@@ -118,20 +141,17 @@ std::vector<std::uint8_t> Statement::blob(int col) const {
 
 Value Statement::value(int col) const {
   switch (sqlite3_column_type(st_, col)) {
-    case SQLITE_INTEGER:
-      return integer(col);
-    case SQLITE_FLOAT:
-      return real(col);
-    case SQLITE_TEXT:
-      return text(col);
-    case SQLITE_BLOB:
-      return blob(col);
-    default:
-      return {};
+    case SQLITE_INTEGER: return integer(col);
+    case SQLITE_FLOAT: return real(col);
+    case SQLITE_TEXT: return text(col);
+    case SQLITE_BLOB: return blob(col);
+    default: return {};
   }
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+  db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (!done_) {

@@ -30,9 +30,9 @@ void check_areas(const LayerProfile& layer, std::int64_t fid, const std::vector<
       f.severity = layer.rules->check(f.check).severity;
       f.measure = diff;
       f.unit = "m2";
-      f.message = fmt::format("TBMJ {:.2f} m², 椭球面积 {:.2f} m²: differs by {:+.2f} m² ({:+.4f} %; allowed {:.2f} m²)",
-                              *tbmj, *ellipsoidal_m2, diff, *ellipsoidal_m2 > 0 ? 100.0 * diff / *ellipsoidal_m2 : 0.0,
-                              allowed);
+      f.message =
+          fmt::format("TBMJ {:.2f} m², 椭球面积 {:.2f} m²: differs by {:+.2f} m² ({:+.4f} %; allowed {:.2f} m²)", *tbmj,
+                      *ellipsoidal_m2, diff, *ellipsoidal_m2 > 0 ? 100.0 * diff / *ellipsoidal_m2 : 0.0, allowed);
       out.push_back(std::move(f));
     }
   }
@@ -49,8 +49,8 @@ void check_areas(const LayerProfile& layer, std::int64_t fid, const std::vector<
       f.severity = layer.rules->check(f.check).severity;
       f.measure = diff;
       f.unit = "m2";
-      f.message = fmt::format("TBDLMJ {:.2f} m² ≠ TBMJ {:.2f} − KCMJ {:.2f} = {:.2f} m² (differs by {:+.2f} m²)", *tbdlmj,
-                              *tbmj, *kcmj, *tbmj - *kcmj, diff);
+      f.message = fmt::format("TBDLMJ {:.2f} m² ≠ TBMJ {:.2f} − KCMJ {:.2f} = {:.2f} m² (differs by {:+.2f} m²)",
+                              *tbdlmj, *tbmj, *kcmj, *tbmj - *kcmj, diff);
       out.push_back(std::move(f));
     }
   }

@@ -15,7 +15,8 @@ std::string trimmed(std::string s) {
 
 }  // namespace
 
-void check_codes(const LayerProfile& layer, std::int64_t fid, const std::vector<gdal::FieldValue>& values, Findings& out) {
+void check_codes(const LayerProfile& layer, std::int64_t fid, const std::vector<gdal::FieldValue>& values,
+                 Findings& out) {
   for (const CodeField& cf : layer.code_fields) {
     if (cf.index >= values.size()) continue;
     const std::string raw = gdal::as_text(values[cf.index]);
@@ -28,7 +29,8 @@ void check_codes(const LayerProfile& layer, std::int64_t fid, const std::vector<
     f.fid = fid;
     if (p == layers::CodeProblem::LostLeadingZero) {
       f.check = "CODE_LOST_ZERO";
-      f.message = fmt::format("{} = '{}' lost its leading zero: '0{}' ({})", cf.name, value, value, cf.list->name_of("0" + value));
+      f.message = fmt::format("{} = '{}' lost its leading zero: '0{}' ({})", cf.name, value, value,
+                              cf.list->name_of("0" + value));
     } else {
       f.check = "CODE_UNKNOWN";
       const char* why = p == layers::CodeProblem::Empty              ? "is empty"

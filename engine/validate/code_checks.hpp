@@ -12,6 +12,7 @@
 namespace guotu::validate {
 
 /// Checks every coded field of one feature. The findings carry no geometry (the caller adds it).
-void check_codes(const LayerProfile& layer, std::int64_t fid, const std::vector<gdal::FieldValue>& values, Findings& out);
+void check_codes(const LayerProfile& layer, std::int64_t fid, const std::vector<gdal::FieldValue>& values,
+                 Findings& out);
 
 }  // namespace guotu::validate

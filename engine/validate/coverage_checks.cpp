@@ -27,7 +27,9 @@ index::EnvelopeIndex build_index(const std::vector<FeatureRef>& items) {
   return index::EnvelopeIndex(envs);
 }
 
-geos::Geometry parse(const FeatureRef& r, geos::Context& ctx) { return geos::Geometry::from_wkb(r.feature->wkb, ctx); }
+geos::Geometry parse(const FeatureRef& r, geos::Context& ctx) {
+  return geos::Geometry::from_wkb(r.feature->wkb, ctx);
+}
 
 // Union of polygons, retried on a 1 mm grid when the overlay fails on nearly coincident edges.
 geos::Geometry robust_union(std::vector<geos::Geometry> parts, geos::Context& ctx) {
@@ -110,8 +112,8 @@ void find_overlaps(const std::vector<FeatureRef>& items, const CoverageJob& job,
           f.fid = items[i].feature->fid;
           f.related_fid = items[j].feature->fid;
           if (*items[j].layer != *items[i].layer) f.related_layer = *items[j].layer;
-          f.message = fmt::format("{} fid {} and {} fid {} overlap by {:.2f} m²", *items[i].layer, items[i].feature->fid,
-                                  *items[j].layer, items[j].feature->fid, total);
+          f.message = fmt::format("{} fid {} and {} fid {} overlap by {:.2f} m²", *items[i].layer,
+                                  items[i].feature->fid, *items[j].layer, items[j].feature->fid, total);
           local.push_back(std::move(f));
         }
       }
@@ -161,14 +163,17 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
   }
 
   // Judges one gap piece: minus the allowed-gap mask, then the sliver rule.
-  auto judge = [&](const geos::Geometry& piece, std::size_t unit, const area::AreaCalculator& area,
-                   geos::Context& ctx, Findings& local) {
+  auto judge = [&](const geos::Geometry& piece, std::size_t unit, const area::AreaCalculator& area, geos::Context& ctx,
+                   Findings& local) {
     if (!repaired.empty()) {
       const Envelope pe = piece.envelope();
       for (std::size_t id : repaired_idx.query(pe)) {
         Envelope e = repaired[id].feature->envelope;
         const double m = job.rule.min_width_m + 0.01;
-        e.min_x -= m; e.min_y -= m; e.max_x += m; e.max_y += m;
+        e.min_x -= m;
+        e.min_y -= m;
+        e.max_x += m;
+        e.max_y += m;
         if (within(pe, e)) return;
       }
     }
@@ -221,11 +226,10 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
         if (piece.is_empty()) continue;
         const Envelope pe = piece.envelope();
         // A piece on an inner tile edge may continue in the next tile: judge it whole, later.
-        const bool on_inner_edge =
-            t.tiled && ((pe.min_x <= t.rect.min_x + eps && t.rect.min_x > ue.min_x + eps) ||
-                        (pe.max_x >= t.rect.max_x - eps && t.rect.max_x < ue.max_x - eps) ||
-                        (pe.min_y <= t.rect.min_y + eps && t.rect.min_y > ue.min_y + eps) ||
-                        (pe.max_y >= t.rect.max_y - eps && t.rect.max_y < ue.max_y - eps));
+        const bool on_inner_edge = t.tiled && ((pe.min_x <= t.rect.min_x + eps && t.rect.min_x > ue.min_x + eps) ||
+                                               (pe.max_x >= t.rect.max_x - eps && t.rect.max_x < ue.max_x - eps) ||
+                                               (pe.min_y <= t.rect.min_y + eps && t.rect.min_y > ue.min_y + eps) ||
+                                               (pe.max_y >= t.rect.max_y - eps && t.rect.max_y < ue.max_y - eps));
         if (on_inner_edge) {
           local_cut[t.unit].push_back(piece.to_wkb());
         } else {
@@ -271,7 +275,8 @@ std::vector<std::uint8_t> filled_union(const std::vector<FeatureRef>& items, uns
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const Envelope& ea = items[a].feature->envelope;
     const Envelope& eb = items[b].feature->envelope;
-    return std::make_pair(std::floor(ea.min_y / 1000.0), ea.min_x) < std::make_pair(std::floor(eb.min_y / 1000.0), eb.min_x);
+    return std::make_pair(std::floor(ea.min_y / 1000.0), ea.min_x) <
+           std::make_pair(std::floor(eb.min_y / 1000.0), eb.min_x);
   });
   const std::size_t chunk = 4000;
   const std::size_t nchunks = (order.size() + chunk - 1) / chunk;
@@ -313,7 +318,10 @@ void find_outside(const PlanLayer& layer, const std::vector<std::uint8_t>& city_
         f.severity = job.severity;
         if (g.is_polygonal()) {
           Envelope e = pf.envelope;
-          e.min_x -= 1; e.min_y -= 1; e.max_x += 1; e.max_y += 1;
+          e.min_x -= 1;
+          e.min_y -= 1;
+          e.max_x += 1;
+          e.max_y += 1;
           const geos::Geometry near_city = robust_intersection(city.base(), geos::Geometry::rectangle(e, ctx));
           auto parts = significant_parts(robust_difference(g, near_city), job.rule, area);
           if (parts.empty()) continue;

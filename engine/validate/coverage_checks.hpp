@@ -21,7 +21,7 @@ struct FeatureRef {
 };
 
 struct CoverageJob {
-  std::string check;          ///< COVERAGE_OVERLAP, COVERAGE_GAP or SPACES_COVERAGE
+  std::string check;  ///< COVERAGE_OVERLAP, COVERAGE_GAP or SPACES_COVERAGE
   SliverRule rule;
   std::string working_crs;
   Severity severity = Severity::Error;

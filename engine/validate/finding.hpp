@@ -23,7 +23,7 @@ struct Finding {
   std::string unit;                         ///< "m2", "deg", "" (count-like findings)
   Severity severity = Severity::Error;
   std::string message;
-  std::optional<Coord> location;      ///< a representative point, working CRS
+  std::optional<Coord> location;       ///< a representative point, working CRS
   std::vector<std::uint8_t> geometry;  ///< WKB in the working CRS; empty = none
 };
 

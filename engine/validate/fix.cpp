@@ -16,9 +16,13 @@ namespace guotu::validate {
 
 namespace {
 
-bool polygon_kind(gdal::GeometryKind k) { return k == gdal::GeometryKind::Polygon || k == gdal::GeometryKind::MultiPolygon; }
+bool polygon_kind(gdal::GeometryKind k) {
+  return k == gdal::GeometryKind::Polygon || k == gdal::GeometryKind::MultiPolygon;
+}
 
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v) {
+  return std::round(v * 100.0) / 100.0;
+}
 
 // Merges patches below the sliver area into the neighbour sharing the longest edge.
 void merge_slivers(const gdal::Layer& layer, std::vector<gdal::Feature>& features, std::vector<bool>& alive,
@@ -119,7 +123,8 @@ FixReport write_fixed_copy(const std::string& plan, const std::string& out, cons
       }
     }
     if (def != nullptr && crs && polygon_kind(spec.geometry) &&
-        std::find(options.sliver_layers.begin(), options.sliver_layers.end(), def->code) != options.sliver_layers.end() &&
+        std::find(options.sliver_layers.begin(), options.sliver_layers.end(), def->code) !=
+            options.sliver_layers.end() &&
         options.sliver_max_area_m2 > 0) {
       merge_slivers(layer, features, alive, options, *crs, report.changes);
     }

@@ -24,7 +24,7 @@ struct FixOptions {
 
 struct FixChange {
   std::string layer;
-  std::int64_t fid;  ///< fid in the input
+  std::int64_t fid;    ///< fid in the input
   std::string action;  ///< "make_valid", "merged", "dropped", "kept_sliver"
   std::string detail;
 };

@@ -1,6 +1,7 @@
 #include "validate/geometry_checks.hpp"
 
 #include <cmath>
+
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -9,8 +10,12 @@ namespace guotu::validate {
 
 namespace {
 
-bool polygonal(geos::GeometryType t) { return t == geos::GeometryType::Polygon || t == geos::GeometryType::MultiPolygon; }
-bool punctual(geos::GeometryType t) { return t == geos::GeometryType::Point || t == geos::GeometryType::MultiPoint; }
+bool polygonal(geos::GeometryType t) {
+  return t == geos::GeometryType::Polygon || t == geos::GeometryType::MultiPolygon;
+}
+bool punctual(geos::GeometryType t) {
+  return t == geos::GeometryType::Point || t == geos::GeometryType::MultiPoint;
+}
 
 const char* type_name(geos::GeometryType t) {
   switch (t) {
@@ -94,7 +99,10 @@ std::optional<double> check_crs_area(const LayerProfile& layer, std::int64_t fid
                                      const LayerTransforms& tf, Findings& out) {
   if (!tf.to_geographic) return std::nullopt;
   const Envelope e = g.envelope();
-  const Coord corners[] = {{e.min_x, e.min_y}, {e.max_x, e.min_y}, {e.max_x, e.max_y}, {e.min_x, e.max_y},
+  const Coord corners[] = {{e.min_x, e.min_y},
+                           {e.max_x, e.min_y},
+                           {e.max_x, e.max_y},
+                           {e.min_x, e.max_y},
                            {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2}};
   const proj::CrsFacts& a = layer.facts;
   const bool known_area = a.west >= -180 && a.east <= 180 && a.east > a.west && a.north > a.south;
@@ -131,10 +139,11 @@ std::optional<double> check_crs_area(const LayerProfile& layer, std::int64_t fid
     Finding f = make(layer, "GEOM_OUT_OF_CRS_AREA", fid);
     f.measure = worst;
     f.unit = "deg";
-    f.message = worst > 0 ? fmt::format("at {:.4f}°E {:.4f}°N, {:.3f}° outside the area of use of {} ({:.2f}–{:.2f}°E, "
-                                        "{:.2f}–{:.2f}°N, margin {}°)",
-                                        worst_at.x, worst_at.y, worst, layer.crs ? layer.crs->label() : "?", a.west,
-                                        a.east, a.south, a.north, m)
+    f.message = worst > 0 ? fmt::format(
+                                "at {:.4f}°E {:.4f}°N, {:.3f}° outside the area of use of {} ({:.2f}–{:.2f}°E, "
+                                "{:.2f}–{:.2f}°N, margin {}°)",
+                                worst_at.x, worst_at.y, worst, layer.crs ? layer.crs->label() : "?", a.west, a.east,
+                                a.south, a.north, m)
                           : std::string("coordinates cannot be transformed to longitude/latitude");
     if (auto w = to_working(g, tf)) {
       f.location = w->interior_point();

@@ -34,10 +34,12 @@ struct LayerProfile {
   std::optional<std::size_t> bsm, tbmj, kcmj, tbdlmj;
 
   [[nodiscard]] bool expects_polygons() const {
-    return def != nullptr && (def->geometry == gdal::GeometryKind::Polygon || def->geometry == gdal::GeometryKind::MultiPolygon);
+    return def != nullptr &&
+           (def->geometry == gdal::GeometryKind::Polygon || def->geometry == gdal::GeometryKind::MultiPolygon);
   }
   [[nodiscard]] bool expects_points() const {
-    return def != nullptr && (def->geometry == gdal::GeometryKind::Point || def->geometry == gdal::GeometryKind::MultiPoint);
+    return def != nullptr &&
+           (def->geometry == gdal::GeometryKind::Point || def->geometry == gdal::GeometryKind::MultiPoint);
   }
 };
 

@@ -203,16 +203,20 @@ PlanLayer load_plan_layer(const gdal::Layer& layer, const layers::LayerDef* def,
                        std::make_move_iterator(o.features.end()));
     lons.insert(lons.end(), o.centre_lons.begin(), o.centre_lons.end());
   }
-  std::sort(pl.features.begin(), pl.features.end(), [](const PlanFeature& a, const PlanFeature& b) { return a.fid < b.fid; });
+  std::sort(pl.features.begin(), pl.features.end(),
+            [](const PlanFeature& a, const PlanFeature& b) { return a.fid < b.fid; });
   // A layer in the wrong zone is one finding, not one per feature.
   if (!check_zone(profile, std::move(lons), out))
     out.insert(out.end(), std::make_move_iterator(out_of_area.begin()), std::make_move_iterator(out_of_area.end()));
   check_required_values(profile, empty, pl.features_read - static_cast<std::int64_t>(log.problems().size()), out);
   if (profile.def != nullptr && profile.bsm) {
-    check_duplicate_bsm(profile, std::move(bsm), [&](std::int64_t fid) {
-      const PlanFeature* f = pl.find(fid);
-      return f != nullptr ? f->wkb : std::vector<std::uint8_t>{};
-    }, out);
+    check_duplicate_bsm(
+        profile, std::move(bsm),
+        [&](std::int64_t fid) {
+          const PlanFeature* f = pl.find(fid);
+          return f != nullptr ? f->wkb : std::vector<std::uint8_t>{};
+        },
+        out);
   }
   return pl;
 }

@@ -20,10 +20,10 @@ namespace guotu::validate {
 
 struct PlanFeature {
   std::int64_t fid = -1;
-  Envelope envelope;               ///< working CRS
-  std::vector<std::uint8_t> wkb;   ///< working CRS, valid
-  double area_m2 = 0;              ///< 椭球面积 (0 for points)
-  bool repaired = false;           ///< made valid here: the delivered geometry is GEOM_INVALID
+  Envelope envelope;              ///< working CRS
+  std::vector<std::uint8_t> wkb;  ///< working CRS, valid
+  double area_m2 = 0;             ///< 椭球面积 (0 for points)
+  bool repaired = false;          ///< made valid here: the delivered geometry is GEOM_INVALID
 };
 
 struct PlanLayer {

@@ -48,7 +48,8 @@ void write_qa_gpkg(const ValidationReport& report, const std::string& path, cons
   gdal::LayerSpec errors;
   errors.name = "errors";
   errors.title = "质检错误";
-  errors.description = "guotu validate: overlaps, gaps and offending features (polygons); layer-level findings without geometry";
+  errors.description =
+      "guotu validate: overlaps, gaps and offending features (polygons); layer-level findings without geometry";
   errors.geometry = gdal::GeometryKind::MultiPolygon;
   errors.crs = crs;
   errors.fields = error_fields();

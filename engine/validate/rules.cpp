@@ -14,8 +14,12 @@ namespace guotu::validate {
 
 namespace fs = std::filesystem;
 
-const char* to_zh(Severity s) { return s == Severity::Error ? "错误" : "警告"; }
-const char* to_en(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+const char* to_zh(Severity s) {
+  return s == Severity::Error ? "错误" : "警告";
+}
+const char* to_en(Severity s) {
+  return s == Severity::Error ? "error" : "warning";
+}
 
 const std::vector<std::string>& check_codes() {
   static const std::vector<std::string> codes = {
@@ -119,9 +123,11 @@ RuleSet RuleSet::load(const fs::path& file_in) {
   rs.control_lines = r.list(root, "control_lines");
   rs.three_spaces = r.list(root, "three_spaces");
   const YAML::Node units = root["coverage_gap_units"];
-  if (!units || !units.IsMap()) r.fail(units ? units : root, "'coverage_gap_units' must be a mapping layer → unit layer");
+  if (!units || !units.IsMap())
+    r.fail(units ? units : root, "'coverage_gap_units' must be a mapping layer → unit layer");
   for (const auto& kv : units) {
-    if (!kv.second.IsScalar() || kv.second.Scalar().empty()) r.fail(kv.second, "a gap unit must be a layer, holes or none");
+    if (!kv.second.IsScalar() || kv.second.Scalar().empty())
+      r.fail(kv.second, "a gap unit must be a layer, holes or none");
     rs.gap_units[kv.first.Scalar()] = kv.second.Scalar();
   }
   const YAML::Node fix = root["fix"];
@@ -139,7 +145,8 @@ RuleSet RuleSet::load(const fs::path& file_in) {
     r.only_keys(c, {"code", "name_zh", "name_en", "severity", "method", "thresholds"}, "a check");
     CheckDef d;
     d.code = r.scalar(c, "code");
-    if (std::find(codes.begin(), codes.end(), d.code) == codes.end()) r.fail(c["code"], "unknown check code '" + d.code + "'");
+    if (std::find(codes.begin(), codes.end(), d.code) == codes.end())
+      r.fail(c["code"], "unknown check code '" + d.code + "'");
     if (!seen.insert(d.code).second) r.fail(c["code"], "check " + d.code + " is defined twice");
     d.name_zh = r.scalar(c, "name_zh");
     d.name_en = r.scalar(c, "name_en");

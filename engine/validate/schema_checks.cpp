@@ -8,7 +8,6 @@ namespace guotu::validate {
 
 namespace {
 
-
 // Types that hold the same values: integer widths, and date vs date-time.
 int type_family(gdal::FieldType t) {
   switch (t) {
@@ -38,8 +37,8 @@ void check_schema(const LayerProfile& layer, const std::vector<gdal::FieldDef>& 
       f.check = "SCHEMA_FIELD_MISSING";
       f.layer = layer.name;
       f.severity = spec.required ? layer.rules->check(f.check).severity : Severity::Warning;
-      f.message = fmt::format("{} field {} ({}) is missing", spec.required ? "required" : "optional", spec.name,
-                              spec.alias);
+      f.message =
+          fmt::format("{} field {} ({}) is missing", spec.required ? "required" : "optional", spec.name, spec.alias);
       out.push_back(std::move(f));
     } else if (type_family(have->type) != type_family(spec.type)) {
       Finding f;
@@ -48,9 +47,9 @@ void check_schema(const LayerProfile& layer, const std::vector<gdal::FieldDef>& 
       f.severity = layer.rules->check(f.check).severity;
       f.message = fmt::format("field {} ({}) is {}, the catalogue says {}{}", spec.name, spec.alias,
                               gdal::to_string(have->type), gdal::to_string(spec.type),
-                              spec.type == gdal::FieldType::String && (have->type == gdal::FieldType::Integer ||
-                                                                       have->type == gdal::FieldType::Integer64 ||
-                                                                       have->type == gdal::FieldType::Real)
+                              spec.type == gdal::FieldType::String &&
+                                      (have->type == gdal::FieldType::Integer ||
+                                       have->type == gdal::FieldType::Integer64 || have->type == gdal::FieldType::Real)
                                   ? " (codes stored as numbers lose their leading zeros)"
                                   : "");
       out.push_back(std::move(f));

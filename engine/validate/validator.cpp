@@ -108,11 +108,13 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
     if (def == nullptr) {
       if (l.geometry_kind() == gdal::GeometryKind::None) {
         if (is_selected(l.name()))
-          report.notes.push_back(fmt::format("table {}: not in the layer catalogue and without geometry: ignored", l.name()));
+          report.notes.push_back(
+              fmt::format("table {}: not in the layer catalogue and without geometry: ignored", l.name()));
         continue;
       }
       if (is_selected(l.name()))
-        report.notes.push_back(fmt::format("layer {}: not in the layer catalogue: only geometry and CRS checks", l.name()));
+        report.notes.push_back(
+            fmt::format("layer {}: not in the layer catalogue: only geometry and CRS checks", l.name()));
     } else {
       if (by_code.count(def->code) > 0) {
         report.notes.push_back(fmt::format("layer {}: a second table for {} ({}): ignored", l.name(), def->code,
@@ -121,7 +123,8 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
       }
       by_code[def->code] = &l;
       if (l.geometry_kind() == gdal::GeometryKind::None) {
-        report.notes.push_back(fmt::format("table {}: catalogue layer {} has no geometry column: attributes only", l.name(), def->code));
+        report.notes.push_back(
+            fmt::format("table {}: catalogue layer {} has no geometry column: attributes only", l.name(), def->code));
       }
     }
     candidates.push_back({&l, def});
@@ -137,7 +140,8 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
   needed_codes.insert(rules.city_layer);
   for (const auto& [cov, unit] : rules.gap_units) needed_codes.insert(unit);
   if (!rules.allowed_gap_layer.empty()) needed_codes.insert(rules.allowed_gap_layer);
-  if (any_selected_code(rules.control_lines)) needed_codes.insert(rules.control_lines.begin(), rules.control_lines.end());
+  if (any_selected_code(rules.control_lines))
+    needed_codes.insert(rules.control_lines.begin(), rules.control_lines.end());
   if (any_selected_code(rules.three_spaces)) needed_codes.insert(rules.three_spaces.begin(), rules.three_spaces.end());
 
   Findings findings;
@@ -226,8 +230,11 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
   }
   std::vector<FeatureRef> mask;
   if (!rules.allowed_gap_layer.empty()) {
-    if (const PlanLayer* m = get(rules.allowed_gap_layer)) mask = refs(*m);
-    else report.notes.push_back(fmt::format("allowed-gap layer {} is absent: no gaps are excused", rules.allowed_gap_layer));
+    if (const PlanLayer* m = get(rules.allowed_gap_layer))
+      mask = refs(*m);
+    else
+      report.notes.push_back(
+          fmt::format("allowed-gap layer {} is absent: no gaps are excused", rules.allowed_gap_layer));
   }
   clock.lap("city boundary");
 
@@ -261,7 +268,8 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
     }
     const auto skipped = find_gaps(items, units, mask, pl->name(), job_for("COVERAGE_GAP"), findings);
     for (auto fid : skipped)
-      report.notes.push_back(fmt::format("{}: no feature reaches {} fid {}: no gaps looked for there", pl->name(), unit, fid));
+      report.notes.push_back(
+          fmt::format("{}: no feature reaches {} fid {}: no gaps looked for there", pl->name(), unit, fid));
     clock.lap("gaps " + pl->name());
   }
 

@@ -34,7 +34,7 @@ struct StageTime {
 struct ValidationReport {
   std::string source;
   RuleSet rules;
-  Findings findings;  ///< sorted: check (catalogue order), layer, fid, related fid, measure
+  Findings findings;               ///< sorted: check (catalogue order), layer, fid, related fid, measure
   std::vector<std::string> notes;  ///< informational: unknown layers, skipped checks
   std::vector<StageTime> timings;
   std::vector<std::string> layers_checked;

@@ -9,8 +9,12 @@
 namespace guotu::xlsx {
 
 namespace {
-lxw_workbook* wb(void* p) { return static_cast<lxw_workbook*>(p); }
-lxw_worksheet* ws(void* p) { return static_cast<lxw_worksheet*>(p); }
+lxw_workbook* wb(void* p) {
+  return static_cast<lxw_workbook*>(p);
+}
+lxw_worksheet* ws(void* p) {
+  return static_cast<lxw_worksheet*>(p);
+}
 
 void check(lxw_error e, const std::string& what) {
   if (e != LXW_NO_ERROR) throw_internal("xlsx: " + what + ": " + lxw_strerror(e));
@@ -23,8 +27,10 @@ std::string clean_sheet_name(const std::string& name) {
   for (std::size_t i = 0; i < name.size() && chars < 31;) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
     const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    if (len == 1 && std::string_view("[]:*?/\\").find(static_cast<char>(c)) != std::string_view::npos) out += '_';
-    else out.append(name, i, len);
+    if (len == 1 && std::string_view("[]:*?/\\").find(static_cast<char>(c)) != std::string_view::npos)
+      out += '_';
+    else
+      out.append(name, i, len);
     i += len;
     ++chars;
   }
@@ -46,9 +52,12 @@ void Sheet::column_width(std::uint16_t first, std::uint16_t last, double width) 
   check(worksheet_set_column(ws(sheet_), first, last, width, nullptr), "set_column");
 }
 
-void Sheet::freeze(std::uint32_t rows, std::uint16_t cols) { worksheet_freeze_panes(ws(sheet_), rows, cols); }
+void Sheet::freeze(std::uint32_t rows, std::uint16_t cols) {
+  worksheet_freeze_panes(ws(sheet_), rows, cols);
+}
 
-void Sheet::autofilter(std::uint32_t first_row, std::uint16_t first_col, std::uint32_t last_row, std::uint16_t last_col) {
+void Sheet::autofilter(std::uint32_t first_row, std::uint16_t first_col, std::uint32_t last_row,
+                       std::uint16_t last_col) {
   check(worksheet_autofilter(ws(sheet_), first_row, first_col, last_row, last_col), "autofilter");
 }
 
@@ -94,7 +103,8 @@ int Workbook::add_style(const CellStyle& style) {
 }
 
 void* Workbook::format(int style) const {
-  return style >= 0 && static_cast<std::size_t>(style) < formats_.size() ? formats_[static_cast<std::size_t>(style)] : nullptr;
+  return style >= 0 && static_cast<std::size_t>(style) < formats_.size() ? formats_[static_cast<std::size_t>(style)]
+                                                                         : nullptr;
 }
 
 void Workbook::close() {

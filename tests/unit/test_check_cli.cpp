@@ -1,19 +1,18 @@
 // End to end: the guotu binary on a tiny plan and projects built here. Exit codes, the JSON
 // contract (PRODUCT.md §6), the GeoPackage layers and styles, and no output after a failure.
-#include <gtest/gtest.h>
-
 #include <ogrsf_frmts.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "catalogue_values.hpp"
 #include "gdal/output_writer.hpp"
 #include "gdal/vector_source.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
-#include "catalogue_values.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -40,8 +39,9 @@ void write_plan(const fs::path& path) {
   w.add(farm, values(cat.get("YJJBNT"), {{"BSM", std::string("F")}}), &g);
   const auto dltb = w.create_layer(cat.get("DLTB").to_spec("EPSG:4527"));
   g = rect(200, 0, 300, 100);
-  w.add(dltb, values(cat.get("DLTB"), {{"BSM", std::string("D")}, {"DLBM", std::string("0101")}, {"KCXS", 0.1},
-                                       {"GDDB", std::int64_t{7}}}),
+  w.add(dltb,
+        values(cat.get("DLTB"),
+               {{"BSM", std::string("D")}, {"DLBM", std::string("0101")}, {"KCXS", 0.1}, {"GDDB", std::int64_t{7}}}),
         &g);
   w.commit();
 }
@@ -51,15 +51,23 @@ void write_projects(const fs::path& path) {
   gdal::OutputWriter w(path.string(), {});
   const auto id = w.create_layer(def.to_spec("EPSG:4527"));
   auto g = rect(50, 0, 150, 100);  // half in the red line: 禁止
-  w.add(id, values(def, {{"BSM", std::string("P1")}, {"XMMC", std::string("某住宅项目")}, {"XMLX", std::string("居住")}}), &g);
+  w.add(id,
+        values(def, {{"BSM", std::string("P1")}, {"XMMC", std::string("某住宅项目")}, {"XMLX", std::string("居住")}}),
+        &g);
   g = rect(250, 0, 350, 100);  // on 永久基本农田 with approval as a major project: passes
-  w.add(id, values(def, {{"BSM", std::string("P2")}, {"XMMC", std::string("某高速")}, {"XMLX", std::string("重大项目")},
-                         {"PZWH", std::string("鲁政土字〔2024〕1号")}, {"XZQDM", std::string("371502")}}),
+  w.add(id,
+        values(def, {{"BSM", std::string("P2")},
+                     {"XMMC", std::string("某高速")},
+                     {"XMLX", std::string("重大项目")},
+                     {"PZWH", std::string("鲁政土字〔2024〕1号")},
+                     {"XZQDM", std::string("371502")}}),
         &g);
   w.commit();
 }
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
 class CheckCli : public ::testing::Test {
  protected:
@@ -110,7 +118,8 @@ TEST_F(CheckCli, JsonContractExitCodeAndGeoPackage) {
   EXPECT_EQ(gdal::as_text(projects[1].values[verdict]), "通过");
   GDALDatasetH ds = GDALOpenEx(out.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
   ASSERT_NE(ds, nullptr);
-  OGRLayerH res = GDALDatasetExecuteSQL(ds, "SELECT f_table_name FROM layer_styles ORDER BY f_table_name", nullptr, nullptr);
+  OGRLayerH res =
+      GDALDatasetExecuteSQL(ds, "SELECT f_table_name FROM layer_styles ORDER BY f_table_name", nullptr, nullptr);
   std::vector<std::string> styled;
   if (res != nullptr) {
     OGRFeatureH f;
@@ -143,7 +152,8 @@ TEST_F(CheckCli, FailedRunsLeaveNoOutput) {
   // An invalid rule file: exit 2, nothing written.
   {
     std::ofstream f(dir_ / "bad.yaml");
-    f << "rules:\n  - id: X\n    name_zh: x\n    name_en: x\n    kind: nonsense\n    severity: 禁止\n    source: s\n    layer: STBHHX\n";
+    f << "rules:\n  - id: X\n    name_zh: x\n    name_en: x\n    kind: nonsense\n    severity: 禁止\n    source: s\n   "
+         " layer: STBHHX\n";
   }
   EXPECT_EQ(test::run_guotu(base() + " --out " + q(out) + " --rules " + q(dir_ / "bad.yaml")).exit_code, 2);
   EXPECT_FALSE(fs::exists(out));
@@ -192,7 +202,9 @@ TEST_F(CheckCli, ProjectsWithoutCrsAreRefused) {
   OGR_F_Destroy(f);
   GDALClose(ds);
   const fs::path out = dir_ / "check.gpkg";
-  EXPECT_EQ(test::run_guotu("check --plan " + q(dir_ / "plan.gpkg") + " --projects " + q(shp) + " --out " + q(out)).exit_code, 2);
+  EXPECT_EQ(
+      test::run_guotu("check --plan " + q(dir_ / "plan.gpkg") + " --projects " + q(shp) + " --out " + q(out)).exit_code,
+      2);
   EXPECT_FALSE(fs::exists(out));
   // Saying what it is makes it work (P1 lies half in the red line).
   EXPECT_EQ(test::run_guotu("check --plan " + q(dir_ / "plan.gpkg") + " --projects " + q(shp) + " --out " + q(out) +

@@ -7,12 +7,12 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "gdal/vector_source.hpp"
 #include "geodesic_reference.hpp"
@@ -68,17 +68,17 @@ TEST(CheckSample, FindsExactlyThePlantedViolationsWithIndependentAreas) {
     double want = 0, tolerance = 1e-6;
     const std::string p = "(SELECT geom FROM XMYD WHERE BSM = '" + project + "')";
     if (kind == "forbid-overlap" || kind == "overlap-needs-approval" || kind == "attribute-cap-in-zone") {
-      want = sql_geometry_area(*ds, "SELECT ST_Intersection(" + p + ", geom) FROM " + layer + " WHERE fid = " +
-                                        std::to_string(v["plan_fid"].get<std::int64_t>()));
+      want = sql_geometry_area(*ds, "SELECT ST_Intersection(" + p + ", geom) FROM " + layer +
+                                        " WHERE fid = " + std::to_string(v["plan_fid"].get<std::int64_t>()));
     } else if (kind == "require-within") {
       want = sql_geometry_area(*ds, "SELECT ST_Difference(" + p + ", (SELECT ST_Union(geom) FROM " + layer + "))");
     } else if (kind == "buffer") {
       // Buffers are polygons approximating arcs: GEOS in SpatiaLite and in guotu may segment
       // them differently, so 1e-3 here.
       tolerance = 1e-3;
-      want = sql_geometry_area(*ds, "SELECT ST_Intersection(" + p + ", ST_Buffer(geom, " +
-                                        std::to_string(30.0) + ")) FROM " + layer + " WHERE fid = " +
-                                        std::to_string(v["plan_fid"].get<std::int64_t>()));
+      want = sql_geometry_area(*ds, "SELECT ST_Intersection(" + p + ", ST_Buffer(geom, " + std::to_string(30.0) +
+                                        ")) FROM " + layer +
+                                        " WHERE fid = " + std::to_string(v["plan_fid"].get<std::int64_t>()));
     } else {
       continue;
     }

@@ -26,7 +26,8 @@ TEST(Connection, ReadsKeyValuePairsWithLibpqQuoting) {
 TEST(Connection, MasksPasswordsInEveryForm) {
   EXPECT_EQ(mask_passwords("PG:host=h password=secret dbname=x"), "PG:host=h password=*** dbname=x");
   EXPECT_EQ(mask_passwords("PG:password='se cret' dbname=x"), "PG:password=*** dbname=x");
-  EXPECT_EQ(mask_passwords("guotu check --out 'PG:dbname=x PASSWORD=secret'"), "guotu check --out 'PG:dbname=x PASSWORD=***'");
+  EXPECT_EQ(mask_passwords("guotu check --out 'PG:dbname=x PASSWORD=secret'"),
+            "guotu check --out 'PG:dbname=x PASSWORD=***'");
   EXPECT_EQ(mask_passwords("postgresql://gis:secret@db/plan"), "postgresql://gis:***@db/plan");
   EXPECT_EQ(mask_passwords("postgresql://gis@db/plan"), "postgresql://gis@db/plan");
   EXPECT_EQ(display_target("out/password=x.gpkg"), "out/password=x.gpkg");  // a file name is a file name

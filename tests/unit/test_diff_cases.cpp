@@ -6,9 +6,6 @@
 // Schema: tests/cases/change/README.md.
 #include <geodesic.h>
 #include <proj.h>
-#include <yaml-cpp/yaml.h>
-
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
@@ -16,11 +13,14 @@
 #include <filesystem>
 #include <set>
 
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
 #include "change/change_detector.hpp"
 #include "gdal/output_writer.hpp"
+#include "geodesic_reference.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
-#include "geodesic_reference.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -59,7 +59,6 @@ void write_layer(gdal::OutputWriter& w, const layers::LayerDef& def, const YAML:
     }
   }
 }
-
 
 std::vector<fs::path> case_files() {
   std::vector<fs::path> out;
@@ -172,7 +171,9 @@ TEST_P(ChangeCase, Replays) {
 INSTANTIATE_TEST_SUITE_P(Cases, ChangeCase, ::testing::ValuesIn(case_files()),
                          [](const ::testing::TestParamInfo<fs::path>& i) {
                            std::string n = i.param.stem().string();
-                           std::replace_if(n.begin(), n.end(), [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
+                           std::replace_if(
+                               n.begin(), n.end(),
+                               [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
                            return n;
                          });
 

@@ -8,19 +8,19 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
 #include "gdal/vector_source.hpp"
-#include "ledger/farmland_ledger.hpp"
 #include "geodesic_reference.hpp"
+#include "ledger/farmland_ledger.hpp"
 #include "support.hpp"
 
 namespace {
@@ -90,8 +90,9 @@ TEST(DiffSample, FindsExactlyTheGeneratorsChangesWithIndependentAreas) {
   const auto city = guotu::test::sample_city(false);
   guotu::test::TempDir dir;
   const auto out = dir / "diff.gpkg";
-  const auto r = guotu::test::run_guotu("diff --before '" + city.string() + "' --after '" + city.string() + "' --plan '" +
-                                        city.string() + "' --out '" + out.string() + "' --json 2>/dev/null");
+  const auto r =
+      guotu::test::run_guotu("diff --before '" + city.string() + "' --after '" + city.string() + "' --plan '" +
+                             city.string() + "' --out '" + out.string() + "' --json 2>/dev/null");
   ASSERT_EQ(r.exit_code, 1) << "the sample city has 非农化 inside 永久基本农田: 疑似违法, exit 1";
   const auto j = nlohmann::json::parse(r.out);
 
@@ -140,9 +141,9 @@ TEST(DiffSample, FindsExactlyTheGeneratorsChangesWithIndependentAreas) {
       EXPECT_FALSE(c["suspect"].get<bool>()) << "only new construction can be 疑似违法";
     }
     partial += e.partial ? 1 : 0;
-    const auto [geodesic, trapezoid] = sql_geometry_area(
-        *ds, "SELECT ST_Intersection((SELECT geom FROM DLTB WHERE BSM = '" + e.bsm +
-                 "'), (SELECT geom FROM DLTB_LATER WHERE BSM = '" + e.bsm_later + "'))");
+    const auto [geodesic, trapezoid] =
+        sql_geometry_area(*ds, "SELECT ST_Intersection((SELECT geom FROM DLTB WHERE BSM = '" + e.bsm +
+                                   "'), (SELECT geom FROM DLTB_LATER WHERE BSM = '" + e.bsm_later + "'))");
     ASSERT_GT(trapezoid, 0);
     // The overlap geometry (SpatiaLite) measured by the official method: 1e-6.
     EXPECT_LE(std::abs(got - trapezoid) / trapezoid, 1e-6) << "guotu " << got << " independent 32号 " << trapezoid;
@@ -167,7 +168,8 @@ TEST(DiffSample, FindsExactlyTheGeneratorsChangesWithIndependentAreas) {
   ASSERT_NE(changes, nullptr);
   EXPECT_EQ(changes->GetFeatureCount(), static_cast<GIntBig>(expected.size()));
   ASSERT_NE(o->GetLayerByName("summary"), nullptr);
-  OGRLayer* styles = o->ExecuteSQL("SELECT styleQML FROM layer_styles WHERE f_table_name = 'changes'", nullptr, nullptr);
+  OGRLayer* styles =
+      o->ExecuteSQL("SELECT styleQML FROM layer_styles WHERE f_table_name = 'changes'", nullptr, nullptr);
   ASSERT_NE(styles, nullptr);
   std::string qml;
   for (auto& f : *styles) qml = f->GetFieldAsString(0);
@@ -176,7 +178,8 @@ TEST(DiffSample, FindsExactlyTheGeneratorsChangesWithIndependentAreas) {
   EXPECT_NE(qml.find("230,0,0"), std::string::npos) << "red fill";
   OGRLayer* red = o->ExecuteSQL("SELECT COUNT(*) FROM changes WHERE suspect = 1", nullptr, nullptr);
   ASSERT_NE(red, nullptr);
-  for (auto& f : *red) EXPECT_EQ(f->GetFieldAsInteger64(0), static_cast<GIntBig>(j["counts"]["疑似违法"].get<std::size_t>()));
+  for (auto& f : *red)
+    EXPECT_EQ(f->GetFieldAsInteger64(0), static_cast<GIntBig>(j["counts"]["疑似违法"].get<std::size_t>()));
   o->ReleaseResultSet(red);
 }
 
@@ -185,9 +188,9 @@ TEST(DiffSample, RecordsTheInOutFlowsInTheLedger) {
   guotu::test::TempDir dir;
   const std::string db = (dir / "ledger.sqlite").string();
   guotu::ledger::FarmlandLedger::init(db, "test");
-  const auto r = guotu::test::run_guotu("diff --before '" + city.string() + "' --after '" + city.string() + "' --plan '" +
-                                        city.string() + "' --out '" + (dir / "diff.gpkg").string() + "' --to-ledger '" +
-                                        db + "' --year 2023 2>/dev/null");
+  const auto r = guotu::test::run_guotu("diff --before '" + city.string() + "' --after '" + city.string() +
+                                        "' --plan '" + city.string() + "' --out '" + (dir / "diff.gpkg").string() +
+                                        "' --to-ledger '" + db + "' --year 2023 2>/dev/null");
   ASSERT_EQ(r.exit_code, 1);
 
   guotu::gdal::initialize();
@@ -214,9 +217,9 @@ TEST(DiffSample, RecordsTheInOutFlowsInTheLedger) {
               std::all_of(ledger.inout_balances(2022).begin(), ledger.inout_balances(2022).end(),
                           [](const auto& b) { return b.out_m2 == 0 && b.in_m2 == 0; }));
   // Booking the same year twice is refused (the entry ids are per county, year and direction).
-  const auto again = guotu::test::run_guotu("diff --before '" + city.string() + "' --after '" + city.string() +
-                                            "' --out '" + (dir / "diff2.gpkg").string() + "' --to-ledger '" + db +
-                                            "' --year 2023 2>/dev/null");
+  const auto again =
+      guotu::test::run_guotu("diff --before '" + city.string() + "' --after '" + city.string() + "' --out '" +
+                             (dir / "diff2.gpkg").string() + "' --to-ledger '" + db + "' --year 2023 2>/dev/null");
   EXPECT_NE(again.exit_code, 0);
   EXPECT_FALSE(std::filesystem::exists(dir / "diff2.gpkg")) << "a refused booking leaves no output";
   EXPECT_EQ(ledger.inout_balances(2023).size(), balances.size());

@@ -3,10 +3,10 @@
 #include <geodesic.h>
 #include <proj.h>
 
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "area/ellipsoidal_area.hpp"
 #include "core/units.hpp"
@@ -65,8 +65,11 @@ Geometry square_lonlat(double lon, double lat, double side, const char* crs) {
   PJ* pj = proj_normalize_for_visualization(ctx, raw);
   PJ_COORD c = proj_trans(pj, PJ_FWD, proj_coord(lon, lat, 0, 0));
   const double h = side / 2;
-  std::vector<Coord> ring = {{c.xy.x - h, c.xy.y - h}, {c.xy.x + h, c.xy.y - h}, {c.xy.x + h, c.xy.y + h},
-                             {c.xy.x - h, c.xy.y + h}, {c.xy.x - h, c.xy.y - h}};
+  std::vector<Coord> ring = {{c.xy.x - h, c.xy.y - h},
+                             {c.xy.x + h, c.xy.y - h},
+                             {c.xy.x + h, c.xy.y + h},
+                             {c.xy.x - h, c.xy.y + h},
+                             {c.xy.x - h, c.xy.y - h}};
   for (auto& p : ring) {
     PJ_COORD r = proj_trans(pj, PJ_INV, proj_coord(p.x, p.y, 0, 0));
     p = {r.lp.lam, r.lp.phi};
@@ -97,7 +100,8 @@ Geometry densified(const char* wkt) {
     std::vector<Coord> dense;
     for (std::size_t i = 0; i + 1 < r.coords.size(); ++i) {
       const Coord a = r.coords[i], b = r.coords[i + 1];
-      const int n = std::max(1, static_cast<int>(std::ceil(std::max(std::abs(b.x - a.x), std::abs(b.y - a.y)) / 0.005)));
+      const int n =
+          std::max(1, static_cast<int>(std::ceil(std::max(std::abs(b.x - a.x), std::abs(b.y - a.y)) / 0.005)));
       for (int k = 0; k < n; ++k) dense.push_back({a.x + (b.x - a.x) * k / n, a.y + (b.y - a.y) * k / n});
     }
     dense.push_back(dense.front());
@@ -140,7 +144,8 @@ TEST(EllipsoidalArea, PolygonWithHolesAndMultiPolygon) {
 
   auto multi = densified(
       "MULTIPOLYGON(((115.4 36.0,115.45 36.0,115.45 36.05,115.4 36.0)),"
-      "((116.3 36.8,116.4 36.8,116.4 36.9,116.3 36.9,116.3 36.8),(116.32 36.82,116.33 36.82,116.33 36.83,116.32 36.83,116.32 36.82)))");
+      "((116.3 36.8,116.4 36.8,116.4 36.9,116.3 36.9,116.3 36.8),(116.32 36.82,116.33 36.82,116.33 36.83,116.32 "
+      "36.83,116.32 36.82)))");
   expect_rel(EllipsoidalArea().polygonal(multi), reference_area(multi));
   expect_rel(AreaCalculator("EPSG:4527").area_m2(project(multi, "EPSG:4527")), reference_area(multi));
 }

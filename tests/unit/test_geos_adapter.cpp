@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include <thread>
+
+#include <gtest/gtest.h>
 
 #include "core/error.hpp"
 #include "geos/geometry.hpp"
@@ -102,7 +102,8 @@ TEST(GeosAdapter, PreparedAndTree) {
 }
 
 TEST(GeosAdapter, RingsAndCollect) {
-  auto mp = Geometry::from_wkt("MULTIPOLYGON(((0 0,4 0,4 4,0 4,0 0),(1 1,2 1,2 2,1 2,1 1)),((10 10,11 10,11 11,10 10)))");
+  auto mp =
+      Geometry::from_wkt("MULTIPOLYGON(((0 0,4 0,4 4,0 4,0 0),(1 1,2 1,2 2,1 2,1 1)),((10 10,11 10,11 11,10 10)))");
   int shells = 0, holes = 0;
   mp.for_each_ring([&](const guotu::geos::RingView& r) { (r.is_hole ? holes : shells)++; });
   EXPECT_EQ(shells, 2);

@@ -1,6 +1,5 @@
 // guotu info on the real county boundaries, through the engine and through the CLI.
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "info/dataset_info.hpp"

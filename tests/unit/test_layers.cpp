@@ -1,7 +1,7 @@
 // The layer catalogue and code lists as shipped in layers/.
-#include <gtest/gtest.h>
-
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "core/error.hpp"
 #include "layers/catalogue.hpp"

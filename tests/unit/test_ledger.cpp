@@ -2,26 +2,26 @@
 // totals, concurrent writers and writers killed mid-transaction.
 #include <fcntl.h>
 #include <signal.h>
-#include <libpq-fe.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <limits>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <sstream>
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "check/occupancy.hpp"
 #include "core/error.hpp"
@@ -40,12 +40,12 @@ namespace {
 
 constexpr double kMu = 10000.0 / 15.0;
 
-Supplement supplement(const std::string& id, const std::string& county, double mu, const std::string& accepted, int grade = 6,
-                      double paddy_mu = 0) {
+Supplement supplement(const std::string& id, const std::string& county, double mu, const std::string& accepted,
+                      int grade = 6, double paddy_mu = 0) {
   return {id, county, "项目 " + id, "土地整治", mu * kMu, paddy_mu * kMu, grade, std::nullopt, accepted, {}};
 }
-Occupation occupation(const std::string& id, const std::string& county, double mu, const std::string& date, double paddy_mu = 0,
-                      double capacity = 0) {
+Occupation occupation(const std::string& id, const std::string& county, double mu, const std::string& date,
+                      double paddy_mu = 0, double capacity = 0) {
   return {id, "工程 " + id, county, date, "鲁政土字〔2023〕1号", mu * kMu, paddy_mu * kMu, capacity, {}};
 }
 
@@ -59,10 +59,12 @@ class LedgerStore : public ::testing::TestWithParam<std::string> {
 
   void SetUp() override {
     if (const char* b = std::getenv("GUOTU_TEST_POSTGRESQL")) base_ = b;
-    if (pg() && base_.empty()) GTEST_SKIP() << "GUOTU_TEST_POSTGRESQL is not set (CTest runs these as ledger_postgresql)";
+    if (pg() && base_.empty())
+      GTEST_SKIP() << "GUOTU_TEST_POSTGRESQL is not set (CTest runs these as ledger_postgresql)";
   }
   void TearDown() override {
-    for (const auto& schema : schemas_) (void)raw(base_, "", "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE", nullptr);
+    for (const auto& schema : schemas_)
+      (void)raw(base_, "", "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE", nullptr);
   }
 
   /// A target for a new, empty ledger: a file in the test's directory, or a fresh schema.
@@ -70,7 +72,8 @@ class LedgerStore : public ::testing::TestWithParam<std::string> {
     if (!pg()) return (dir_ / (name + ".sqlite")).string();
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     std::string schema = "t_" + std::string(info->name()) + "_" + name + "_" + std::to_string(::getpid());
-    std::transform(schema.begin(), schema.end(), schema.begin(), [](unsigned char c) { return std::isalnum(c) ? std::tolower(c) : '_'; });
+    std::transform(schema.begin(), schema.end(), schema.begin(),
+                   [](unsigned char c) { return std::isalnum(c) ? std::tolower(c) : '_'; });
     schemas_.push_back(schema);
     (void)raw(base_, "", "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE", nullptr);
     return base_ + "?schema=" + schema;
@@ -147,7 +150,8 @@ class LedgerStore : public ::testing::TestWithParam<std::string> {
       if (error != nullptr) *error = PQerrorMessage(c.get());
       return false;
     }
-    PQsetNoticeProcessor(c.get(), [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        c.get(), [](void*, const char*) {}, nullptr);
     if (!schema.empty()) PQclear(PQexec(c.get(), ("SET search_path TO \"" + schema + "\"").c_str()));
     std::unique_ptr<PGresult, void (*)(PGresult*)> r(PQexec(c.get(), sql.c_str()), PQclear);
     const auto status = PQresultStatus(r.get());
@@ -294,8 +298,8 @@ TEST_P(LedgerStore, TextIsStoredVerbatim) {
   const auto db = fresh("l");
   FarmlandLedger::init(db, "o'brien; DROP TABLE audit; --");
   FarmlandLedger l(db, "o'brien; DROP TABLE audit; --");
-  const std::vector<std::string> names = {"王家庄\"土地整治\"项目", "x'); DELETE FROM supplements; --", "a;b;c", "聊城市东昌府区 ’’ ‘引号’",
-                                          "Robert'); DROP TABLE lots;--"};
+  const std::vector<std::string> names = {"王家庄\"土地整治\"项目", "x'); DELETE FROM supplements; --", "a;b;c",
+                                          "聊城市东昌府区 ’’ ‘引号’", "Robert'); DROP TABLE lots;--"};
   for (std::size_t i = 0; i < names.size(); ++i) {
     Supplement s = supplement(names[i], "371502", 1, "2023-01-01");
     s.name = names[i];
@@ -323,7 +327,8 @@ TEST_P(LedgerStore, InOutBalanceClosesOrIsOpen) {
   ASSERT_EQ(b.size(), 2u);
   EXPECT_FALSE(b[0].closed);  // 371502: 10 out, 8 in
   EXPECT_TRUE(b[1].closed);   // 371503: exempt
-  EXPECT_THROW(l.add_inout({"D", "371502", "2024-01-01", "", 2023, "in", kMu, 7, ""}), guotu::Error);  // date not in year
+  EXPECT_THROW(l.add_inout({"D", "371502", "2024-01-01", "", 2023, "in", kMu, 7, ""}),
+               guotu::Error);  // date not in year
   EXPECT_THROW(l.add_inout({"E", "371502", "2023-01-01", "", 2023, "sideways", kMu, 7, ""}), guotu::Error);
 }
 
@@ -472,7 +477,9 @@ TEST_P(LedgerStore, SampleLedgerReproducesThe2023Figures) {
   EXPECT_NEAR(j["year"]["drawn"]["area_mu"].get<double>(), 4796.97, 0.005);
   EXPECT_NEAR(j["stock"]["area_mu"].get<double>(), 8312.70, 0.005);
   // Independently, by SQL on the entries themselves.
-  EXPECT_NEAR(scalar(db, "SELECT SUM(area_m2) FROM occupations WHERE date >= '2023-01-01' AND date <= '2023-12-31'") / kMu, 4796.97, 0.005);
+  EXPECT_NEAR(
+      scalar(db, "SELECT SUM(area_m2) FROM occupations WHERE date >= '2023-01-01' AND date <= '2023-12-31'") / kMu,
+      4796.97, 0.005);
   // A second import of the same entries is refused whole (duplicate ids) and changes nothing.
   EXPECT_EQ(guotu::test::run_guotu("ledger --db '" + db + "' import '" + sample + "' 2>/dev/null").exit_code, 2);
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM occupations"), 327);
@@ -483,7 +490,9 @@ TEST_P(LedgerStore, SampleLedgerReproducesThe2023Figures) {
 TEST_P(LedgerStore, BusyLedgerIsReportedAfterTheWait) {
   const auto db = fresh("l");
   FarmlandLedger::init(db, "t");
-  const std::string add = "ledger --db '" + db + "' --wait 1 add-supplement --id S2 --county 371502 --area-mu 5 --grade 6 --accepted 2023-01-01";
+  const std::string add =
+      "ledger --db '" + db +
+      "' --wait 1 add-supplement --id S2 --county 371502 --area-mu 5 --grade 6 --accepted 2023-01-01";
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> file(nullptr, sqlite3_close);
   std::unique_ptr<PGconn, void (*)(PGconn*)> server(nullptr, PQfinish);
   if (pg()) {
@@ -506,8 +515,10 @@ TEST_P(LedgerStore, BusyLedgerIsReportedAfterTheWait) {
   EXPECT_GE(waited, 0.9);
   EXPECT_LT(waited, 30);
   // The other desk finishes.
-  if (pg()) PQclear(PQexec(server.get(), "ROLLBACK"));
-  else sqlite3_exec(file.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (pg())
+    PQclear(PQexec(server.get(), "ROLLBACK"));
+  else
+    sqlite3_exec(file.get(), "ROLLBACK", nullptr, nullptr, nullptr);
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM supplements"), 0) << "a write that gave up left nothing";
   EXPECT_EQ(guotu::test::run_guotu(add + " 2>/dev/null").exit_code, 0);
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM supplements"), 1);
@@ -542,7 +553,8 @@ TEST_P(LedgerStore, ConcurrentWritersLoseNothing) {
               l.add_occupation(occupation("O" + id, county, 1 + rng() % 10, "2023-06-01"));
               log << "O " << id << "\n";
             } else if (op < 9) {
-              l.transfer({"T" + id, "2023-03-01", county, counties[(rng() % 2 + 1 + (&county - &counties[0])) % 3], "", (1 + rng() % 5) * kMu, ""});
+              l.transfer({"T" + id, "2023-03-01", county, counties[(rng() % 2 + 1 + (&county - &counties[0])) % 3], "",
+                          (1 + rng() % 5) * kMu, ""});
               log << "T " << id << "\n";
             } else {
               (void)l.balances();
@@ -577,15 +589,26 @@ TEST_P(LedgerStore, ConcurrentWritersLoseNothing) {
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM transfers"), logged['T']);
   EXPECT_GT(logged['O'], 100);
   // No double spending: no lot gives more than it holds.
-  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM lots l WHERE l.area_m2 + 1e-6 < (SELECT COALESCE(SUM(d.area_m2), 0) FROM draws d WHERE d.lot_id = l.id)"), 0);
+  EXPECT_EQ(scalar(db,
+                   "SELECT COUNT(*) FROM lots l WHERE l.area_m2 + 1e-6 < (SELECT COALESCE(SUM(d.area_m2), 0) FROM "
+                   "draws d WHERE d.lot_id = l.id)"),
+            0);
   // Balances equal the sums of the entries, and none is negative.
   FarmlandLedger l(db, "t");
   for (const auto& b : l.balances()) {
     SCOPED_TRACE(b.county);
-    const double supplied = scalar(db, "SELECT COALESCE(SUM(area_m2), 0) FROM supplements WHERE county = '" + b.county + "'");
-    const double occupied = scalar(db, "SELECT COALESCE(SUM(area_m2), 0) FROM occupations WHERE county = '" + b.county + "'");
-    const double sold = scalar(db, "SELECT COALESCE(SUM(l.area_m2), 0) FROM lots l JOIN transfers t ON t.id = l.transfer_id WHERE t.from_county = '" + b.county + "'");
-    const double bought = scalar(db, "SELECT COALESCE(SUM(l.area_m2), 0) FROM lots l JOIN transfers t ON t.id = l.transfer_id WHERE t.to_county = '" + b.county + "'");
+    const double supplied =
+        scalar(db, "SELECT COALESCE(SUM(area_m2), 0) FROM supplements WHERE county = '" + b.county + "'");
+    const double occupied =
+        scalar(db, "SELECT COALESCE(SUM(area_m2), 0) FROM occupations WHERE county = '" + b.county + "'");
+    const double sold = scalar(db,
+                               "SELECT COALESCE(SUM(l.area_m2), 0) FROM lots l JOIN transfers t ON t.id = "
+                               "l.transfer_id WHERE t.from_county = '" +
+                                   b.county + "'");
+    const double bought = scalar(db,
+                                 "SELECT COALESCE(SUM(l.area_m2), 0) FROM lots l JOIN transfers t ON t.id = "
+                                 "l.transfer_id WHERE t.to_county = '" +
+                                     b.county + "'");
     EXPECT_NEAR(b.stock.area_m2, supplied - occupied - sold + bought, 1e-3);
     EXPECT_GE(b.stock.area_m2, -1e-6);
   }
@@ -617,8 +640,10 @@ TEST_P(LedgerStore, SurvivesSigkillDuringWrites) {
         const std::string begin = "B " + id + "\n", done = "D " + id + "\n";
         (void)!::write(fd, begin.data(), begin.size());
         try {
-          if (i % 2 == 0) l.add_supplement(supplement("S" + id, "371502", 2, "2023-01-01"));
-          else l.add_occupation(occupation("S" + id, "371502", 1, "2023-02-01"));
+          if (i % 2 == 0)
+            l.add_supplement(supplement("S" + id, "371502", 2, "2023-01-01"));
+          else
+            l.add_occupation(occupation("S" + id, "371502", 1, "2023-02-01"));
         } catch (const RuleViolation&) {
         }
         (void)!::write(fd, done.data(), done.size());
@@ -651,7 +676,8 @@ TEST_P(LedgerStore, SurvivesSigkillDuringWrites) {
     }
   }
   // Every entry has its audit row: entry and audit are one transaction.
-  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM supplements s LEFT JOIN audit a ON a.id = s.audit_id WHERE a.id IS NULL"), 0);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM supplements s LEFT JOIN audit a ON a.id = s.audit_id WHERE a.id IS NULL"),
+            0);
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM audit WHERE action IN ('add-supplement', 'add-occupation')"),
             scalar(db, "SELECT (SELECT COUNT(*) FROM supplements) + (SELECT COUNT(*) FROM occupations)"));
   EXPECT_GE(l.balances().at(0).stock.area_m2, 0);
@@ -662,8 +688,10 @@ TEST_P(LedgerStore, TakesOccupationsFromCheck) {
   const auto city = guotu::test::sample_city(false).string();
   const auto occ = (dir() / "occ.json").string();
   const auto db = fresh("l");
-  ASSERT_EQ(guotu::test::run_guotu("check --plan '" + city + "' --projects '" + city + "' --out '" + (dir() / "c.gpkg").string() +
-                                   "' --occupancy-json '" + occ + "' 2>/dev/null").exit_code, 1);
+  ASSERT_EQ(guotu::test::run_guotu("check --plan '" + city + "' --projects '" + city + "' --out '" +
+                                   (dir() / "c.gpkg").string() + "' --occupancy-json '" + occ + "' 2>/dev/null")
+                .exit_code,
+            1);
   std::ifstream in(occ);
   const auto j = nlohmann::json::parse(in);
   std::map<std::string, double> need;  // county → net 耕地 m²
@@ -677,9 +705,11 @@ TEST_P(LedgerStore, TakesOccupationsFromCheck) {
   FarmlandLedger::init(db, "t");
   {
     FarmlandLedger l(db, "t");
-    for (const auto& [county, m2] : need) l.add_supplement(supplement("S" + county, county, 2 * m2 / kMu + 10, "2023-01-01", 1));
+    for (const auto& [county, m2] : need)
+      l.add_supplement(supplement("S" + county, county, 2 * m2 / kMu + 10, "2023-01-01", 1));
   }
-  auto r = guotu::test::run_guotu("ledger --db '" + db + "' --json add-occupation --from-check '" + occ + "' --date 2024-05-01 2>/dev/null");
+  auto r = guotu::test::run_guotu("ledger --db '" + db + "' --json add-occupation --from-check '" + occ +
+                                  "' --date 2024-05-01 2>/dev/null");
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(nlohmann::json::parse(r.out)["added"].size(), projects);
   FarmlandLedger l(db, "t");
@@ -687,7 +717,9 @@ TEST_P(LedgerStore, TakesOccupationsFromCheck) {
   // Without a date the clerk is asked for one; nothing is written.
   const auto db2 = fresh("l2");
   FarmlandLedger::init(db2, "t");
-  EXPECT_EQ(guotu::test::run_guotu("ledger --db '" + db2 + "' add-occupation --from-check '" + occ + "' 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(guotu::test::run_guotu("ledger --db '" + db2 + "' add-occupation --from-check '" + occ + "' 2>/dev/null")
+                .exit_code,
+            2);
   EXPECT_EQ(scalar(db2, "SELECT COUNT(*) FROM occupations"), 0);
 }
 
@@ -705,8 +737,10 @@ void expect_near_json(const nlohmann::json& a, const nlohmann::json& b, const st
   } else if (a.is_object() && b.is_object()) {
     EXPECT_EQ(a.size(), b.size()) << path;
     for (const auto& [k, v] : a.items()) {
-      if (b.contains(k)) expect_near_json(v, b[k], path + "." + k);
-      else ADD_FAILURE() << path << "." << k << " missing";
+      if (b.contains(k))
+        expect_near_json(v, b[k], path + "." + k);
+      else
+        ADD_FAILURE() << path << "." << k << " missing";
     }
   } else if (a.is_array() && b.is_array()) {
     ASSERT_EQ(a.size(), b.size()) << path;
@@ -737,13 +771,17 @@ TEST_P(LedgerPostgres, SameTablesAndFiguresAsSQLite) {
   for (const std::string& db : {file, schema}) {
     SCOPED_TRACE(db);
     ASSERT_EQ(guotu::test::run_guotu("ledger --db '" + db + "' --user 录入员 init 2>/dev/null").exit_code, 0);
-    ASSERT_EQ(guotu::test::run_guotu("ledger --db '" + db + "' --user 录入员 import '" + sample + "' 2>/dev/null").exit_code, 0);
+    ASSERT_EQ(
+        guotu::test::run_guotu("ledger --db '" + db + "' --user 录入员 import '" + sample + "' 2>/dev/null").exit_code,
+        0);
     const auto out = dir() / ("report" + std::to_string(i));
-    ASSERT_EQ(guotu::test::run_guotu("ledger --db '" + db + "' report --out '" + out.string() + "' 2>/dev/null").exit_code, 0);
+    ASSERT_EQ(
+        guotu::test::run_guotu("ledger --db '" + db + "' report --out '" + out.string() + "' 2>/dev/null").exit_code,
+        0);
     reports[i] = report_files(out);
     for (const char* at : {"2022-12-31", "2023-06-30", ""}) {
-      auto r = guotu::test::run_guotu("ledger --db '" + db + "' --json balance --year 2023" + (*at ? std::string(" --at ") + at : "") +
-                                      " 2>/dev/null");
+      auto r = guotu::test::run_guotu("ledger --db '" + db + "' --json balance --year 2023" +
+                                      (*at ? std::string(" --at ") + at : "") + " 2>/dev/null");
       ASSERT_EQ(r.exit_code, 0);
       balances[i][at] = r.out;
     }
@@ -768,8 +806,9 @@ TEST_P(LedgerPostgres, ClerkWithSelectAndInsertOnly) {
   FarmlandLedger::init(db, "admin");
   const std::string schema = schema_of(db);
   const std::string role = "clerk_" + std::to_string(::getpid());
-  ASSERT_TRUE(exec(db, "DROP ROLE IF EXISTS " + role + "; CREATE ROLE " + role + " LOGIN; GRANT USAGE ON SCHEMA \"" + schema + "\" TO " + role +
-                           "; GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA \"" + schema + "\" TO " + role));
+  ASSERT_TRUE(exec(db, "DROP ROLE IF EXISTS " + role + "; CREATE ROLE " + role + " LOGIN; GRANT USAGE ON SCHEMA \"" +
+                           schema + "\" TO " + role + "; GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA \"" + schema +
+                           "\" TO " + role));
   // The same server and database, logged in as the clerk.
   std::string as_clerk = db;
   as_clerk.replace(as_clerk.find("postgres@"), 9, role + "@");
@@ -816,8 +855,8 @@ TEST_P(LedgerPostgres, DiffBooksTheInOutFlows) {
     SCOPED_TRACE(db);
     FarmlandLedger::init(db, "t");
     const auto out = dir() / ("diff" + std::to_string(i) + ".gpkg");
-    ASSERT_EQ(guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --out '" + out.string() + "' --to-ledger '" + db +
-                                     "' --year 2023 2>/dev/null")
+    ASSERT_EQ(guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --out '" + out.string() +
+                                     "' --to-ledger '" + db + "' --year 2023 2>/dev/null")
                   .exit_code,
               0);  // no --plan: nothing is suspect
     got[i] = FarmlandLedger(db, "t").inout_balances(2023);
@@ -832,13 +871,13 @@ TEST_P(LedgerPostgres, DiffBooksTheInOutFlows) {
   }
   // Booked twice: refused, and no output written. A schema with no ledger: refused before the diff.
   const auto again = dir() / "again.gpkg";
-  EXPECT_EQ(guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --out '" + again.string() + "' --to-ledger '" +
-                                   schema + "' --year 2023 2>/dev/null")
+  EXPECT_EQ(guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --out '" + again.string() +
+                                   "' --to-ledger '" + schema + "' --year 2023 2>/dev/null")
                 .exit_code,
             2);
   EXPECT_FALSE(fs::exists(again));
-  const auto r = guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --out '" + again.string() + "' --to-ledger '" +
-                                        fresh("none") + "' --year 2023 2>&1");
+  const auto r = guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --out '" + again.string() +
+                                        "' --to-ledger '" + fresh("none") + "' --year 2023 2>&1");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("no ledger here"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(again));
@@ -984,7 +1023,8 @@ TEST_P(LedgerStore, ABookingAppearsOnlyWhenCommitted) {
   EXPECT_EQ(scalar(db, "SELECT count(*) FROM inout"), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(PostgreSQL, LedgerPostgres, ::testing::Values("postgresql"), [](const auto& i) { return i.param; });
+INSTANTIATE_TEST_SUITE_P(PostgreSQL, LedgerPostgres, ::testing::Values("postgresql"),
+                         [](const auto& i) { return i.param; });
 
 // ---- Upgrading an existing ledger ----------------------------------------------------------
 
@@ -1005,12 +1045,14 @@ TEST(LedgerMigration, V1FileIsMigratedInPlace) {
   ASSERT_GE(versions.size(), 3u);
   sqlite3* h = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-  const std::string v1 = versions[0] + versions[1] +
-                         "INSERT INTO schema_migrations VALUES (1, '2025-01-01T00:00:00.000Z');"
-                         "INSERT INTO audit (user, action, detail) VALUES ('王五', 'add-supplement', 'S1');"
-                         "INSERT INTO supplements VALUES ('S1', '371502', '老项目', '土地整治', 66666.67, 0, 6, 40000, '2024-03-01', NULL, 1);"
-                         "INSERT INTO lots (supplement_id, county, available_from, area_m2, paddy_m2, capacity, audit_id) "
-                         "VALUES ('S1', '371502', '2024-03-01', 66666.67, 0, 40000, 1);";
+  const std::string v1 =
+      versions[0] + versions[1] +
+      "INSERT INTO schema_migrations VALUES (1, '2025-01-01T00:00:00.000Z');"
+      "INSERT INTO audit (user, action, detail) VALUES ('王五', 'add-supplement', 'S1');"
+      "INSERT INTO supplements VALUES ('S1', '371502', '老项目', '土地整治', 66666.67, 0, 6, 40000, '2024-03-01', "
+      "NULL, 1);"
+      "INSERT INTO lots (supplement_id, county, available_from, area_m2, paddy_m2, capacity, audit_id) "
+      "VALUES ('S1', '371502', '2024-03-01', 66666.67, 0, 40000, 1);";
   char* err = nullptr;
   ASSERT_EQ(sqlite3_exec(h, v1.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
   sqlite3_close(h);
@@ -1053,15 +1095,18 @@ TEST(LedgerTarget, PostgresTargetsAreSplitIntoConnectionAndSchema) {
 }
 
 TEST(LedgerTarget, UnreachableServerIsBadInputAndHidesThePassword) {
-  const auto r = guotu::test::run_guotu("ledger --db 'postgresql://clerk:s3cret-pw@127.0.0.1:1/gtkj?schema=l' balance 2>&1");
+  const auto r =
+      guotu::test::run_guotu("ledger --db 'postgresql://clerk:s3cret-pw@127.0.0.1:1/gtkj?schema=l' balance 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("cannot connect to PostgreSQL"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("clerk:***@127.0.0.1"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("s3cret-pw"), std::string::npos) << r.out;
-  const auto i = guotu::test::run_guotu("ledger --db 'PG:host=127.0.0.1 port=1 dbname=gtkj password=s3cret-pw' init 2>&1");
+  const auto i =
+      guotu::test::run_guotu("ledger --db 'PG:host=127.0.0.1 port=1 dbname=gtkj password=s3cret-pw' init 2>&1");
   EXPECT_EQ(i.exit_code, 2) << i.out;
   EXPECT_EQ(i.out.find("s3cret-pw"), std::string::npos) << i.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(SQLite, LedgerStore, ::testing::Values("sqlite"), [](const auto& i) { return i.param; });
-INSTANTIATE_TEST_SUITE_P(PostgreSQL, LedgerStore, ::testing::Values("postgresql"), [](const auto& i) { return i.param; });
+INSTANTIATE_TEST_SUITE_P(PostgreSQL, LedgerStore, ::testing::Values("postgresql"),
+                         [](const auto& i) { return i.param; });

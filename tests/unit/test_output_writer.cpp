@@ -2,15 +2,15 @@
 // plain SQLite, independently of GDAL.
 #include <signal.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <thread>
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include "core/error.hpp"
 #include "gdal/output_writer.hpp"
@@ -21,8 +21,8 @@ namespace fs = std::filesystem;
 using guotu::gdal::FieldDef;
 using guotu::gdal::FieldType;
 using guotu::gdal::GeometryKind;
-using guotu::gdal::OutputWriter;
 using guotu::gdal::LayerSpec;
+using guotu::gdal::OutputWriter;
 using guotu::gdal::WriterOptions;
 using guotu::geos::Geometry;
 
@@ -110,8 +110,9 @@ TEST(OutputWriter, WritesAValidStyledGeoPackage) {
   EXPECT_EQ(cols, (std::vector<std::string>{"id", "f_table_catalog", "f_table_schema", "f_table_name",
                                             "f_geometry_column", "styleName", "styleQML", "styleSLD", "useAsDefault",
                                             "description", "owner", "ui", "update_time"}));
-  EXPECT_EQ(sql(out, "SELECT f_table_name || '|' || f_geometry_column || '|' || useAsDefault || '|' || f_table_schema "
-                     "FROM layer_styles"),
+  EXPECT_EQ(sql(out,
+                "SELECT f_table_name || '|' || f_geometry_column || '|' || useAsDefault || '|' || f_table_schema "
+                "FROM layer_styles"),
             std::vector<std::string>{"CZKFBJ|geom|1|"});
   EXPECT_EQ(sql(out, "SELECT data_type FROM gpkg_contents WHERE table_name='layer_styles'"),
             std::vector<std::string>{"attributes"});

@@ -11,11 +11,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "catalogue_values.hpp"
 #include "gdal/output_writer.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
 #include "ledger/farmland_ledger.hpp"
-#include "catalogue_values.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;

@@ -20,8 +20,8 @@
 namespace fs = std::filesystem;
 using guotu::gdal::FieldType;
 using guotu::gdal::GeometryKind;
-using guotu::gdal::OutputWriter;
 using guotu::gdal::LayerSpec;
+using guotu::gdal::OutputWriter;
 using guotu::geos::Geometry;
 using guotu::xml::Element;
 

@@ -3,10 +3,10 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "core/error.hpp"
 #include "gdal/vector_source.hpp"
@@ -36,8 +36,8 @@ void write_fixture(const fs::path& path, const char* driver, const char* layer_n
     srs.importFromEPSG(epsg);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   }
-  OGRLayer* layer = ds->CreateLayer(layer_name, epsg > 0 ? &srs : nullptr, wkbPolygon,
-                                    const_cast<char**>(layer_options));
+  OGRLayer* layer =
+      ds->CreateLayer(layer_name, epsg > 0 ? &srs : nullptr, wkbPolygon, const_cast<char**>(layer_options));
   ASSERT_NE(layer, nullptr);
   OGRFieldDefn f("MC", OFTString);
   f.SetWidth(50);

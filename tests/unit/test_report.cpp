@@ -4,8 +4,6 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -16,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -30,7 +29,9 @@ using namespace guotu::report;
 
 namespace {
 
-IndicatorSet liaocheng_indicators() { return IndicatorSet::load({test::data_file("data/indicators/liaocheng.yaml")}); }
+IndicatorSet liaocheng_indicators() {
+  return IndicatorSet::load({test::data_file("data/indicators/liaocheng.yaml")});
+}
 
 std::string read_text(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -55,7 +56,8 @@ std::vector<std::vector<std::string>> sql_rows(const fs::path& file, const std::
   }
   for (OGRFeatureUniquePtr f(rs->GetNextFeature()); f; f.reset(rs->GetNextFeature())) {
     std::vector<std::string> row;
-    for (int i = 0; i < f->GetFieldCount(); ++i) row.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+    for (int i = 0; i < f->GetFieldCount(); ++i)
+      row.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
     out.push_back(std::move(row));
   }
   ds->ReleaseResultSet(rs);
@@ -99,7 +101,8 @@ TEST(ReportIndicators, ZhangqiuForestCoverageMatchesThePublishedTable) {
     // Areas go in as m², as the report's measures do.
     const IndicatorValue v = evaluate(*coverage, {{"forest", forest_ha * 1e4}, {"land_area", land_ha * 1e4}});
     ASSERT_TRUE(v.value) << unit;
-    EXPECT_LE(std::abs(*v.value - published), 0.01 + 1e-9) << unit << ": computed " << *v.value << " published " << published;
+    EXPECT_LE(std::abs(*v.value - published), 0.01 + 1e-9)
+        << unit << ": computed " << *v.value << " published " << published;
     if (unit == "章丘区") {
       district_land = land_ha, district_forest = forest_ha, district_published = published;
     } else {
@@ -123,7 +126,8 @@ TEST(ReportIndicators, MissingInputIsReportedNotGuessed) {
   ASSERT_TRUE(p.value);
   EXPECT_DOUBLE_EQ(*p.value, 120.0);
   EXPECT_EQ(evaluate(*set.find("slxjl"), {}).state, ValueState::NotComputable);
-  EXPECT_EQ(evaluate(*set.find("kfqd_pct"), {{"construction", 1.0}, {"land_area", 0.0}}).state, ValueState::ZeroDenominator);
+  EXPECT_EQ(evaluate(*set.find("kfqd_pct"), {{"construction", 1.0}, {"land_area", 0.0}}).state,
+            ValueState::ZeroDenominator);
   // Area units: 耕地保有量 in 公顷 and 万亩 from the same m².
   EXPECT_DOUBLE_EQ(*evaluate(*set.find("gd_ha"), {{"cultivated", 1.5e8}}).value, 15000.0);
   EXPECT_DOUBLE_EQ(*evaluate(*set.find("gd_wanmu"), {{"cultivated", 1.5e8}}).value, 22.5);
@@ -147,7 +151,8 @@ TEST(ReportIndicators, DefinitionErrorsNameFileAndLine) {
     EXPECT_NE(e.reason().find("woodland"), std::string::npos);
   }
   const fs::path g = tmp / "bad_targets.yaml";
-  std::ofstream(g) << "source: test\ntargets:\n  - {indicator: kfqd_pct, level: city, value: 20}\n  - {indicator: nonsense, level: city, value: 1}\n";
+  std::ofstream(g) << "source: test\ntargets:\n  - {indicator: kfqd_pct, level: city, value: 20}\n  - {indicator: "
+                      "nonsense, level: city, value: 1}\n";
   try {
     (void)TargetSet::load({g}, liaocheng_indicators());
     FAIL() << "an unknown indicator must be refused";
@@ -183,14 +188,16 @@ TEST(ReportTargets, ProvincialQuotaIsMissingUntilSupplied) {
   EXPECT_EQ(judge({0.78, ValueState::Ok, {}}, zr), Status::Pass);
   EXPECT_EQ(judge({0.779, ValueState::Ok, {}}, zr), Status::Fail);
   // A user file supplies quotas: for the city and per county; a unit target beats a level one.
-  const TargetSet both = TargetSet::load({test::data_file("data/targets/liaocheng.yaml"), test::data_file("tests/data/quotas_sample.yaml")}, set);
+  const TargetSet both = TargetSet::load(
+      {test::data_file("data/targets/liaocheng.yaml"), test::data_file("tests/data/quotas_sample.yaml")}, set);
   EXPECT_EQ(judge(v, both.find("gd_ha", "city", "371500", 2025)), Status::Pass);
   EXPECT_EQ(judge({99635.0, ValueState::Ok, {}}, both.find("gd_ha", "county", "371502", 2025)), Status::Fail);
   EXPECT_EQ(judge({99635.0, ValueState::Ok, {}}, both.find("gd_ha", "county", "371503", 2025)), Status::Pass);
   EXPECT_EQ(both.find("gd_ha", "county", "371521", 2025), nullptr);
   // Values in another area unit are converted: 1 万亩 = 666.67 公顷.
   test::TempDir tmp;
-  std::ofstream(tmp / "mu.yaml") << "source: t\ntargets:\n  - {indicator: gd_ha, level: city, value: 1, value_unit: 万亩}\n";
+  std::ofstream(tmp / "mu.yaml")
+      << "source: t\ntargets:\n  - {indicator: gd_ha, level: city, value: 1, value_unit: 万亩}\n";
   const TargetSet mu = TargetSet::load({tmp / "mu.yaml"}, set);
   EXPECT_NEAR(*mu.find("gd_ha", "city", "x", 2025)->value, 10000.0 / 15.0, 1e-9);
 }
@@ -218,9 +225,10 @@ class ReportOnSampleCity : public ::testing::Test {
     pop << "code,population\n371502,1300000\n371503,540000\n371521,770000\n";
     pop.close();
     out2_ = dir_ / "batch";
-    r = test::run_guotu("report --plan '" + city_.string() + "' --out '" + out2_.string() + "' --by county --by town --by ZXCQ" +
-                        " --vintage DLTB --vintage DLTB_LATER --targets '" + test::data_file("data/targets/liaocheng.yaml").string() +
-                        "' --targets '" + test::data_file("tests/data/quotas_sample.yaml").string() + "' --population '" +
+    r = test::run_guotu("report --plan '" + city_.string() + "' --out '" + out2_.string() +
+                        "' --by county --by town --by ZXCQ" + " --vintage DLTB --vintage DLTB_LATER --targets '" +
+                        test::data_file("data/targets/liaocheng.yaml").string() + "' --targets '" +
+                        test::data_file("tests/data/quotas_sample.yaml").string() + "' --population '" +
                         (dir_ / "population.csv").string() + "' --json --jobs 2");
     exit_code2_ = r.exit_code;
     json2_ = nlohmann::json::parse(r.out, nullptr, false);
@@ -241,7 +249,8 @@ int ReportOnSampleCity::exit_code_ = -1, ReportOnSampleCity::exit_code2_ = -1;
 TEST_F(ReportOnSampleCity, WritesFourOutputsForCityCountiesAndTowns) {
   ASSERT_FALSE(json_.is_discarded());
   EXPECT_EQ(exit_code_, 0);  // the only valued binding target (自然保护地占比 ≥ 0.78 %) is met
-  for (const char* f : {"report.gpkg", "indicators.csv", "report.xlsx", "report.html"}) EXPECT_TRUE(fs::exists(out_ / f)) << f;
+  for (const char* f : {"report.gpkg", "indicators.csv", "report.xlsx", "report.html"})
+    EXPECT_TRUE(fs::exists(out_ / f)) << f;
   std::map<std::string, int> levels;
   for (const auto& u : json_["units"]) ++levels[u["level"].get<std::string>()];
   EXPECT_EQ(levels["city"], 1);
@@ -261,7 +270,8 @@ TEST_F(ReportOnSampleCity, WritesFourOutputsForCityCountiesAndTowns) {
   EXPECT_TRUE((*city)["indicators"]["rjjsyd"]["value"].is_null());
   EXPECT_EQ((*city)["indicators"]["slxjl"]["status"], "not computable");
   // The output directory is not replaced without --overwrite.
-  EXPECT_EQ(test::run_guotu("report --plan '" + city_.string() + "' --out '" + out_.string() + "' 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(
+      test::run_guotu("report --plan '" + city_.string() + "' --out '" + out_.string() + "' 2>/dev/null").exit_code, 2);
 }
 
 TEST_F(ReportOnSampleCity, CountiesEqualAnIndependentOgrSqlComputation) {
@@ -271,17 +281,20 @@ TEST_F(ReportOnSampleCity, CountiesEqualAnIndependentOgrSqlComputation) {
       "(substr(DLBM,1,2) IN ('05','06','07','08','09') OR substr(DLBM,1,4) IN "
       "('1001','1002','1003','1004','1005','1007','1008','1009','1109','1201') OR DLBM = '1107A')";
   const auto land = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBMJ) FROM DLTB" + by_county);
-  const auto cultivated = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBDLMJ) FROM DLTB WHERE DLBM IN ('0101','0102','0103')" + by_county);
+  const auto cultivated = sql_map(
+      city_, "SELECT substr(ZLDWDM,1,6), SUM(TBDLMJ) FROM DLTB WHERE DLBM IN ('0101','0102','0103')" + by_county);
   const auto built = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBMJ) FROM DLTB WHERE " + construction + by_county);
   const auto urban_rural = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBMJ) FROM DLTB WHERE " + construction +
                                               " AND CZCSXM IN ('201','202','203','201A','202A','203A')" + by_county);
-  const auto forest = sql_map(city_, "SELECT substr(ZLDWDM,1,6), SUM(TBMJ) FROM DLTB WHERE substr(DLBM,1,4) IN ('0301','0302','0305','0307')" + by_county);
+  const auto forest = sql_map(
+      city_, "SELECT substr(ZLDWDM,1,6), SUM(TBMJ) FROM DLTB WHERE substr(DLBM,1,4) IN ('0301','0302','0305','0307')" +
+                 by_county);
   // Plan layers ∩ county: planar (GK) areas; 椭球面积 differ by +0.03…0.06 % here, inside 0.1 %.
   // MakeValid: 11 of the sample's 125 YJJBNT features are invalid (ring self-intersections,
   // collapsed components); the report repairs them with make-valid too.
   auto overlay = [&](const std::string& layer) {
-    return sql_map(city_, "SELECT x.XZQDM, SUM(ST_Area(ST_Intersection(x.geom, MakeValid(y.geom)))) FROM XZQ x, " + layer +
-                              " y WHERE ST_Intersects(x.geom, y.geom) GROUP BY x.XZQDM");
+    return sql_map(city_, "SELECT x.XZQDM, SUM(ST_Area(ST_Intersection(x.geom, MakeValid(y.geom)))) FROM XZQ x, " +
+                              layer + " y WHERE ST_Intersects(x.geom, y.geom) GROUP BY x.XZQDM");
   };
   const auto yjjbnt = overlay("YJJBNT"), stbhhx = overlay("STBHHX"), zrbhd = overlay("ZRBHD");
   ASSERT_EQ(land.size(), 8u);
@@ -296,7 +309,8 @@ TEST_F(ReportOnSampleCity, CountiesEqualAnIndependentOgrSqlComputation) {
     expect_relative(value("cxjsyd_ha"), urban_rural.at(code) / 1e4, 1e-9, code + " 城乡建设用地");
     expect_relative(value("gd_ha"), cultivated.at(code) / 1e4, 1e-9, code + " 耕地保有量");
     expect_relative(value("gd_wanmu"), cultivated.at(code) / (1e4 * 10000.0 / 15.0), 1e-9, code + " 耕地保有量 万亩");
-    expect_relative(value("sl_pct"), (forest.count(code) ? forest.at(code) : 0.0) / land_m2 * 100, 1e-9, code + " 森林覆盖率");
+    expect_relative(value("sl_pct"), (forest.count(code) ? forest.at(code) : 0.0) / land_m2 * 100, 1e-9,
+                    code + " 森林覆盖率");
     // Overlays: within 0.1 %.
     expect_relative(value("yjjbnt_ha"), yjjbnt.at(code) / 1e4, 1e-3, code + " 永久基本农田");
     expect_relative(value("stbhhx_ha"), stbhhx.at(code) / 1e4, 1e-3, code + " 生态保护红线");
@@ -306,11 +320,13 @@ TEST_F(ReportOnSampleCity, CountiesEqualAnIndependentOgrSqlComputation) {
   // Towns add up to their counties; the city is all of it.
   std::map<std::string, double> town_sum;
   for (const auto& u : json_["units"])
-    if (u["level"] == "town") town_sum[u["code"].get<std::string>().substr(0, 6)] += u["indicators"]["gd_ha"]["value"].get<double>();
+    if (u["level"] == "town")
+      town_sum[u["code"].get<std::string>().substr(0, 6)] += u["indicators"]["gd_ha"]["value"].get<double>();
   for (const auto& [code, v] : town_sum) expect_relative(v, cultivated.at(code) / 1e4, 1e-9, code + " Σ towns");
   double all = 0;
   for (const auto& [code, v] : cultivated) all += v;
-  expect_relative((*unit(json_, "city", "371500"))["indicators"]["gd_ha"]["value"].get<double>(), all / 1e4, 1e-9, "city 耕地");
+  expect_relative((*unit(json_, "city", "371500"))["indicators"]["gd_ha"]["value"].get<double>(), all / 1e4, 1e-9,
+                  "city 耕地");
 }
 
 TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
@@ -320,7 +336,8 @@ TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
   for (const auto& u : json_["units"])
     for (const auto& [id, ind] : u["indicators"].items())
       if (!ind["value"].is_null())
-        want[u["level"].get<std::string>() + "|" + u["code"].get<std::string>() + "|" + id] = ind["value"].get<double>();
+        want[u["level"].get<std::string>() + "|" + u["code"].get<std::string>() + "|" + id] =
+            ind["value"].get<double>();
   ASSERT_GT(want.size(), 1500u);
   auto check = [&](const std::map<std::string, double>& got, const std::string& what) {
     EXPECT_EQ(got.size(), want.size()) << what;
@@ -342,17 +359,20 @@ TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
   {
     std::map<std::string, double> got;
-    for (const auto& r : sql_rows(out_ / "indicators.csv", "SELECT level, unit_code, indicator, value FROM indicators WHERE value <> ''"))
+    for (const auto& r : sql_rows(out_ / "indicators.csv",
+                                  "SELECT level, unit_code, indicator, value FROM indicators WHERE value <> ''"))
       got[r[0] + "|" + r[1] + "|" + r[2]] = std::stod(r[3]);
     check(got, "CSV");
   }
   // GeoPackage: the indicator table, and the unit layers with the indicators joined.
   {
     std::map<std::string, double> got;
-    for (const auto& r : sql_rows(out_ / "report.gpkg", "SELECT level, unit_code, indicator, value FROM indicators WHERE value IS NOT NULL"))
+    for (const auto& r : sql_rows(out_ / "report.gpkg",
+                                  "SELECT level, unit_code, indicator, value FROM indicators WHERE value IS NOT NULL"))
       got[r[0] + "|" + r[1] + "|" + r[2]] = std::stod(r[3]);
     check(got, "GPKG");
-    const auto counties = sql_rows(out_ / "report.gpkg", "SELECT unit_code, kfqd_pct, gd_ha, ST_Area(geom) FROM units_county");
+    const auto counties =
+        sql_rows(out_ / "report.gpkg", "SELECT unit_code, kfqd_pct, gd_ha, ST_Area(geom) FROM units_county");
     ASSERT_EQ(counties.size(), 8u);
     for (const auto& r : counties) {
       expect_relative(std::stod(r[1]), want.at("county|" + r[0] + "|kfqd_pct"), 1e-12, "units_county " + r[0]);
@@ -361,8 +381,9 @@ TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
     }
     EXPECT_EQ(sql_rows(out_ / "report.gpkg", "SELECT COUNT(*) FROM units_town")[0][0], "136");
     // A choropleth per indicator; the default one is a key indicator, with breaks from the data.
-    const auto styles = sql_rows(out_ / "report.gpkg",
-                                 "SELECT styleName, useAsDefault, styleQML FROM layer_styles WHERE f_table_name = 'units_county'");
+    const auto styles =
+        sql_rows(out_ / "report.gpkg",
+                 "SELECT styleName, useAsDefault, styleQML FROM layer_styles WHERE f_table_name = 'units_county'");
     EXPECT_GE(styles.size(), 10u);
     bool has_default = false;
     for (const auto& s : styles) {
@@ -379,9 +400,12 @@ TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
   {
     CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE");
     std::map<std::string, double> got;
-    const std::pair<const char*, const char*> sheets[] = {{"市级 city", "city"}, {"县级 county", "county"}, {"乡镇级 town", "town"}};
+    const std::pair<const char*, const char*> sheets[] = {
+        {"市级 city", "city"}, {"县级 county", "county"}, {"乡镇级 town", "town"}};
     for (const auto& [sheet, level] : sheets)
-      for (const auto& r : sql_rows(out_ / "report.xlsx", std::string("SELECT \"单位代码\", \"指标代码\", \"数值\" FROM \"") + sheet + "\"")) {
+      for (const auto& r :
+           sql_rows(out_ / "report.xlsx",
+                    std::string("SELECT \"单位代码\", \"指标代码\", \"数值\" FROM \"") + sheet + "\"")) {
         char* end = nullptr;
         const double v = std::strtod(r[2].c_str(), &end);
         if (end != r[2].c_str() && *end == '\0') got[std::string(level) + "|" + r[0] + "|" + r[1]] = v;
@@ -393,7 +417,9 @@ TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
   {
     const std::string html = read_text(out_ / "report.html");
     std::map<std::string, double> got;
-    const std::regex cell("data-vintage=\"DLTB\" data-level=\"([^\"]+)\" data-unit=\"([^\"]+)\" data-indicator=\"([^\"]+)\" data-value=\"([^\"]+)\"");
+    const std::regex cell(
+        "data-vintage=\"DLTB\" data-level=\"([^\"]+)\" data-unit=\"([^\"]+)\" data-indicator=\"([^\"]+)\" "
+        "data-value=\"([^\"]+)\"");
     for (auto it = std::sregex_iterator(html.begin(), html.end(), cell); it != std::sregex_iterator(); ++it)
       got[(*it)[1].str() + "|" + (*it)[2].str() + "|" + (*it)[3].str()] = std::stod((*it)[4].str());
     check(got, "HTML");
@@ -416,14 +442,17 @@ TEST_F(ReportOnSampleCity, BatchOfVintagesLayersQuotasAndPopulation) {
   EXPECT_EQ((*unit(json2_, "city", "371500"))["indicators"]["gd_ha"]["status"], "pass");
   // 人均建设用地 where the population is given, "no input" where it is not.
   const auto& c = (*unit(json2_, "county", "371502"))["indicators"];
-  expect_relative(c["rjjsyd"]["value"].get<double>(), c["jsyd_ha"]["value"].get<double>() * 1e4 / 1300000.0, 1e-12, "人均建设用地");
+  expect_relative(c["rjjsyd"]["value"].get<double>(), c["jsyd_ha"]["value"].get<double>() * 1e4 / 1300000.0, 1e-12,
+                  "人均建设用地");
   EXPECT_EQ((*unit(json2_, "county", "371522"))["indicators"]["rjjsyd"]["status"], "no input");
   // Both vintages, every level: DLTB_LATER lost farmland to construction (sample_changes).
   const auto* early = unit(json2_, "city", "371500", "DLTB");
   const auto* late = unit(json2_, "city", "371500", "DLTB_LATER");
   ASSERT_TRUE(early && late);
-  EXPECT_LT((*late)["indicators"]["gd_ha"]["value"].get<double>(), (*early)["indicators"]["gd_ha"]["value"].get<double>());
-  EXPECT_GT((*late)["indicators"]["jsyd_ha"]["value"].get<double>(), (*early)["indicators"]["jsyd_ha"]["value"].get<double>());
+  EXPECT_LT((*late)["indicators"]["gd_ha"]["value"].get<double>(),
+            (*early)["indicators"]["gd_ha"]["value"].get<double>());
+  EXPECT_GT((*late)["indicators"]["jsyd_ha"]["value"].get<double>(),
+            (*early)["indicators"]["jsyd_ha"]["value"].get<double>());
   // The central city's five areas by overlay: their land area (patches cut by the area boundary
   // contribute TBMJ in proportion to the 椭球面积 of the piece) equals the areas' own 椭球面积.
   // Per area within 1e-4: the areas are sectors whose edges are several km long, and the 32号
@@ -436,7 +465,8 @@ TEST_F(ReportOnSampleCity, BatchOfVintagesLayersQuotasAndPopulation) {
     ++zx;
     land_total += u["measures_m2"]["land_area"].get<double>();
     area_total += u["area_m2"].get<double>();
-    expect_relative(u["measures_m2"]["land_area"].get<double>(), u["area_m2"].get<double>(), 1e-4, "ZXCQ " + u["name"].get<std::string>());
+    expect_relative(u["measures_m2"]["land_area"].get<double>(), u["area_m2"].get<double>(), 1e-4,
+                    "ZXCQ " + u["name"].get<std::string>());
   }
   expect_relative(land_total, area_total, 1e-6, "ZXCQ total");
   EXPECT_EQ(zx, 5u);
@@ -444,24 +474,29 @@ TEST_F(ReportOnSampleCity, BatchOfVintagesLayersQuotasAndPopulation) {
   const auto tables = sql_rows(out2_ / "report.gpkg", "SELECT table_name FROM gpkg_contents ORDER BY table_name");
   std::set<std::string> names;
   for (const auto& t : tables) names.insert(t[0]);
-  for (const char* n : {"indicators", "units_county_DLTB", "units_county_DLTB_LATER", "units_ZXCQ_DLTB", "units_town_DLTB_LATER"})
+  for (const char* n :
+       {"indicators", "units_county_DLTB", "units_county_DLTB_LATER", "units_ZXCQ_DLTB", "units_town_DLTB_LATER"})
     EXPECT_TRUE(names.count(n)) << n;
 }
 
 TEST_F(ReportOnSampleCity, HtmlRendersInChromiumWithMapsAndCharts) {
   const fs::path chromium = "/usr/bin/chromium";
-  if (!fs::exists(chromium)) GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh installs it): the HTML render test is skipped";
+  if (!fs::exists(chromium))
+    GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh installs it): the HTML render test is skipped";
   const fs::path html = out_ / "report.html";
   ASSERT_TRUE(fs::exists(html));
   const fs::path profile = dir_ / "chromium-profile";
   const fs::path shot = test::sample_dir().parent_path() / "report-screenshot.png";
   const fs::path log = dir_ / "chromium.log", dom = dir_ / "dom.html";
-  const std::string common = chromium.string() +
-                             " --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
-                             " --disable-sync --no-first-run --user-data-dir='" + profile.string() + "'";
+  const std::string common =
+      chromium.string() +
+      " --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+      " --disable-sync --no-first-run --user-data-dir='" +
+      profile.string() + "'";
   fs::remove(shot);
   int rc = std::system((common + " --enable-logging=stderr --v=0 --screenshot='" + shot.string() +
-                        "' --window-size=1400,2400 'file://" + html.string() + "' >'" + log.string() + "' 2>&1").c_str());
+                        "' --window-size=1400,2400 'file://" + html.string() + "' >'" + log.string() + "' 2>&1")
+                           .c_str());
   EXPECT_EQ(rc, 0) << read_text(log);
   rc = std::system((common + " --dump-dom 'file://" + html.string() + "' >'" + dom.string() + "' 2>/dev/null").c_str());
   EXPECT_EQ(rc, 0);
@@ -473,8 +508,10 @@ TEST_F(ReportOnSampleCity, HtmlRendersInChromiumWithMapsAndCharts) {
   // The parsed page holds the maps (one path per unit) and the bar charts.
   const std::string d = read_text(dom);
   std::size_t maps = 0, bars = 0;
-  for (std::size_t p = d.find("<svg class=\"map\""); p != std::string::npos; p = d.find("<svg class=\"map\"", p + 1)) ++maps;
-  for (std::size_t p = d.find("<svg class=\"bars\""); p != std::string::npos; p = d.find("<svg class=\"bars\"", p + 1)) ++bars;
+  for (std::size_t p = d.find("<svg class=\"map\""); p != std::string::npos; p = d.find("<svg class=\"map\"", p + 1))
+    ++maps;
+  for (std::size_t p = d.find("<svg class=\"bars\""); p != std::string::npos; p = d.find("<svg class=\"bars\"", p + 1))
+    ++bars;
   EXPECT_EQ(maps, 8u);  // 4 key indicators × (county, town)
   EXPECT_EQ(bars, 4u);  // county level only (towns are too many for bars)
   EXPECT_GT(std::count(d.begin(), d.end(), '\n') + d.size(), 10000u);

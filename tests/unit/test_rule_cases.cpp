@@ -6,22 +6,22 @@
 // compares guotu's figure with it. Schema: tests/cases/rules/README.md.
 #include <geodesic.h>
 #include <proj.h>
-#include <yaml-cpp/yaml.h>
-
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
 
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
 #include "check/checker.hpp"
 #include "check/rule_set.hpp"
 #include "core/error.hpp"
 #include "gdal/output_writer.hpp"
+#include "geodesic_reference.hpp"
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
-#include "geodesic_reference.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -212,7 +212,8 @@ TEST_P(RuleCase, Replays) {
     if (o2["cultivated_net_m2"])
       expect_area(p->occupancy.cultivated_net_m2, expected_area(ref, o2["cultivated_net_m2"], id), id + " net 耕地");
     if (o2["cultivated_gross_m2"])
-      expect_area(p->occupancy.cultivated_gross_m2, expected_area(ref, o2["cultivated_gross_m2"], id), id + " gross 耕地");
+      expect_area(p->occupancy.cultivated_gross_m2, expected_area(ref, o2["cultivated_gross_m2"], id),
+                  id + " gross 耕地");
     if (o2["capacity_std_m2"])
       expect_area(p->occupancy.capacity_std_m2, expected_area(ref, o2["capacity_std_m2"], id), id + " capacity");
     if (o2["ungraded_m2"])
@@ -223,7 +224,8 @@ TEST_P(RuleCase, Replays) {
       const double got = it == p->occupancy.cultivated_by_grade_m2.end() ? 0.0 : it->second;
       expect_area(got, expected_area(ref, g.second, id), id + " grade " + std::to_string(grade));
     }
-    EXPECT_EQ(p->occupancy.cultivated_by_grade_m2.size(), o2["by_grade"] ? o2["by_grade"].size() : 0u) << id << " grades";
+    EXPECT_EQ(p->occupancy.cultivated_by_grade_m2.size(), o2["by_grade"] ? o2["by_grade"].size() : 0u)
+        << id << " grades";
     for (const auto& cls : o2["by_class"]) {
       auto it = p->occupancy.by_class_m2.find(cls.first.as<std::string>());
       const double got = it == p->occupancy.by_class_m2.end() ? 0.0 : it->second;
@@ -235,7 +237,9 @@ TEST_P(RuleCase, Replays) {
 INSTANTIATE_TEST_SUITE_P(Cases, RuleCase, ::testing::ValuesIn(case_files()),
                          [](const ::testing::TestParamInfo<fs::path>& param) {
                            std::string n = param.param.stem().string();
-                           std::replace_if(n.begin(), n.end(), [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
+                           std::replace_if(
+                               n.begin(), n.end(),
+                               [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
                            return n;
                          });
 

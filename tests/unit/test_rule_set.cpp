@@ -1,8 +1,8 @@
 // Rule files: the embedded Liaocheng rules load; every kind of mistake is an error that names
 // the file and the line.
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "check/rule_set.hpp"
 #include "core/error.hpp"
@@ -56,8 +56,8 @@ TEST(RuleSet, ParsesAndResolvesLayerAliases) {
 
 TEST(RuleSet, EmbeddedLiaochengRulesLoad) {
   const RuleSet set = RuleSet::load(RuleSet::default_path());
-  for (const char* id : {"R-STBHHX-FORBID", "R-ZRBHD-CORE-FORBID", "R-CSZX-FORBID", "R-CSLVX-FORBID", "R-YJJBNT-APPROVAL",
-                         "R-CZKFBJ-WITHIN", "R-CSLX-BUFFER", "R-GDKZQ-HEIGHT", "R-ZXCQ-FAR"})
+  for (const char* id : {"R-STBHHX-FORBID", "R-ZRBHD-CORE-FORBID", "R-CSZX-FORBID", "R-CSLVX-FORBID",
+                         "R-YJJBNT-APPROVAL", "R-CZKFBJ-WITHIN", "R-CSLX-BUFFER", "R-GDKZQ-HEIGHT", "R-ZXCQ-FAR"})
     EXPECT_NE(set.find(id), nullptr) << id;
   EXPECT_EQ(set.find("R-CSLX-BUFFER")->kind, RuleKind::Buffer);
   EXPECT_DOUBLE_EQ(set.find("R-CSLX-BUFFER")->distance_m, 30.0);
@@ -116,7 +116,8 @@ TEST(RuleSet, MissingParametersAndDuplicates) {
   const Error dup = error_of(std::string(kGood) + body);
   EXPECT_NE(std::string(dup.what()).find("duplicate rule id 'R-A'"), std::string::npos) << dup.what();
   EXPECT_EQ(dup.where().line, 11);
-  EXPECT_NE(std::string(error_of(replace(kGood, "    name_en: red line\n", "")).what()).find("name_en"), std::string::npos);
+  EXPECT_NE(std::string(error_of(replace(kGood, "    name_en: red line\n", "")).what()).find("name_en"),
+            std::string::npos);
   // A params key of another kind is unknown here.
   const Error wrong = error_of(std::string(kGood) + "    params: {distance_m: 30}\n");
   EXPECT_NE(std::string(wrong.what()).find("unknown key 'distance_m'"), std::string::npos) << wrong.what();

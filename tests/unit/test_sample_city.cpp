@@ -4,11 +4,11 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "gdal/vector_source.hpp"
 #include "geos/geometry.hpp"
@@ -54,7 +54,8 @@ class SampleCity : public ::testing::Test {
       ADD_FAILURE() << query;
       return out;
     }
-    for (OGRFeatureUniquePtr f(rs->GetNextFeature()); f; f.reset(rs->GetNextFeature())) out.insert(f->GetFieldAsString(0));
+    for (OGRFeatureUniquePtr f(rs->GetNextFeature()); f; f.reset(rs->GetNextFeature()))
+      out.insert(f->GetFieldAsString(0));
     ds->ReleaseResultSet(rs);
     return out;
   }
@@ -93,15 +94,17 @@ TEST_F(SampleCity, CalibratedToTheSeedFigures) {
   const double land = sql_number(city_, "SELECT SUM(ST_Area(geom)) FROM DLTB");
   // The real (generalised) county boundaries: about 8,640 km² (data/admin/PROVENANCE.md).
   EXPECT_NEAR(land / 1e6, 8640.0, 8640.0 * 0.02);
-  const double cultivated = sql_number(city_, "SELECT SUM(ST_Area(geom)) FROM DLTB WHERE DLBM IN ('0101','0102','0103')");
+  const double cultivated =
+      sql_number(city_, "SELECT SUM(ST_Area(geom)) FROM DLTB WHERE DLBM IN ('0101','0102','0103')");
   expect_share(cultivated / land, 0.64);
   // 建设用地 (三调): 05 06 07 08 09, 1001-1005 1007-1009, 1109 水工建筑, 1201 空闲地.
-  const double construction = sql_number(
-      city_,
-      "SELECT SUM(ST_Area(geom)) FROM DLTB WHERE substr(DLBM,1,2) IN ('05','06','07','08','09') "
-      "OR substr(DLBM,1,4) IN ('1001','1002','1003','1004','1005','1007','1008','1009','1109','1201')");
+  const double construction =
+      sql_number(city_,
+                 "SELECT SUM(ST_Area(geom)) FROM DLTB WHERE substr(DLBM,1,2) IN ('05','06','07','08','09') "
+                 "OR substr(DLBM,1,4) IN ('1001','1002','1003','1004','1005','1007','1008','1009','1109','1201')");
   expect_share(construction / land, 0.2128);
-  const double forest = sql_number(city_, "SELECT SUM(ST_Area(geom)) FROM DLTB WHERE substr(DLBM,1,4) IN ('0301','0302','0305','0307')");
+  const double forest =
+      sql_number(city_, "SELECT SUM(ST_Area(geom)) FROM DLTB WHERE substr(DLBM,1,4) IN ('0301','0302','0305','0307')");
   expect_share(forest / land, 0.10);
   // 13 natural parks, 10.2万亩 (seed000 L655).
   EXPECT_EQ(sql_number(city_, "SELECT COUNT(DISTINCT ZRBHDMC) FROM ZRBHD"), 13);
@@ -113,12 +116,13 @@ TEST_F(SampleCity, RealTownsAndKeyTowns) {
   guotu::gdal::initialize();
   const auto codes = sql_strings(city_, "SELECT XZQDM FROM XZQ_XIANG");
   EXPECT_EQ(codes.size(), 136u);
-  const auto real = sql_strings(guotu::test::data_file("data/admin/admin_units.csv"),
-                                "SELECT code FROM admin_units WHERE level = 'town' AND substr(parent_code,1,4) = '3715'");
+  const auto real =
+      sql_strings(guotu::test::data_file("data/admin/admin_units.csv"),
+                  "SELECT code FROM admin_units WHERE level = 'town' AND substr(parent_code,1,4) = '3715'");
   EXPECT_EQ(codes, real);
   const auto key = sql_strings(city_, "SELECT XZQMC FROM KJJG WHERE JGLX = '点'");
-  EXPECT_EQ(key, (std::set<std::string>{"郑家镇", "烟店镇", "定远寨镇", "古云镇", "石佛镇", "姜楼镇", "乐平铺镇", "博平镇",
-                                        "赵寨子镇", "顾官屯镇"}));
+  EXPECT_EQ(key, (std::set<std::string>{"郑家镇", "烟店镇", "定远寨镇", "古云镇", "石佛镇", "姜楼镇", "乐平铺镇",
+                                        "博平镇", "赵寨子镇", "顾官屯镇"}));
   EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM KJJG WHERE JGLX = '核'"), 3);
   EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM KJJG WHERE JGLX = '星'"), 5);
   // The key towns' codes are the real ones.
@@ -141,7 +145,8 @@ TEST_F(SampleCity, DltbIsAValidCoverage) {
           inside.push_back(p.geometry.clone());
       guotu::geos::Geometry cover = guotu::geos::Geometry::collect(std::move(inside)).unary_union();
       guotu::geos::Geometry gaps = c.geometry.difference(cover).polygonal_part();
-      for (std::size_t i = 0; i < gaps.num_geometries(); ++i) EXPECT_LT(gaps.part(i).planar_area(), 1.0) << "county fid " << c.fid;
+      for (std::size_t i = 0; i < gaps.num_geometries(); ++i)
+        EXPECT_LT(gaps.part(i).planar_area(), 1.0) << "county fid " << c.fid;
     }
   }
   // … and the patches add up to the counties they tile.
@@ -163,15 +168,16 @@ TEST_F(SampleCity, ThreeControlLinesDoNotOverlap) {
   EXPECT_LT(overlap_area(city_, "YJJBNT", "STBHHX"), 1.0);
   // 永久基本农田 lies on farmland: about 86 % of it (seed000 L416-417).
   const double yj = sql_number(city_, "SELECT SUM(ST_Area(geom)) FROM YJJBNT");
-  const double cultivated = sql_number(city_, "SELECT SUM(ST_Area(geom)) FROM DLTB WHERE DLBM IN ('0101','0102','0103')");
+  const double cultivated =
+      sql_number(city_, "SELECT SUM(ST_Area(geom)) FROM DLTB WHERE DLBM IN ('0101','0102','0103')");
   EXPECT_NEAR(yj / cultivated, 0.86, 0.01);
   // With --defects they do overlap, as the sidecar says.
   EXPECT_GT(overlap_area(defects_, "CZKFBJ", "YJJBNT"), 1000.0);
 }
 
 TEST_F(SampleCity, StyledAndLabelledSynthetic) {
-  for (const char* layer : {"XZQ", "XZQ_XIANG", "DLTB", "DLTB_LATER", "CZKFBJ", "YJJBNT", "STBHHX", "ZRBHD", "KJJG", "ZXCQ",
-                            "CSLX", "CSLVX", "CSHX", "CSZX", "GDKZQ", "XMYD"}) {
+  for (const char* layer : {"XZQ", "XZQ_XIANG", "DLTB", "DLTB_LATER", "CZKFBJ", "YJJBNT", "STBHHX", "ZRBHD", "KJJG",
+                            "ZXCQ", "CSLX", "CSLVX", "CSHX", "CSZX", "GDKZQ", "XMYD"}) {
     SCOPED_TRACE(layer);
     EXPECT_EQ(sql_number(city_, std::string("SELECT COUNT(*) FROM layer_styles WHERE f_table_name = '") + layer +
                                     "' AND useAsDefault = 1 AND styleQML LIKE '%<qgis%'"),
@@ -189,15 +195,27 @@ TEST_F(SampleCity, SidecarsDescribeChangesViolationsAndDefects) {
   EXPECT_GT(sql_number(city_, "SELECT COUNT(*) FROM sample_changes WHERE CLASS = '进出平衡_出'"), 0);
   EXPECT_GT(sql_number(city_, "SELECT COUNT(*) FROM sample_changes WHERE CLASS = '进出平衡_进'"), 0);
   // Every change is real: the before code is in DLTB and the after code in DLTB_LATER.
-  EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM sample_changes c WHERE NOT EXISTS (SELECT 1 FROM DLTB d WHERE d.BSM = c.BSM AND d.DLBM = c.DLBM_BEFORE)"), 0);
-  EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM sample_changes c WHERE NOT EXISTS (SELECT 1 FROM DLTB_LATER d WHERE d.BSM = c.BSM_LATER AND d.DLBM = c.DLBM_AFTER)"), 0);
+  EXPECT_EQ(sql_number(city_,
+                       "SELECT COUNT(*) FROM sample_changes c WHERE NOT EXISTS (SELECT 1 FROM DLTB d WHERE d.BSM = "
+                       "c.BSM AND d.DLBM = c.DLBM_BEFORE)"),
+            0);
+  EXPECT_EQ(sql_number(city_,
+                       "SELECT COUNT(*) FROM sample_changes c WHERE NOT EXISTS (SELECT 1 FROM DLTB_LATER d WHERE d.BSM "
+                       "= c.BSM_LATER AND d.DLBM = c.DLBM_AFTER)"),
+            0);
   EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM XMYD"), 200);
   EXPECT_GT(sql_number(city_, "SELECT COUNT(DISTINCT XMYD_BSM) FROM sample_expected_violations"), 40);
-  EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM sample_expected_violations v WHERE NOT EXISTS (SELECT 1 FROM XMYD x WHERE x.BSM = v.XMYD_BSM)"), 0);
+  EXPECT_EQ(sql_number(city_,
+                       "SELECT COUNT(*) FROM sample_expected_violations v WHERE NOT EXISTS (SELECT 1 FROM XMYD x WHERE "
+                       "x.BSM = v.XMYD_BSM)"),
+            0);
   EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM gpkg_contents WHERE table_name = 'sample_defects'"), 0);
   EXPECT_GE(sql_number(defects_, "SELECT COUNT(DISTINCT CHECK_CODE) FROM sample_defects"), 8);
   // Each recorded defect points at a real feature with that identifier.
-  EXPECT_EQ(sql_number(defects_, "SELECT COUNT(*) FROM sample_defects s WHERE s.LAYER = 'DLTB' AND NOT EXISTS (SELECT 1 FROM DLTB d WHERE d.fid = s.FEATURE_FID AND d.BSM = s.BSM)"), 0);
+  EXPECT_EQ(sql_number(defects_,
+                       "SELECT COUNT(*) FROM sample_defects s WHERE s.LAYER = 'DLTB' AND NOT EXISTS (SELECT 1 FROM "
+                       "DLTB d WHERE d.fid = s.FEATURE_FID AND d.BSM = s.BSM)"),
+            0);
   EXPECT_EQ(sql_number(defects_, "SELECT COUNT(*) FROM DLTB WHERE NOT ST_IsValid(geom)"),
             sql_number(defects_, "SELECT COUNT(*) FROM sample_defects WHERE CHECK_CODE = 'GEOM_INVALID'"));
 }
@@ -205,7 +223,9 @@ TEST_F(SampleCity, SidecarsDescribeChangesViolationsAndDefects) {
 TEST_F(SampleCity, SameSeedSameBytes) {
   const fs::path a = dir_ / "a.gpkg", b = dir_ / "b.gpkg", c = dir_ / "c.gpkg";
   ASSERT_EQ(guotu::test::run_guotu("sample --patches 3000 --seed 7 --out " + a.string() + " 2>/dev/null").exit_code, 0);
-  ASSERT_EQ(guotu::test::run_guotu("sample --patches 3000 --seed 7 --jobs 1 --out " + b.string() + " 2>/dev/null").exit_code, 0);
+  ASSERT_EQ(
+      guotu::test::run_guotu("sample --patches 3000 --seed 7 --jobs 1 --out " + b.string() + " 2>/dev/null").exit_code,
+      0);
   ASSERT_EQ(guotu::test::run_guotu("sample --patches 3000 --seed 8 --out " + c.string() + " 2>/dev/null").exit_code, 0);
   auto slurp = [](const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

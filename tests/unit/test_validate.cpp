@@ -34,8 +34,8 @@ namespace {
 constexpr double X0 = 39450000.0, Y0 = 3990000.0;
 
 std::string rect(double x, double y, double w, double h) {
-  return fmt::format("POLYGON(({0:.6f} {1:.6f},{2:.6f} {1:.6f},{2:.6f} {3:.6f},{0:.6f} {3:.6f},{0:.6f} {1:.6f}))", X0 + x,
-                     Y0 + y, X0 + x + w, Y0 + y + h);
+  return fmt::format("POLYGON(({0:.6f} {1:.6f},{2:.6f} {1:.6f},{2:.6f} {3:.6f},{0:.6f} {3:.6f},{0:.6f} {1:.6f}))",
+                     X0 + x, Y0 + y, X0 + x + w, Y0 + y + h);
 }
 // A polygon from relative coordinates.
 std::string poly(const std::vector<std::pair<double, double>>& pts) {
@@ -133,7 +133,9 @@ v::ValidationReport run(const fs::path& path, v::ValidateOptions o = {}) {
   return v::validate(path.string(), o);
 }
 
-std::size_t count(const v::ValidationReport& r, const std::string& check) { return r.counts().at(check); }
+std::size_t count(const v::ValidationReport& r, const std::string& check) {
+  return r.counts().at(check);
+}
 
 std::vector<const v::Finding*> of(const v::ValidationReport& r, const std::string& check) {
   std::vector<const v::Finding*> out;
@@ -184,7 +186,8 @@ TEST(ValidateRules, ErrorsNameFileAndLine) {
     return {};
   };
   EXPECT_NE(load_variant("code: CODE_LOST_ZERO", "code: CODE_BOGUS").find("unknown check code"), std::string::npos);
-  EXPECT_NE(load_variant("{min_area_m2: 1.0, min_width_m: 1.0}", "{min_area_m2: 1.0}").find("min_width_m"), std::string::npos);
+  EXPECT_NE(load_variant("{min_area_m2: 1.0, min_width_m: 1.0}", "{min_area_m2: 1.0}").find("min_width_m"),
+            std::string::npos);
   EXPECT_NE(load_variant("    severity: 错误", "    severity: 严重").find("severity"), std::string::npos);
   EXPECT_NE(load_variant("tolerance_m2: 1.0", "tolerance_m2: many").find("number"), std::string::npos);
 }
@@ -334,8 +337,9 @@ TEST(Validate, CoordinatesOutsideTheCrsAreaOfUse) {
   stbhhx.features.push_back({rect(70, 10, 20, 20), {{"BSM", std::string("S3")}}});
   stbhhx.features.push_back({rect(110, 10, 20, 20), {{"BSM", std::string("S4")}}});
   // 600 km east of the central meridian: about 123.6°E, far outside zone 39 (115.5–118.5°E).
-  stbhhx.features.push_back({fmt::format("POLYGON(({0} {1},{2} {1},{2} {3},{0} {1}))", X0 + 650000, Y0, X0 + 650100, Y0 + 100),
-                             {{"BSM", std::string("S2")}}});
+  stbhhx.features.push_back(
+      {fmt::format("POLYGON(({0} {1},{2} {1},{2} {3},{0} {1}))", X0 + 650000, Y0, X0 + 650100, Y0 + 100),
+       {{"BSM", std::string("S2")}}});
   ls.push_back(stbhhx);
   write_gpkg(dir / "plan.gpkg", ls);
   const auto r = run(dir / "plan.gpkg");
@@ -374,8 +378,9 @@ TEST(Validate, CrsNotCgcs2000) {
   guotu::test::TempDir dir;
   // The same county in WGS 84 / UTM 50N.
   guotu::proj::Transform to_utm("EPSG:4527", "EPSG:32650");
-  const auto g = guotu::geos::Geometry::from_wkt(rect(0, 0, 200, 100))
-                     .transformed([&](std::span<guotu::Coord> c) { to_utm.apply(c); });
+  const auto g = guotu::geos::Geometry::from_wkt(rect(0, 0, 200, 100)).transformed([&](std::span<guotu::Coord> c) {
+    to_utm.apply(c);
+  });
   auto xzq = catalogue_layer("XZQ", "EPSG:32650");
   xzq.features.push_back(county(g.to_wkt(), "371502"));
   write_gpkg(dir / "utm.gpkg", {xzq});
@@ -418,8 +423,9 @@ TEST(Validate, SchemaFieldMissingAndWrongType) {
   auto& dltb = layer(ls, "DLTB");
   auto& fields = dltb.spec.fields;
   // Required TBMJ dropped (error), optional BZ dropped (warning), DLBM stored as a number.
-  fields.erase(std::remove_if(fields.begin(), fields.end(), [](const auto& f) { return f.name == "TBMJ" || f.name == "BZ"; }),
-               fields.end());
+  fields.erase(
+      std::remove_if(fields.begin(), fields.end(), [](const auto& f) { return f.name == "TBMJ" || f.name == "BZ"; }),
+      fields.end());
   for (auto& f : fields)
     if (f.name == "DLBM") f.type = guotu::gdal::FieldType::Integer;
   for (auto& feat : dltb.features) {
@@ -734,8 +740,8 @@ TEST(ValidateCli, QaGeoPackageAndFixedCopy) {
   guotu::test::TempDir dir;
   const std::string counties = guotu::test::data_file("data/admin/liaocheng_counties.geojson").string();
   const auto qa = dir / "qa.gpkg", fixed = dir / "fixed.gpkg";
-  auto r = guotu::test::run_guotu(fmt::format("validate {} --out {} --fix {} --json 2>/dev/null", counties, qa.string(),
-                                              fixed.string()));
+  auto r = guotu::test::run_guotu(
+      fmt::format("validate {} --out {} --fix {} --json 2>/dev/null", counties, qa.string(), fixed.string()));
   ASSERT_EQ(r.exit_code, 1);
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["fix"]["changes"].size(), 6u) << r.out;
@@ -751,8 +757,11 @@ TEST(ValidateCli, QaGeoPackageAndFixedCopy) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open_v2(qa.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
     sqlite3_stmt* st = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM layer_styles WHERE f_table_name IN ('errors','error_points') "
-                                     "AND useAsDefault = 1 AND length(styleQML) > 100", -1, &st, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "SELECT count(*) FROM layer_styles WHERE f_table_name IN ('errors','error_points') "
+                                 "AND useAsDefault = 1 AND length(styleQML) > 100",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
     ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
     styled = sqlite3_column_int(st, 0) == 2;
     sqlite3_finalize(st);
@@ -769,8 +778,11 @@ TEST(ValidateCli, QaGeoPackageAndFixedCopy) {
   r = guotu::test::run_guotu(fmt::format("validate {} --json 2>/dev/null", counties));
   EXPECT_EQ(nlohmann::json::parse(r.out)["counts"]["GEOM_INVALID"], 6) << "the input was modified";
   // Outputs are never overwritten without --overwrite, and --fix may not name the input.
-  EXPECT_EQ(guotu::test::run_guotu(fmt::format("validate {} --out {} 2>/dev/null", counties, qa.string())).exit_code, 2);
-  EXPECT_EQ(guotu::test::run_guotu(fmt::format("validate {} --fix {} --overwrite 2>/dev/null", counties, counties)).exit_code, 2);
+  EXPECT_EQ(guotu::test::run_guotu(fmt::format("validate {} --out {} 2>/dev/null", counties, qa.string())).exit_code,
+            2);
+  EXPECT_EQ(
+      guotu::test::run_guotu(fmt::format("validate {} --fix {} --overwrite 2>/dev/null", counties, counties)).exit_code,
+      2);
 }
 
 TEST(ValidateCli, FailedRunLeavesNoOutput) {
@@ -778,19 +790,22 @@ TEST(ValidateCli, FailedRunLeavesNoOutput) {
   write_gpkg(dir / "plan.gpkg", clean_city());
   std::ofstream(dir / "bad.yaml") << "working_crs: EPSG:4527\nchecks: [\n";
   const auto qa = dir / "qa.gpkg", fixed = dir / "fixed.gpkg";
-  auto r = guotu::test::run_guotu(fmt::format("validate {} --out {} --fix {} --rules {} 2>/dev/null", (dir / "plan.gpkg").string(),
-                                              qa.string(), fixed.string(), (dir / "bad.yaml").string()));
+  auto r = guotu::test::run_guotu(fmt::format("validate {} --out {} --fix {} --rules {} 2>/dev/null",
+                                              (dir / "plan.gpkg").string(), qa.string(), fixed.string(),
+                                              (dir / "bad.yaml").string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_FALSE(fs::exists(qa));
   EXPECT_FALSE(fs::exists(fixed));
   for (const auto& e : fs::directory_iterator(dir.path()))
     EXPECT_EQ(e.path().filename().string().find(".guotu-tmp"), std::string::npos) << e.path();
   // A layer that does not exist: exit 2, nothing written.
-  r = guotu::test::run_guotu(fmt::format("validate {} --out {} --layer NOPE 2>/dev/null", (dir / "plan.gpkg").string(), qa.string()));
+  r = guotu::test::run_guotu(
+      fmt::format("validate {} --out {} --layer NOPE 2>/dev/null", (dir / "plan.gpkg").string(), qa.string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_FALSE(fs::exists(qa));
   // The clean plan: exit 0, and the QA file exists with an empty errors layer.
-  r = guotu::test::run_guotu(fmt::format("validate {} --out {} 2>/dev/null", (dir / "plan.gpkg").string(), qa.string()));
+  r = guotu::test::run_guotu(
+      fmt::format("validate {} --out {} 2>/dev/null", (dir / "plan.gpkg").string(), qa.string()));
   EXPECT_EQ(r.exit_code, 0);
   auto src = guotu::gdal::VectorSource::open(qa.string());
   EXPECT_EQ(src.require_layer("errors").feature_count(), 0);
@@ -800,7 +815,8 @@ TEST(ValidateCli, WarningsAloneExitZero) {
   guotu::test::TempDir dir;
   auto ls = clean_city();
   auto& fields = layer(ls, "DLTB").spec.fields;
-  fields.erase(std::remove_if(fields.begin(), fields.end(), [](const auto& f) { return f.name == "BZ"; }), fields.end());
+  fields.erase(std::remove_if(fields.begin(), fields.end(), [](const auto& f) { return f.name == "BZ"; }),
+               fields.end());
   write_gpkg(dir / "plan.gpkg", ls);
   const auto r = guotu::test::run_guotu(fmt::format("validate {} --json 2>/dev/null", (dir / "plan.gpkg").string()));
   EXPECT_EQ(r.exit_code, 0) << r.out;
@@ -831,7 +847,8 @@ TEST(ValidateCli, LayerSelectionAndUnknownTables) {
   // XZQ's one feature has an empty BSM: the required field is empty in the whole layer.
   EXPECT_EQ(count(r, "SCHEMA_FIELD_EMPTY"), 1u) << dump(r);
   EXPECT_EQ(r.findings.size(), 2u) << "the sidecar table is not judged" << dump(r);
-  EXPECT_TRUE(std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.find("sample_defects") != std::string::npos; }));
+  EXPECT_TRUE(std::any_of(r.notes.begin(), r.notes.end(),
+                          [](const std::string& n) { return n.find("sample_defects") != std::string::npos; }));
 }
 
 TEST(ValidateFix, SliversMergeIntoLongestSharedEdge) {

@@ -3,11 +3,11 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <gtest/gtest.h>
-
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "gdal/vector_source.hpp"
 #include "support.hpp"
@@ -65,8 +65,9 @@ TEST(ValidateSample, FindsExactlyTheInjectedDefects) {
       if (e.check == "COVERAGE_GAP") {
         // A gap has no feature of its own: it lies along the patch that pulled back.
         const double x = r["x"], y = r["y"];
-        OGRLayer* rs = ds->ExecuteSQL(("SELECT ST_Distance(geom, MakePoint(" + std::to_string(x) + "," + std::to_string(y) +
-                                       ")) FROM DLTB WHERE fid = " + std::to_string(e.fid)).c_str(),
+        OGRLayer* rs = ds->ExecuteSQL(("SELECT ST_Distance(geom, MakePoint(" + std::to_string(x) + "," +
+                                       std::to_string(y) + ")) FROM DLTB WHERE fid = " + std::to_string(e.fid))
+                                          .c_str(),
                                       nullptr, "SQLite");
         ASSERT_NE(rs, nullptr);
         OGRFeatureUniquePtr f(rs->GetNextFeature());
@@ -74,8 +75,10 @@ TEST(ValidateSample, FindsExactlyTheInjectedDefects) {
         ds->ReleaseResultSet(rs);
       } else if (!r["fid"].is_null()) {
         const std::int64_t fid = r["fid"];
-        const std::int64_t related = r.contains("related_fid") && !r["related_fid"].is_null() ? r["related_fid"].get<std::int64_t>() : -1;
-        found = found || fid == e.fid || (e.other != 0 && fid == e.other && (e.check == "COVERAGE_OVERLAP" || e.check == "BSM_DUPLICATE")) ||
+        const std::int64_t related =
+            r.contains("related_fid") && !r["related_fid"].is_null() ? r["related_fid"].get<std::int64_t>() : -1;
+        found = found || fid == e.fid ||
+                (e.other != 0 && fid == e.other && (e.check == "COVERAGE_OVERLAP" || e.check == "BSM_DUPLICATE")) ||
                 (e.check == "COVERAGE_OVERLAP" && related == e.fid);
       }
     }
@@ -84,8 +87,8 @@ TEST(ValidateSample, FindsExactlyTheInjectedDefects) {
 }
 
 TEST(ValidateSample, RealCountyBoundariesHaveSixSelfIntersections) {
-  auto r = guotu::test::run_guotu("validate '" + guotu::test::data_file("data/admin/liaocheng_counties.geojson").string() +
-                                  "' --json 2>/dev/null");
+  auto r = guotu::test::run_guotu(
+      "validate '" + guotu::test::data_file("data/admin/liaocheng_counties.geojson").string() + "' --json 2>/dev/null");
   EXPECT_EQ(r.exit_code, 1);
   auto j = nlohmann::json::parse(r.out);
   int invalid = 0;

@@ -7,12 +7,11 @@
 //
 //   guotu_bench_coverage --out bench.gpkg --patches 1000000 --units 2
 //   /usr/bin/time -v guotu validate bench.gpkg --layer DLTB --json > /dev/null
-#include <CLI/CLI.hpp>
-
 #include <cmath>
 #include <cstdint>
 #include <random>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "area/ellipsoidal_area.hpp"
@@ -59,8 +58,8 @@ int main(int argc, char** argv) {
 
     gdal::WriterOptions wo;
     wo.overwrite = overwrite;
-    wo.metadata["synthetic"] = fmt::format("guotu_bench_coverage n={} units={} cell={} seed={} defects={}", n * n, units,
-                                           cell, seed, defects);
+    wo.metadata["synthetic"] =
+        fmt::format("guotu_bench_coverage n={} units={} cell={} seed={} defects={}", n * n, units, cell, seed, defects);
     gdal::OutputWriter w(out, wo);
     const auto& cat = layers::Catalogue::embedded();
     const layers::LayerDef& xzq_def = cat.get("XZQ");
@@ -84,7 +83,8 @@ int main(int argc, char** argv) {
       }
     }
     const std::int64_t gap_at = n / 3 * n + n / 3, grow_at = 2 * n / 3 * n + 2 * n / 3;
-    static const char* const kCodes[][2] = {{"0101", "水田"}, {"0103", "旱地"}, {"0301", "乔木林地"}, {"0702", "农村宅基地"}, {"1006", "农村道路"}};
+    static const char* const kCodes[][2] = {
+        {"0101", "水田"}, {"0103", "旱地"}, {"0301", "乔木林地"}, {"0702", "农村宅基地"}, {"1006", "农村道路"}};
     std::uniform_int_distribution<int> pick(0, 4);
     for (std::int64_t j = 0; j < n; ++j) {
       for (std::int64_t i = 0; i < n; ++i) {

@@ -6,10 +6,7 @@
 //
 //   guotu_bench_ledger --db bench.sqlite --writers 8 --writes 500
 //   guotu_bench_ledger --db 'postgresql://postgres@127.0.0.1:5432/guotu?schema=bench' --writers 8 --writes 500
-#include <sys/wait.h>
 #include <unistd.h>
-
-#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -18,7 +15,9 @@
 #include <fstream>
 #include <vector>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <sys/wait.h>
 
 #include "core/error.hpp"
 #include "ledger/farmland_ledger.hpp"
@@ -58,7 +57,8 @@ int main(int argc, char** argv) {
   bool keep = false;
   app.add_option("--db", db, "ledger target: a new SQLite file, or postgresql://…?schema=NEW_SCHEMA")->required();
   app.add_option("--writers", writers, "concurrent writer processes")->check(CLI::Range(1, 64));
-  app.add_option("--writes", writes, "writes per writer (one supplement, then three occupations, in turn)")->check(CLI::Range(1, 1000000));
+  app.add_option("--writes", writes, "writes per writer (one supplement, then three occupations, in turn)")
+      ->check(CLI::Range(1, 1000000));
   app.add_flag("--keep", keep, "keep an existing ledger (default: the target must be new)");
   CLI11_PARSE(app, argc, argv);
   try {
@@ -102,18 +102,22 @@ int main(int argc, char** argv) {
     }
     std::filesystem::remove_all(dir);
     std::sort(lat.begin(), lat.end());
-    auto pct = [&](double p) { return lat.empty() ? 0.0 : lat[static_cast<std::size_t>(p * static_cast<double>(lat.size() - 1))] / 1000.0; };
+    auto pct = [&](double p) {
+      return lat.empty() ? 0.0 : lat[static_cast<std::size_t>(p * static_cast<double>(lat.size() - 1))] / 1000.0;
+    };
     // Every write is there and no county's stock is below zero.
     FarmlandLedger l(db, "bench");
     std::vector<std::string> header;
     const auto supplements = l.rows("supplements", header).size(), occupations = l.rows("occupations", header).size();
     double min_stock = 0;
     for (const auto& b : l.balances()) min_stock = std::min(min_stock, b.stock.area_m2);
-    fmt::print("writers {} × writes {}: {} writes in {:.2f} s = {:.0f} writes/s; latency p50 {:.2f} ms, p95 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms\n",
-               writers, writes, lat.size(), seconds, static_cast<double>(lat.size()) / seconds, pct(0.5), pct(0.95), pct(0.99),
-               pct(1.0));
-    fmt::print("ledger holds {} supplements and {} occupations (expected {}); lowest stock {:.3f} m²\n", supplements, occupations,
-               lat.size(), min_stock);
+    fmt::print(
+        "writers {} × writes {}: {} writes in {:.2f} s = {:.0f} writes/s; latency p50 {:.2f} ms, p95 {:.2f} ms, p99 "
+        "{:.2f} ms, max {:.2f} ms\n",
+        writers, writes, lat.size(), seconds, static_cast<double>(lat.size()) / seconds, pct(0.5), pct(0.95), pct(0.99),
+        pct(1.0));
+    fmt::print("ledger holds {} supplements and {} occupations (expected {}); lowest stock {:.3f} m²\n", supplements,
+               occupations, lat.size(), min_stock);
     const bool ok = failed == 0 && supplements + occupations == lat.size() && min_stock >= -1e-6;
     return ok ? 0 : 1;
   } catch (const guotu::Error& e) {
