@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs guotu's build and test dependencies from Debian 12 packages (clang and its runtime
-# build the libFuzzer targets; chromium and a CJK font
+# build the libFuzzer targets; clang-format and clang-tidy hold the code to the repository's
+# configs in CI; chromium and a CJK font
 # render the HTML report in its test; QGIS opens every output in the real-client tests, and a
 # throwaway PostgreSQL + PostGIS cluster is the source and target of the PostGIS tests). Idempotent: when everything is present it only checks
 # (well under a second) and touches nothing.
@@ -12,7 +13,7 @@ packages=(
   libboost-dev libsqlite3-dev sqlite3 libpq-dev libexpat1-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format clang-tidy
   chromium fonts-wqy-microhei
   qgis python3-qgis python3-gdal
   postgresql postgis postgresql-postgis

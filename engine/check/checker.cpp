@@ -210,20 +210,9 @@ PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const Se
   return set;
 }
 
-// Overlay: grid > 0 snap-rounds to that grid; grid == 0 uses GEOS's default OverlayNGRobust
-// (floating precision, then snapping, then snap-rounding if those fail).
-Geometry intersect(const Geometry& a, const Geometry& b, double grid) {
-  return grid > 0 ? geos::intersection_on_grid(a, b, grid) : a.intersection(b);
-}
-
-Geometry subtract(const Geometry& a, const Geometry& b, double grid) {
-  return grid > 0 ? geos::difference_on_grid(a, b, grid) : a.difference(b);
-}
-
-Geometry union_of(std::vector<Geometry> parts, double grid) {
+Geometry union_of(std::vector<Geometry> parts) {
   if (parts.size() == 1) return std::move(parts.front());
-  Geometry all = Geometry::collect(std::move(parts));
-  return (grid > 0 ? geos::unary_union_on_grid(all, grid) : all.unary_union()).polygonal_part();
+  return Geometry::collect(std::move(parts)).unary_union().polygonal_part();
 }
 
 /// One worker thread's state: GEOS objects made here stay here.
@@ -262,7 +251,7 @@ class Worker {
         }
         r.rule_area_m2[rp.rule->id] =
             pieces.size() == 1 ? sum : geos::on_feature(where, "the union of rule " + rp.rule->id + "'s pieces", [&] {
-              return area_.area_m2(union_of(std::move(pieces), grid()));
+              return area_.area_m2(union_of(std::move(pieces)));
             });
       }
     }
@@ -282,7 +271,6 @@ class Worker {
   }
 
  private:
-  double grid() const { return s_.options->grid_m; }
 
   const PreparedGeometry& prepared(std::size_t set, std::size_t i) {
     auto& c = cache_[set];
@@ -307,7 +295,7 @@ class Worker {
       if (wanted && !wanted(f)) continue;
       const PreparedGeometry& pg = prepared(set, i);
       if (!pg.intersects(p)) continue;
-      Geometry piece = pg.covers(p) ? p.clone() : intersect(p, pg.base(), grid()).polygonal_part();
+      Geometry piece = pg.covers(p) ? p.clone() : p.intersection(pg.base()).polygonal_part();
       if (piece.is_empty()) continue;  // touching only: a line or a point
       const double a = area_.area_m2(piece);
       if (a <= tolerance) continue;  // a sliver
@@ -417,11 +405,11 @@ class Worker {
           const PreparedGeometry& pg = prepared(*rp.set, i);
           if (!pg.intersects(p)) continue;
           if (pg.covers(p)) return;  // wholly inside one feature
-          Geometry piece = intersect(p, pg.base(), grid()).polygonal_part();
+          Geometry piece = p.intersection(pg.base()).polygonal_part();
           if (!piece.is_empty()) inside.push_back(std::move(piece));
         }
         Geometry outside =
-            inside.empty() ? p.clone() : subtract(p, union_of(std::move(inside), grid()), grid()).polygonal_part();
+            inside.empty() ? p.clone() : p.difference(union_of(std::move(inside))).polygonal_part();
         if (outside.is_empty()) return;
         const double a = area_.area_m2(outside);
         if (a <= rule.tolerance_m2) return;
@@ -463,7 +451,7 @@ class Worker {
       const PlanFeature& f = set.features[i];
       const Geometry patch = Geometry::from_wkb(f.wkb);
       if (!pp.intersects(patch)) continue;
-      const Geometry piece = pp.covers(patch) ? patch.clone() : intersect(p, patch, grid()).polygonal_part();
+      const Geometry piece = pp.covers(patch) ? patch.clone() : p.intersection(patch).polygonal_part();
       if (piece.is_empty()) continue;
       b.add(f.dlbm, f.dlmc, f.kcxs, f.gddb, area_.area_m2(piece));
     }

@@ -27,12 +27,6 @@ struct CheckOptions {
   unsigned jobs = 0;        ///< worker threads; 0 = hardware concurrency
   bool make_valid = false;  ///< repair invalid project geometries instead of skipping them
   bool strict = false;      ///< a rule whose plan layer is missing is an error, not a warning
-  /// Precision grid of the overlay in metres (e.g. 0.001: snap-rounded, every vertex on a 1 mm
-  /// grid); 0 = GEOS's default OverlayNGRobust (floating, falling back to snapping and then
-  /// snap-rounding). 0 by default: GEOS 3.11's snap-rounding seeds a std::random_device on
-  /// every call, which took a third of the run time in profiles; the grid moves each vertex by up
-  /// to half a grid cell, so areas differ by about perimeter × grid / 4.
-  double grid_m = 0;
   /// Called from the calling thread with (projects done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };

@@ -201,15 +201,6 @@ const char* to_string(Severity s) {
   return "?";
 }
 
-const char* severity_en(Severity s) {
-  switch (s) {
-    case Severity::Forbidden: return "forbidden";
-    case Severity::NeedsApproval: return "needs-approval";
-    case Severity::Notice: return "notice";
-  }
-  return "?";
-}
-
 bool ProjectFilter::accepts(const std::string& value) const {
   if (!in.empty() && std::find(in.begin(), in.end(), value) == in.end()) return false;
   return std::find(not_in.begin(), not_in.end(), value) == not_in.end();

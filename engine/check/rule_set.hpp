@@ -25,7 +25,6 @@ enum class Severity { Notice = 1 /*提示*/, NeedsApproval = 2 /*需审批*/, Fo
 
 [[nodiscard]] const char* to_string(RuleKind k);
 [[nodiscard]] const char* to_string(Severity s);    ///< "禁止", "需审批", "提示"
-[[nodiscard]] const char* severity_en(Severity s);  ///< "forbidden", "needs-approval", "notice"
 
 /// Which projects a rule applies to, by an attribute (default XMLX 项目类型).
 struct ProjectFilter {

@@ -23,28 +23,4 @@ constexpr double to_km2(double m2) {
   return m2 / kM2PerKm2;
 }
 
-enum class AreaUnit { SquareMetre, Hectare, Mu, WanMu, SquareKilometre };
-
-constexpr double from_m2(double m2, AreaUnit u) {
-  switch (u) {
-    case AreaUnit::SquareMetre: return m2;
-    case AreaUnit::Hectare: return to_hectare(m2);
-    case AreaUnit::Mu: return to_mu(m2);
-    case AreaUnit::WanMu: return to_wan_mu(m2);
-    case AreaUnit::SquareKilometre: return to_km2(m2);
-  }
-  return m2;
-}
-
-constexpr std::string_view symbol(AreaUnit u) {
-  switch (u) {
-    case AreaUnit::SquareMetre: return "m²";
-    case AreaUnit::Hectare: return "公顷";
-    case AreaUnit::Mu: return "亩";
-    case AreaUnit::WanMu: return "万亩";
-    case AreaUnit::SquareKilometre: return "km²";
-  }
-  return "";
-}
-
 }  // namespace guotu::units

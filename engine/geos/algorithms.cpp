@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "core/error.hpp"
+#include "geos/owned.hpp"
 #include "index/envelope_index.hpp"
 
 namespace guotu::geos {
@@ -52,11 +53,6 @@ Geometry collection_of(std::vector<Geometry>& parts, Context& ctx) {
 }
 }  // namespace
 
-Geometry coverage_union(std::vector<Geometry> parts, Context& ctx) {
-  Geometry all = collection_of(parts, ctx);
-  return own(ctx, GEOSCoverageUnion_r(ctx.handle(), all.raw()), "coverageUnion");
-}
-
 Geometry union_all(std::vector<Geometry> parts, Context& ctx) {
   Geometry all = collection_of(parts, ctx);
   return own(ctx, GEOSUnaryUnion_r(ctx.handle(), all.raw()), "unaryUnion");
@@ -82,16 +78,16 @@ std::vector<Geometry> voronoi_cells(const std::vector<Coord>& sites, const Envel
   for (int i = 0; i < n; ++i) {
     Geometry cell = own(ctx, GEOSGeom_clone_r(h, GEOSGetGeometryN_r(h, diagram.raw(), i)), "clone");
     site_index.query(cell.envelope(), hits);
-    const GEOSPreparedGeometry* prep = GEOSPrepare_r(h, cell.raw());
+    const owned::Prepared prep(GEOSPrepare_r(h, cell.raw()), {h});
+    if (!prep) throw Failure("prepare", ctx.last_error());
     for (std::size_t id : hits) {
       if (out[id]) continue;
       Geometry p = Geometry::point(sites[id], ctx);
-      if (GEOSPreparedIntersects_r(h, prep, p.raw()) == 1) {
+      if (GEOSPreparedIntersects_r(h, prep.get(), p.raw()) == 1) {
         out[id] = std::move(cell);
         break;
       }
     }
-    GEOSPreparedGeom_destroy_r(h, prep);
   }
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (!out[i]) throw_internal("Voronoi: a site has no cell (duplicate sites?)");

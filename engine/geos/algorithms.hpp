@@ -16,9 +16,6 @@ Geometry difference_on_grid(const Geometry& a, const Geometry& b, double grid);
 Geometry union_on_grid(const Geometry& a, const Geometry& b, double grid);
 Geometry unary_union_on_grid(const Geometry& a, double grid);
 
-/// Union of polygons that form a coverage (edges shared exactly, no overlaps): much faster
-/// than a general union. Takes ownership of the parts.
-Geometry coverage_union(std::vector<Geometry> parts, Context& ctx = Context::current());
 /// General union of many polygons.
 Geometry union_all(std::vector<Geometry> parts, Context& ctx = Context::current());
 

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/error.hpp"
+#include "geos/owned.hpp"
 
 namespace guotu::geos {
 
@@ -26,12 +27,6 @@ char check_predicate(const Context& ctx, char r, const char* op) {
   if (r == 2) fail(ctx, op);
   return r;
 }
-
-// Owns a GEOS-allocated buffer.
-struct GeosFree {
-  GEOSContextHandle_t h;
-  void operator()(void* p) const noexcept { GEOSFree_r(h, p); }
-};
 
 }  // namespace
 
@@ -78,25 +73,25 @@ Geometry& Geometry::operator=(Geometry&& o) noexcept {
 
 Geometry Geometry::from_wkt(std::string_view wkt, Context& ctx) {
   auto* h = ctx.handle();
-  GEOSWKTReader* r = GEOSWKTReader_create_r(h);
+  const owned::WktReader r(GEOSWKTReader_create_r(h), {h});
+  if (!r) fail(ctx, "WKTReader_create");
   std::string text(wkt);
-  GEOSGeometry* g = GEOSWKTReader_read_r(h, r, text.c_str());
-  GEOSWKTReader_destroy_r(h, r);
+  GEOSGeometry* g = GEOSWKTReader_read_r(h, r.get(), text.c_str());
   if (g == nullptr) throw_bad_input("cannot parse WKT: " + ctx.last_error());
   return {ctx, g};
 }
 
 Geometry Geometry::from_wkb(std::span<const std::uint8_t> wkb, Context& ctx) {
   auto* h = ctx.handle();
-  GEOSWKBReader* r = GEOSWKBReader_create_r(h);
-  GEOSGeometry* g = GEOSWKBReader_read_r(h, r, wkb.data(), wkb.size());
-  GEOSWKBReader_destroy_r(h, r);
+  const owned::WkbReader r(GEOSWKBReader_create_r(h), {h});
+  if (!r) fail(ctx, "WKBReader_create");
+  GEOSGeometry* g = GEOSWKBReader_read_r(h, r.get(), wkb.data(), wkb.size());
   if (g == nullptr) throw_bad_input("cannot parse WKB: " + ctx.last_error());
   return {ctx, g};
 }
 
 namespace {
-GEOSGeometry* make_ring(Context& ctx, std::span<const Coord> pts) {
+owned::RawGeometry make_ring(Context& ctx, std::span<const Coord> pts) {
   auto* h = ctx.handle();
   std::vector<Coord> closed(pts.begin(), pts.end());
   if (closed.empty() || closed.front().x != closed.back().x || closed.front().y != closed.back().y) {
@@ -105,18 +100,23 @@ GEOSGeometry* make_ring(Context& ctx, std::span<const Coord> pts) {
   auto* seq = GEOSCoordSeq_copyFromBuffer_r(h, reinterpret_cast<const double*>(closed.data()),
                                             static_cast<unsigned>(closed.size()), 0, 0);
   if (seq == nullptr) fail(ctx, "CoordSeq");
-  return check(ctx, GEOSGeom_createLinearRing_r(h, seq), "createLinearRing");
+  // createLinearRing takes the sequence whether or not it succeeds.
+  return {check(ctx, GEOSGeom_createLinearRing_r(h, seq), "createLinearRing"), {h}};
 }
 }  // namespace
 
 Geometry Geometry::polygon(std::span<const Coord> shell, const std::vector<std::vector<Coord>>& holes, Context& ctx) {
   auto* h = ctx.handle();
-  GEOSGeometry* s = make_ring(ctx, shell);
+  // The rings stay owned here until createPolygon takes them (it does whether or not it succeeds).
+  owned::RawGeometry s = make_ring(ctx, shell);
+  std::vector<owned::RawGeometry> owned_holes;
+  owned_holes.reserve(holes.size());
+  for (const auto& hole : holes) owned_holes.push_back(make_ring(ctx, hole));
   std::vector<GEOSGeometry*> hs;
-  hs.reserve(holes.size());
-  for (const auto& hole : holes) hs.push_back(make_ring(ctx, hole));
-  return {ctx,
-          check(ctx, GEOSGeom_createPolygon_r(h, s, hs.data(), static_cast<unsigned>(hs.size())), "createPolygon")};
+  hs.reserve(owned_holes.size());
+  for (auto& hole : owned_holes) hs.push_back(hole.release());
+  return {ctx, check(ctx, GEOSGeom_createPolygon_r(h, s.release(), hs.data(), static_cast<unsigned>(hs.size())),
+                     "createPolygon")};
 }
 
 Geometry Geometry::point(Coord c, Context& ctx) {
@@ -158,26 +158,25 @@ Geometry Geometry::clone() const {
 
 std::string Geometry::to_wkt(int decimals) const {
   auto* h = ctx_->handle();
-  GEOSWKTWriter* w = GEOSWKTWriter_create_r(h);
-  GEOSWKTWriter_setTrim_r(h, w, 1);
-  if (decimals >= 0) GEOSWKTWriter_setRoundingPrecision_r(h, w, decimals);
-  char* s = GEOSWKTWriter_write_r(h, w, g_);
-  GEOSWKTWriter_destroy_r(h, w);
-  if (s == nullptr) fail(*ctx_, "WKTWriter");
-  std::unique_ptr<char, GeosFree> owned(s, GeosFree{h});
-  return {owned.get()};
+  const owned::WktWriter w(GEOSWKTWriter_create_r(h), {h});
+  if (!w) fail(*ctx_, "WKTWriter_create");
+  GEOSWKTWriter_setTrim_r(h, w.get(), 1);
+  if (decimals >= 0) GEOSWKTWriter_setRoundingPrecision_r(h, w.get(), decimals);
+  const owned::Buffer s(GEOSWKTWriter_write_r(h, w.get(), g_), {h});
+  if (!s) fail(*ctx_, "WKTWriter");
+  return {static_cast<const char*>(s.get())};
 }
 
 std::vector<std::uint8_t> Geometry::to_wkb() const {
   auto* h = ctx_->handle();
-  GEOSWKBWriter* w = GEOSWKBWriter_create_r(h);
-  GEOSWKBWriter_setByteOrder_r(h, w, GEOS_WKB_NDR);
+  const owned::WkbWriter w(GEOSWKBWriter_create_r(h), {h});
+  if (!w) fail(*ctx_, "WKBWriter_create");
+  GEOSWKBWriter_setByteOrder_r(h, w.get(), GEOS_WKB_NDR);
   std::size_t size = 0;
-  unsigned char* buf = GEOSWKBWriter_write_r(h, w, g_, &size);
-  GEOSWKBWriter_destroy_r(h, w);
-  if (buf == nullptr) fail(*ctx_, "WKBWriter");
-  std::unique_ptr<unsigned char, GeosFree> owned(buf, GeosFree{h});
-  return {owned.get(), owned.get() + size};
+  const owned::Buffer buf(GEOSWKBWriter_write_r(h, w.get(), g_, &size), {h});
+  if (!buf) fail(*ctx_, "WKBWriter");
+  const auto* bytes = static_cast<const std::uint8_t*>(buf.get());
+  return {bytes, bytes + size};
 }
 
 GeometryType Geometry::type() const {
@@ -266,15 +265,13 @@ std::optional<InvalidReason> Geometry::invalid_reason() const {
   GEOSGeometry* location = nullptr;
   char r = GEOSisValidDetail_r(h, g_, 0, &reason, &location);
   if (r == 2) fail(*ctx_, "isValidDetail");
-  std::unique_ptr<char, GeosFree> owned_reason(reason, GeosFree{h});
-  if (r == 1) {
-    if (location != nullptr) GEOSGeom_destroy_r(h, location);
-    return std::nullopt;
-  }
+  const owned::Buffer owned_reason(reason, {h});
+  owned::RawGeometry owned_location(location, {h});
+  if (r == 1) return std::nullopt;
   InvalidReason out;
   out.reason = reason != nullptr ? reason : "invalid";
   if (location != nullptr) {
-    Geometry loc(*ctx_, location);
+    const Geometry loc(*ctx_, owned_location.release());
     if (!loc.is_empty()) {
       GEOSGeomGetX_r(h, location, &out.location.x);
       GEOSGeomGetY_r(h, location, &out.location.y);
@@ -285,12 +282,11 @@ std::optional<InvalidReason> Geometry::invalid_reason() const {
 
 Geometry Geometry::make_valid() const {
   auto* h = ctx_->handle();
-  GEOSMakeValidParams* p = GEOSMakeValidParams_create_r(h);
-  GEOSMakeValidParams_setMethod_r(h, p, GEOS_MAKE_VALID_STRUCTURE);
-  GEOSMakeValidParams_setKeepCollapsed_r(h, p, 0);
-  GEOSGeometry* g = GEOSMakeValidWithParams_r(h, g_, p);
-  GEOSMakeValidParams_destroy_r(h, p);
-  return {*ctx_, check(*ctx_, g, "makeValid")};
+  const owned::MakeValidParams p(GEOSMakeValidParams_create_r(h), {h});
+  if (!p) fail(*ctx_, "MakeValidParams_create");
+  GEOSMakeValidParams_setMethod_r(h, p.get(), GEOS_MAKE_VALID_STRUCTURE);
+  GEOSMakeValidParams_setKeepCollapsed_r(h, p.get(), 0);
+  return {*ctx_, check(*ctx_, GEOSMakeValidWithParams_r(h, g_, p.get()), "makeValid")};
 }
 
 Geometry Geometry::intersection(const Geometry& o) const {
@@ -307,9 +303,6 @@ Geometry Geometry::unary_union() const {
 }
 Geometry Geometry::buffer(double distance, int quadrant_segments) const {
   return {*ctx_, check(*ctx_, GEOSBuffer_r(ctx_->handle(), g_, distance, quadrant_segments), "buffer")};
-}
-Geometry Geometry::clip_to(const Envelope& e) const {
-  return {*ctx_, check(*ctx_, GEOSClipByRect_r(ctx_->handle(), g_, e.min_x, e.min_y, e.max_x, e.max_y), "clipByRect")};
 }
 Geometry Geometry::snapped_to_grid(double grid) const {
   return {*ctx_, check(*ctx_, GEOSGeom_setPrecision_r(ctx_->handle(), g_, grid, 0), "setPrecision")};
@@ -435,45 +428,6 @@ bool PreparedGeometry::contains(const Geometry& g) const {
 bool PreparedGeometry::covers(const Geometry& g) const {
   auto& ctx = base_.context();
   return check_predicate(ctx, GEOSPreparedCovers_r(ctx.handle(), prepared_, g.raw()), "preparedCovers") == 1;
-}
-
-// ---------------------------------------------------------------- StrTree
-
-StrTree::StrTree(std::size_t node_capacity, Context& ctx)
-    : ctx_(&ctx), tree_(GEOSSTRtree_create_r(ctx.handle(), node_capacity)) {
-  if (tree_ == nullptr) fail(ctx, "STRtree_create");
-}
-
-StrTree::~StrTree() {
-  if (tree_ != nullptr) GEOSSTRtree_destroy_r(ctx_->handle(), tree_);
-}
-
-StrTree::StrTree(StrTree&& o) noexcept
-    : ctx_(o.ctx_), tree_(o.tree_), envelopes_(std::move(o.envelopes_)), built_(o.built_) {
-  o.tree_ = nullptr;
-}
-
-void StrTree::insert(const Envelope& e, std::size_t id) {
-  if (built_) throw_internal("StrTree: insert after the first query");
-  envelopes_.push_back(Geometry::rectangle(e, *ctx_));
-  // The item is the id itself, carried in the pointer value (never dereferenced).
-  GEOSSTRtree_insert_r(ctx_->handle(), tree_, envelopes_.back().raw(),
-                       reinterpret_cast<void*>(static_cast<std::uintptr_t>(id)));
-}
-
-std::vector<std::size_t> StrTree::query(const Envelope& e) const {
-  built_ = true;
-  std::vector<std::size_t> out;
-  Geometry box = Geometry::rectangle(e, *ctx_);
-  GEOSSTRtree_query_r(
-      ctx_->handle(), tree_, box.raw(),
-      [](void* item, void* userdata) {
-        static_cast<std::vector<std::size_t>*>(userdata)->push_back(
-            static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(item)));
-      },
-      &out);
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 }  // namespace guotu::geos

@@ -150,7 +150,6 @@ class Geometry {
   [[nodiscard]] Geometry union_with(const Geometry& o) const;
   [[nodiscard]] Geometry unary_union() const;
   [[nodiscard]] Geometry buffer(double distance, int quadrant_segments = 8) const;
-  [[nodiscard]] Geometry clip_to(const Envelope& e) const;
   /// Only the polygonal parts (overlay can yield lines and points where polygons touch).
   [[nodiscard]] Geometry polygonal_part() const;
   [[nodiscard]] Geometry snapped_to_grid(double grid) const;
@@ -207,28 +206,6 @@ class PreparedGeometry {
  private:
   Geometry base_;
   const GEOSPrepGeom_t* prepared_ = nullptr;
-};
-
-/// A GEOS STRtree over item ids. Build once (insert, then query); queries are by envelope.
-class StrTree {
- public:
-  explicit StrTree(std::size_t node_capacity = 10, Context& ctx = Context::current());
-  ~StrTree();
-  StrTree(StrTree&& o) noexcept;
-  StrTree& operator=(StrTree&&) = delete;
-  StrTree(const StrTree&) = delete;
-  StrTree& operator=(const StrTree&) = delete;
-
-  void insert(const Envelope& e, std::size_t id);
-  /// Ids whose envelopes intersect e, in ascending order.
-  [[nodiscard]] std::vector<std::size_t> query(const Envelope& e) const;
-  [[nodiscard]] std::size_t size() const noexcept { return envelopes_.size(); }
-
- private:
-  Context* ctx_;
-  GEOSSTRtree_t* tree_;
-  std::vector<Geometry> envelopes_;  // the tree references these; they live as long as it does
-  mutable bool built_ = false;
 };
 
 }  // namespace guotu::geos

@@ -207,10 +207,6 @@ std::string Connection::quote_identifier(std::string_view name) const {
   return out;
 }
 
-int Connection::server_version() const {
-  return PQserverVersion(c_);
-}
-
 Transaction::Transaction(Connection& c, std::string_view begin) : c_(c) {
   c_.exec(begin);
 }

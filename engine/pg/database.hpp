@@ -83,8 +83,6 @@ class Connection {
   Result query(std::string_view sql, const std::vector<Value>& params = {});
   /// `name` as a quoted SQL identifier ("plan 2023" → "\"plan 2023\"").
   [[nodiscard]] std::string quote_identifier(std::string_view name) const;
-  /// The server's version number (150018 for 15.18).
-  [[nodiscard]] int server_version() const;
 
  private:
   pg_conn* c_ = nullptr;

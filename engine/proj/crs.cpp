@@ -1,6 +1,5 @@
 #include "proj/crs.hpp"
 
-#include <geodesic.h>
 #include <proj.h>
 
 #include <cmath>
@@ -147,21 +146,6 @@ CrsFacts describe_crs(const std::string& crs) {
     }
   }
   return f;
-}
-
-double geodesic_ring_area(std::span<const Coord> lonlat, Ellipsoid e) {
-  geod_geodesic g{};
-  geod_init(&g, e.a, 1.0 / e.inv_f);
-  std::size_t n = lonlat.size();
-  if (n >= 2 && lonlat[0].x == lonlat[n - 1].x && lonlat[0].y == lonlat[n - 1].y) --n;  // open the ring
-  std::vector<double> lats(n), lons(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    lons[i] = lonlat[i].x;
-    lats[i] = lonlat[i].y;
-  }
-  double area = 0, perimeter = 0;
-  geod_polygonarea(&g, lats.data(), lons.data(), static_cast<int>(n), &area, &perimeter);
-  return area;
 }
 
 }  // namespace guotu::proj

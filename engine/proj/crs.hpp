@@ -66,9 +66,4 @@ struct CrsFacts {
 };
 CrsFacts describe_crs(const std::string& crs);
 
-/// Signed geodesic area (m²) of a ring of (longitude, latitude) degrees on an ellipsoid,
-/// by GeographicLib's geod_polygonarea: edges are geodesics. The reference figure the
-/// 椭球面积 method is checked against. Positive for counter-clockwise rings.
-double geodesic_ring_area(std::span<const Coord> lonlat, Ellipsoid e = Ellipsoid::cgcs2000());
-
 }  // namespace guotu::proj

@@ -41,19 +41,6 @@ std::vector<const Element*> Element::children_named(std::string_view child_name)
   return out;
 }
 
-std::vector<const Element*> Element::descendants(std::string_view descendant_name) const {
-  std::vector<const Element*> out;
-  std::vector<const Element*> stack{this};
-  // Depth-first, children in order: push in reverse.
-  while (!stack.empty()) {
-    const Element* e = stack.back();
-    stack.pop_back();
-    if (e != this && e->name == descendant_name) out.push_back(e);
-    for (auto it = e->children.rbegin(); it != e->children.rend(); ++it) stack.push_back(&*it);
-  }
-  return out;
-}
-
 namespace {
 
 struct ParserFree {

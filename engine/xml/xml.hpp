@@ -39,8 +39,6 @@ struct Element {
   [[nodiscard]] const Element* child(std::string_view child_name) const;
   /// Every child element with this name, in order.
   [[nodiscard]] std::vector<const Element*> children_named(std::string_view child_name) const;
-  /// Every descendant (any depth) with this name, in document order.
-  [[nodiscard]] std::vector<const Element*> descendants(std::string_view descendant_name) const;
 };
 
 /// Thrown when a document is not well-formed XML.

@@ -125,7 +125,6 @@ TEST_P(RuleCase, Replays) {
     o.make_valid = opt["make_valid"] && opt["make_valid"].as<bool>();
     o.strict = opt["strict"] && opt["strict"].as<bool>();
     if (opt["jobs"]) o.jobs = opt["jobs"].as<unsigned>();
-    if (opt["grid_m"]) o.grid_m = opt["grid_m"].as<double>();
   }
   const YAML::Node expect = c["expect"];
   if (expect["error"]) {

@@ -1,0 +1,2 @@
+// Stands in for <ogr_geometry.h> above the adapters (engine/CMakeLists.txt): only engine/gdal/ may use it.
+#error "guotu layering: domain and CLI code may not include <ogr_geometry.h>; go through engine/gdal/ (docs/architecture.md)"

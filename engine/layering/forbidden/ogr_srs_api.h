@@ -1,0 +1,2 @@
+// Stands in for <ogr_srs_api.h> above the adapters (engine/CMakeLists.txt): only engine/gdal/ may use it.
+#error "guotu layering: domain and CLI code may not include <ogr_srs_api.h>; go through engine/gdal/ (docs/architecture.md)"

@@ -1,0 +1,2 @@
+// The CLI may include any layer: allowed.
+#include "check/rules.hpp"

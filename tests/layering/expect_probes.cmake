@@ -1,0 +1,33 @@
+# cmake -DBUILD_DIR=… -DREFUSED="name=header;…" -DACCEPTED=name -P expect_probes.cmake
+# Builds each probe target (layering_probe_<name>, compiled exactly as guotu_domain's files are)
+# and asserts: every REFUSED probe fails with guotu's #error naming its header; the ACCEPTED one
+# (the adapters' own headers) compiles. Prints one line per probe; any other outcome fails.
+set(failures 0)
+foreach(entry IN LISTS REFUSED)
+  string(REPLACE "=" ";" pair "${entry}")
+  list(GET pair 0 name)
+  list(GET pair 1 header)
+  execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target layering_probe_${name}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  string(FIND "${out}" "guotu layering: domain and CLI code may not include <${header}>" at)
+  if(rc EQUAL 0)
+    message("FAIL ${name}: a domain file including <${header}> compiled")
+    math(EXPR failures "${failures} + 1")
+  elseif(at EQUAL -1)
+    message("FAIL ${name}: the build failed, but not on guotu's #error for <${header}>:\n${out}")
+    math(EXPR failures "${failures} + 1")
+  else()
+    message("ok   ${name}: <${header}> refused in domain code")
+  endif()
+endforeach()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target layering_probe_${ACCEPTED}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+if(rc EQUAL 0)
+  message("ok   ${ACCEPTED}: the adapters' headers compile in domain code")
+else()
+  message("FAIL ${ACCEPTED}: the adapters' own headers do not compile in domain code:\n${out}")
+  math(EXPR failures "${failures} + 1")
+endif()
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} layering probes went wrong")
+endif()
