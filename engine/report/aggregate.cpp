@@ -416,6 +416,8 @@ std::vector<std::vector<MeasureValues>> aggregate_overlays(const gdal::VectorSou
       std::vector<double> area(level.units.size(), 0.0);
       std::mutex m;
       std::size_t finished = 0;
+      // Named here: a lambda may not capture a structured binding (clang before 16).
+      const std::string overlay_label = "overlay " + layer_name + " × " + level.name;
       parallel_for(level.units.size(), jobs, [&](std::size_t u) {
         const auto& calc = calculator(crs);
         geos::PreparedGeometry unit(geos::Geometry::from_wkb(level.units[u].wkb));
@@ -437,7 +439,7 @@ std::vector<std::vector<MeasureValues>> aggregate_overlays(const gdal::VectorSou
         std::lock_guard lock(m);
         area[u] = a;
         if (progress)
-          progress("overlay " + layer_name + " × " + level.name, static_cast<std::int64_t>(++finished),
+          progress(overlay_label, static_cast<std::int64_t>(++finished),
                    static_cast<std::int64_t>(level.units.size()));
       });
       for (std::size_t u = 0; u < level.units.size(); ++u)
