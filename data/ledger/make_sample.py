@@ -2,8 +2,9 @@
 """Generates the sample farmland-balance ledger of 聊城 (data/ledger/sample/*.csv).
 
 Synthetic entries, deterministic (seeded), calibrated so that the ledger reproduces the figures
-the city published for 2023 (seed001_002.md FL-04, seeds/001 L135): 177 projects drew 4,796.97 亩
-of 占补平衡 quota, leaving 8,312.7 亩 in stock. Everything else (names, dates, the 2022 year,
+the city published for 2023 (聊城市自然资源和规划局 2023年度工作动态, 耕保科; data/documents.yaml;
+research reference seed001_002.md FL-04): 177 projects drew 4,796.97 亩 of 占补平衡 quota, leaving
+8,312.7 亩 in stock. Everything else (names, dates, the 2022 year,
 transfers, 进出平衡 flows) is invented for the sample. Run from the repository root:
     python3 data/ledger/make_sample.py
 """

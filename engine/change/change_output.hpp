@@ -1,5 +1,5 @@
 // What `guotu diff` hands to people and programs: the styled GeoPackage (`changes` layer and
-// `summary` table), the --json document (PRODUCT.md §6 keys and more), the human summary, and
+// `summary` table), the --json document (keys: docs/cli.md §guotu diff), the human summary, and
 // the 进出平衡 entries for the ledger (one per county, year and direction: docs/change.md §Ledger).
 #pragma once
 

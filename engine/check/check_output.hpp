@@ -1,5 +1,5 @@
 // What `guotu check` hands to people and programs: the styled GeoPackage (violations, projects,
-// occupancy), the --json document (PRODUCT.md §6 keys and more), the occupancy JSON that
+// occupancy), the --json document (keys: docs/cli.md §guotu check), the occupancy JSON that
 // `guotu ledger add-occupation` reads (format: docs/rules.md §Occupancy JSON), and the human
 // summary table.
 #pragma once

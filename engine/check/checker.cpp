@@ -366,7 +366,9 @@ class Worker {
           std::string why;
           Severity sev = rule.severity;
           if (forbidden_type) {
-            sev = Severity::Forbidden;  // 严禁 (seed000 R14): no approval can allow it
+            // 严禁: no approval can allow it (for 聊城, 聊政办字〔2022〕10号《聊城市"十四五"自然资源保护和利用
+            // 规划》六、(一)「突出保护重点」: 严禁新增占用永久基本农田建设畜禽养殖设施、水产养殖设施…).
+            sev = Severity::Forbidden;
             why = fmt::format("{:.2f} m² of {} {}: {} facilities may never occupy it", pc.area_m2, set.name_zh,
                               set.features[pc.feature].label, type);
           } else if (!major) {

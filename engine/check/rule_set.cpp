@@ -95,7 +95,7 @@ void require_field(const Reader& r, const YAML::Node& at, const layers::LayerDef
 Rule parse_rule(const Reader& r, const YAML::Node& node) {
   if (!node.IsMap()) r.fail(node, "a rule must be a mapping");
   r.only_keys(node,
-              {"id", "name_zh", "name_en", "kind", "severity", "source", "layer", "plan_filter", "projects",
+              {"id", "name_zh", "name_en", "kind", "severity", "source", "seed_ref", "layer", "plan_filter", "projects",
                "tolerance_m2", "params", "note"},
               "a rule");
   const auto& catalogue = layers::Catalogue::embedded();
@@ -107,6 +107,7 @@ Rule parse_rule(const Reader& r, const YAML::Node& node) {
   rule.name_zh = r.string(node, "name_zh", true);
   rule.name_en = r.string(node, "name_en", true);
   rule.source = r.string(node, "source", true);
+  rule.seed_ref = r.string(node, "seed_ref", false);
 
   const std::string kind = r.string(node, "kind", true);
   const auto* k =

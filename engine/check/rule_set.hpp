@@ -41,7 +41,10 @@ struct Rule {
   std::string name_en;
   RuleKind kind = RuleKind::ForbidOverlap;
   Severity severity = Severity::Forbidden;
-  std::string source;       ///< seed file and line(s)
+  /// The official document (文号, title) and item the rule comes from (data/documents.yaml);
+  /// printed as 依据 beside each violation.
+  std::string source;
+  std::string seed_ref;     ///< internal research reference (`seed_ref`); kept, never printed
   std::string layer;        ///< catalogue code of the plan layer (aliases resolved)
   std::string plan_filter;  ///< OGR SQL attribute filter on the plan layer; empty = all features
   ProjectFilter projects;

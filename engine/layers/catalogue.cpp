@@ -56,8 +56,8 @@ gdal::GeometryKind parse_geometry(const fs::path& file, const YAML::Node& node) 
 LayerDef parse_layer(const fs::path& file) {
   const YAML::Node root = yaml::load_file(file, "layer definition");
   if (!root.IsMap()) fail(file, root, "a layer definition must be a mapping");
-  static const char* const known[] = {"code",   "name_zh", "name_en", "aliases", "geometry", "coverage",
-                                      "source", "style",   "group",   "fields",  "schema_of"};
+  static const char* const known[] = {"code",   "name_zh",  "name_en", "aliases", "geometry", "coverage",
+                                      "source", "seed_ref", "style",   "group",   "fields",   "schema_of"};
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) == std::end(known))
@@ -73,6 +73,7 @@ LayerDef parse_layer(const fs::path& file) {
   d.geometry = parse_geometry(file, root["geometry"] ? root["geometry"] : root);
   d.coverage = root["coverage"] && yaml::boolean(file.string(), root["coverage"], "coverage");
   if (root["source"]) d.source = root["source"].Scalar();
+  if (root["seed_ref"]) d.seed_ref = root["seed_ref"].Scalar();
   if (root["group"]) d.group = root["group"].Scalar();
   if (root["style"]) d.style_path = (file.parent_path() / root["style"].Scalar()).lexically_normal();
   const YAML::Node fields = root["fields"];

@@ -31,7 +31,10 @@ struct LayerDef {
   std::vector<std::string> aliases;  ///< other table names accepted (case-insensitive)
   gdal::GeometryKind geometry = gdal::GeometryKind::MultiPolygon;
   bool coverage = false;  ///< must cover its extent without gaps or overlaps
+  /// The standard or document the layer follows (title, number, section), or "guotu 设定…";
+  /// written to GeoPackage metadata as GUOTU_LAYER_SOURCE.
   std::string source;
+  std::string seed_ref;  ///< internal research reference (`seed_ref`); kept, never written out
   std::filesystem::path style_path;
   /// The layer-tree group of a QGIS project (`guotu qgis`), e.g. 三区三线; empty = 其他.
   std::string group;

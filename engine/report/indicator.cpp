@@ -97,7 +97,7 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
   for (const auto& file : files) {
     const YAML::Node root = yaml::load_file(file, "indicator");
     if (!root.IsMap()) fail(file, root, "an indicator file is a mapping with 'measures' and 'indicators'");
-    check_keys(file, root, {"source", "measures", "indicators"});
+    check_keys(file, root, {"source", "seed_ref", "measures", "indicators"});
     for (const auto& m : root["measures"]) {
       if (!m.IsMap()) fail(file, m, "a measure is a mapping");
       check_keys(file, m, {"id", "name", "from", "field", "classes", "czcsxm", "layer", "table", "input_unit"});
@@ -138,9 +138,9 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
     }
     for (const auto& n : root["indicators"]) {
       if (!n.IsMap()) fail(file, n, "an indicator is a mapping");
-      check_keys(
-          file, n,
-          {"id", "name", "definition", "numerator", "denominator", "unit", "computable", "map", "source", "note"});
+      check_keys(file, n,
+                 {"id", "name", "definition", "numerator", "denominator", "unit", "computable", "map", "source",
+                  "seed_ref", "note"});
       IndicatorDef d;
       d.id = text(file, n, "id", true);
       for (char c : d.id)
@@ -150,6 +150,7 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
       d.name = text(file, n, "name", true);
       d.definition = text(file, n, "definition", false);
       d.source = text(file, n, "source", true);
+      d.seed_ref = text(file, n, "seed_ref", false);
       d.note = text(file, n, "note", false);
       d.file = file.string();
       d.line = line_of(n);

@@ -65,7 +65,8 @@ struct IndicatorDef {
   ValueUnit unit = ValueUnit::Hectare;
   bool computable = true;  ///< false: not computable from land data (森林蓄积量 …): reported as such
   bool map = false;        ///< a key indicator: drawn as a choropleth in the HTML report
-  std::string source;      ///< document and line the indicator comes from
+  std::string source;      ///< official document (文号, title) and item (data/documents.yaml)
+  std::string seed_ref;    ///< internal research reference (`seed_ref`); kept, never printed
   std::string note;        ///< caveats (e.g. the land-based 森林覆盖率 approximation)
   std::string file;
   long line = 0;

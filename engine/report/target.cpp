@@ -78,8 +78,9 @@ TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet
     const std::string file_source = scalar(root, "source");
     for (const auto& n : root["targets"]) {
       if (!n.IsMap()) fail(file, n, "a target is a mapping");
-      static const char* const known[] = {"indicator",  "year",      "level", "unit",   "units",     "value",
-                                          "comparator", "attribute", "quota", "source", "reference", "value_unit"};
+      static const char* const known[] = {"indicator", "year",       "level",     "unit",  "units",
+                                          "value",     "comparator", "attribute", "quota", "source",
+                                          "seed_ref",  "reference",  "value_unit"};
       for (const auto& kv : n) {
         const std::string k = kv.first.Scalar();
         if (std::find_if(std::begin(known), std::end(known), [&](const char* s) { return k == s; }) == std::end(known))
@@ -96,8 +97,10 @@ TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet
       t.level = scalar(n, "level");
       t.unit = scalar(n, "unit");
       t.source = scalar(n, "source").empty() ? file_source : scalar(n, "source");
-      if (t.source.empty()) fail(file, n, "a target needs a source (document and line, or who supplied it)");
+      if (t.source.empty())
+        fail(file, n, "a target needs a source (the document, its number and item, or who supplied the value)");
       t.reference = scalar(n, "reference");
+      t.seed_ref = scalar(n, "seed_ref");
       const std::string cmp = scalar(n, "comparator");
       if (cmp == "<=" || cmp == "≤")
         t.comparator = Comparator::LessEqual;

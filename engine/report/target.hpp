@@ -28,7 +28,8 @@ struct Target {
   bool provincial_quota = false;
   Comparator comparator = Comparator::GreaterEqual;
   Attribute attribute = Attribute::Binding;
-  std::string source;     ///< document and line
+  std::string source;     ///< official document (文号, title) and item, or who supplied the value
+  std::string seed_ref;   ///< internal research reference (`seed_ref`); kept, never printed
   std::string reference;  ///< context shown beside it (e.g. 13th-FYP figure, current value)
   std::string file;
   long line = 0;

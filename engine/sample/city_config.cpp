@@ -102,7 +102,7 @@ CityConfig CityConfig::load(const fs::path& file, const fs::path& home) {
       lc.id = kv.first.as<std::string>();
       lc.share = r.num(kv.second, "share", kShare);
       if (kv.second["codes"]) lc.codes = r.mix(kv.second["codes"]);
-      lc.source = r.str_or(kv.second, "source", "");
+      lc.cite = {r.str_or(kv.second, "source", ""), r.str_or(kv.second, "seed_ref", "")};
       c.land_use.push_back(std::move(lc));
     }
     double total = 0;
@@ -164,6 +164,14 @@ CityConfig CityConfig::load(const fs::path& file, const fs::path& home) {
     c.historic_core_km = r.num(cc, "historic_core_km", kKm);
     c.green_ring_m = r.num(cc, "green_ring_m", kWidthM);
     c.permanent_farmland_share = r.num(root, "permanent_farmland_share", kShare);
+    if (const YAML::Node cs = root["calibration_sources"]) {
+      if (!cs.IsMap()) r.fail(cs, "calibration_sources is a mapping: figure → {source, seed_ref}");
+      for (const auto& kv : cs) {
+        if (!kv.second.IsMap()) r.fail(kv.second, "a calibration source is a mapping {source, seed_ref}");
+        c.calibration_sources[kv.first.as<std::string>()] = {r.str(kv.second, "source"),
+                                                             r.str_or(kv.second, "seed_ref", "")};
+      }
+    }
     const YAML::Node pr = r.need(root, "projects");
     c.project_count = r.whole(pr, "count", 0, kMaxCount);
     for (const auto& kv : r.need(pr, "violations")) {
@@ -185,6 +193,11 @@ CityConfig CityConfig::load(const fs::path& file, const fs::path& home) {
   (void)c.land_class("cultivated");
   (void)c.land_class("construction");
   return c;
+}
+
+std::string CityConfig::calibration_source(const std::string& key) const {
+  const auto it = calibration_sources.find(key);
+  return it == calibration_sources.end() ? std::string() : it->second.source;
 }
 
 const LandUseClass& CityConfig::land_class(const std::string& id) const {

@@ -15,11 +15,19 @@ namespace guotu::sample {
 /// Codes and their relative weights within a class (e.g. 0102: 0.92, 0103: 0.07 …).
 using CodeMix = std::vector<std::pair<std::string, double>>;
 
+/// Where a calibration figure comes from: the official document (文号, title, item) or
+/// "guotu 设定…", as printed in the sample's sample_calibration table, and the internal research
+/// reference (`seed_ref`), which is kept but never written out.
+struct Citation {
+  std::string source;
+  std::string seed_ref;
+};
+
 struct LandUseClass {
   std::string id;  ///< cultivated, construction, forest …
   double share = 0;
   CodeMix codes;
-  std::string source;
+  Citation cite;
 };
 
 struct UrbanMix {
@@ -107,6 +115,9 @@ struct CityConfig {
   std::vector<HeightZone> height_zones;
   double historic_core_km = 0, green_ring_m = 0;
   double permanent_farmland_share = 0;
+  /// Sources of the other calibration figures (natural_parks, towns, key_towns,
+  /// permanent_farmland_share …), from the file's optional `calibration_sources`.
+  std::map<std::string, Citation> calibration_sources;
   int project_count = 0;
   std::vector<std::pair<std::string, int>> planted_violations;  ///< rule id → count
   double change_to_construction = 0, change_out = 0, change_in = 0;
@@ -116,6 +127,8 @@ struct CityConfig {
   /// are resolved against `home` (the directory holding data/).
   static CityConfig load(const std::filesystem::path& file, const std::filesystem::path& home);
   [[nodiscard]] const LandUseClass& land_class(const std::string& id) const;
+  /// The source of calibration figure `key`; empty when the file gives none.
+  [[nodiscard]] std::string calibration_source(const std::string& key) const;
 };
 
 }  // namespace guotu::sample

@@ -185,17 +185,18 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
                            {"UNIT", FT::String, 20, "单位"},
                            {"SOURCE", FT::String, 0, "来源"}});
     for (const auto& lc : cfg.land_use)
-      w.add(id, {"share_" + lc.id, lc.share, std::string("ratio of land area"), lc.source});
+      w.add(id, {"share_" + lc.id, lc.share, std::string("ratio of land area"), lc.cite.source});
     double parks_mu = 0;
     for (const auto& p : cfg.parks) parks_mu += p.area_mu;
-    w.add(id, {std::string("natural_parks"), parks_mu / 1e4, std::string("万亩"),
-               std::string("seed000 L655: 13 natural parks, 10.2万亩")});
+    // The sources are the city file's (calibration_sources): a city's documents are data.
+    w.add(id,
+          {std::string("natural_parks"), parks_mu / 1e4, std::string("万亩"), cfg.calibration_source("natural_parks")});
     w.add(id, {std::string("towns"), static_cast<double>(city.towns.size()), std::string("count"),
-               std::string("admin_units.csv")});
+               cfg.calibration_source("towns")});
     w.add(id, {std::string("key_towns"), static_cast<double>(cfg.key_towns.size()), std::string("count"),
-               std::string("seed000 L512")});
+               cfg.calibration_source("key_towns")});
     w.add(id, {std::string("permanent_farmland_share"), cfg.permanent_farmland_share, std::string("ratio of 耕地"),
-               std::string("seed000 L416-417")});
+               cfg.calibration_source("permanent_farmland_share")});
   }
   w.commit();
 }
