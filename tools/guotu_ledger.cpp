@@ -230,7 +230,7 @@ int run_from_check(ledger::FarmlandLedger& l, const LedgerArgs& a) {
       if (o.is_object() && o.contains("project") && o["project"].is_string())
         project = "project " + o["project"].get<std::string>();
       auto fail = [&](const std::string& why) -> void {
-        throw_bad_input(project + ": " + why, {a.from_check, {}, {}, {}});
+        throw_bad_input(fmt::format("{}: {}", project, why), {a.from_check, {}, {}, {}});
       };
       if (!o.is_object()) fail("an occupation must be a JSON object");
       auto text = [&](const char* key, bool required) {
@@ -307,7 +307,7 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   cmd->require_subcommand(1);
   // What a subcommand writes besides the ledger: nothing, a file (export) or a folder (report).
   enum class Writes { Nothing, File, Folder };
-  auto with_ledger = [a, &selected](std::function<int(ledger::FarmlandLedger&, const LedgerArgs&)> f,
+  auto with_ledger = [a, &selected](const std::function<int(ledger::FarmlandLedger&, const LedgerArgs&)>& f,
                                     Writes writes = Writes::Nothing) {
     return [a, &selected, f, writes] {
       selected = [a, f, writes] {

@@ -12,7 +12,9 @@
 #include "core/error.hpp"
 #include "core/version.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace guotu;
   cli::set_command_line(argc, argv);
   CLI::App app{
@@ -53,6 +55,19 @@ int main(int argc, char** argv) {
     return e.exit_code();
   } catch (const std::exception& e) {
     fmt::print(stderr, "guotu: internal error: {}\n", e.what());
+    return 3;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Nothing escapes main: whatever run() lets through (an exception that is not a
+  // std::exception, or one thrown while reporting another) is an internal failure, exit 3.
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    std::fputs("guotu: internal error: an unexpected exception\n", stderr);
     return 3;
   }
 }

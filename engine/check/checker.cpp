@@ -271,7 +271,6 @@ class Worker {
   }
 
  private:
-
   const PreparedGeometry& prepared(std::size_t set, std::size_t i) {
     auto& c = cache_[set];
     if (c.empty()) c.resize(s_.sets[set].features.size());
@@ -410,8 +409,7 @@ class Worker {
           Geometry piece = p.intersection(pg.base()).polygonal_part();
           if (!piece.is_empty()) inside.push_back(std::move(piece));
         }
-        Geometry outside =
-            inside.empty() ? p.clone() : p.difference(union_of(std::move(inside))).polygonal_part();
+        Geometry outside = inside.empty() ? p.clone() : p.difference(union_of(std::move(inside))).polygonal_part();
         if (outside.is_empty()) return;
         const double a = area_.area_m2(outside);
         if (a <= rule.tolerance_m2) return;
@@ -490,7 +488,7 @@ std::vector<ProjectInput> read_projects(const gdal::Layer& layer, const std::vec
     in.county = value(f, "XZQDM");
     in.approval = value(f, "PZWH");
     for (const auto& [name, i] : index) in.attrs[name] = f.values[i];
-    auto skip = [&](std::string why, Coord at) { res.skipped.push_back({in.fid, in.id, why, at.x, at.y}); };
+    auto skip = [&](std::string why, Coord at) { res.skipped.push_back({in.fid, in.id, std::move(why), at.x, at.y}); };
     if (!f.geometry || f.geometry.is_empty()) {
       skip("empty geometry", {0, 0});
     } else if (!f.geometry.is_polygonal()) {

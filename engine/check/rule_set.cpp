@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include "core/bounds.hpp"
@@ -40,7 +41,7 @@ class Reader {
       if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
         std::string list;
         for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        fail(kv.first, "unknown key '" + key + "' in " + what + " (known: " + list + ")");
+        fail(kv.first, fmt::format("unknown key '{}' in {} (known: {})", key, what, list));
       }
     }
   }

@@ -24,7 +24,7 @@ enum class RuleKind {
 enum class Severity { Notice = 1 /*提示*/, NeedsApproval = 2 /*需审批*/, Forbidden = 3 /*禁止*/ };
 
 [[nodiscard]] const char* to_string(RuleKind k);
-[[nodiscard]] const char* to_string(Severity s);    ///< "禁止", "需审批", "提示"
+[[nodiscard]] const char* to_string(Severity s);  ///< "禁止", "需审批", "提示"
 
 /// Which projects a rule applies to, by an attribute (default XMLX 项目类型).
 struct ProjectFilter {

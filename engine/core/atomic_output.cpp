@@ -42,7 +42,8 @@ void unlink_with_sidecars(const char* p) noexcept {
   for (const char* s : suffixes) {
     std::size_t n = std::strlen(p);
     if (n + std::strlen(s) + 1 > sizeof buf) continue;
-    std::memcpy(buf, p, n);
+    // Async-signal-safe, so no std::string: the path, then the suffix with its terminator.
+    std::memcpy(buf, p, n);  // NOLINT(bugprone-not-null-terminated-result): terminated by the next copy
     std::memcpy(buf + n, s, std::strlen(s) + 1);
     ::unlink(buf);
   }

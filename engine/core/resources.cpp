@@ -29,7 +29,7 @@ fs::path home() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    const fs::path installed = exe.parent_path().parent_path() / "share" / "guotu";
+    fs::path installed = exe.parent_path().parent_path() / "share" / "guotu";
     if (is_home(installed)) return installed;
   }
   throw_bad_input("cannot find guotu's data (layers/, data/); set GUOTU_HOME");

@@ -436,8 +436,8 @@ void OutputWriter::pg_write_comments() {
     // The table comment: the Chinese title, the description, and (as in gpkg_metadata) the run.
     std::string comment = spec.title.empty() ? spec.name : spec.title;
     if (!spec.description.empty()) comment += "\n" + spec.description;
-    for (const auto& [k, v] : spec.metadata) comment += "\n" + k + ": " + v;
-    for (const auto& [k, v] : options_.metadata) comment += "\n" + k + ": " + v;
+    for (const auto& [k, v] : spec.metadata) comment += fmt::format("\n{}: {}", k, v);
+    for (const auto& [k, v] : options_.metadata) comment += fmt::format("\n{}: {}", k, v);
     exec("COMMENT ON TABLE " + qualified(spec.name) + " IS " + quote_literal(comment));
     for (const auto& f : spec.fields) {
       if (f.alias.empty()) continue;

@@ -226,7 +226,7 @@ std::string ReadProblem::message() const {
   return Error(ErrorKind::BadInput, reason, where).what();
 }
 
-void ReadLog::problem(ReadProblem p) {
+void ReadLog::problem(const ReadProblem& p) {
   if (refuse_) throw_bad_input(p.reason, p.where);
   std::lock_guard lock(mutex_);
   auto key = std::make_tuple(p.where.file, p.where.layer, p.where.fid.value_or(-1), p.reason);
@@ -626,7 +626,7 @@ void require_known_encoding(const std::string& encoding) {
   // GDAL decodes through iconv (CPLRecode): a name iconv does not know would be ignored with a
   // warning and the text passed on undecoded.
   iconv_t cd = iconv_open("UTF-8", encoding.c_str());
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
+  if (cd == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr): iconv's own failure value
     throw_bad_input("unknown text encoding '" + encoding +
                     "' (--encoding): give one iconv knows, e.g. GBK, GB18030, "
                     "CP936, UTF-8 (`iconv -l` lists them)");

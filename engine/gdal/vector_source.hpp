@@ -66,7 +66,7 @@ class ReadLog {
   explicit ReadLog(bool refuse = false) : refuse_(refuse) {}
   [[nodiscard]] bool refuses() const noexcept { return refuse_; }
   /// Records a skipped feature; throws it as a bad-input error when the log refuses.
-  void problem(ReadProblem p);
+  void problem(const ReadProblem& p);
   /// Records a warning (each text once).
   void warn(const std::string& text);
   [[nodiscard]] std::vector<ReadProblem> problems() const;  ///< by file, layer, fid

@@ -14,7 +14,9 @@ namespace {
 using Point = bg::model::d2::point_xy<double>;
 using Box = bg::model::box<Point>;
 using Value = std::pair<Box, std::size_t>;
-Box to_box(const Envelope& e) { return {Point(e.min_x, e.min_y), Point(e.max_x, e.max_y)}; }
+Box to_box(const Envelope& e) {
+  return {Point(e.min_x, e.min_y), Point(e.max_x, e.max_y)};
+}
 }  // namespace
 
 struct EnvelopeIndex::Tree {
@@ -46,6 +48,8 @@ std::optional<std::size_t> EnvelopeIndex::nearest(double x, double y) const {
   return std::nullopt;
 }
 
-std::size_t EnvelopeIndex::size() const noexcept { return tree_->rtree.size(); }
+std::size_t EnvelopeIndex::size() const noexcept {
+  return tree_->rtree.size();
+}
 
 }  // namespace guotu::index

@@ -31,7 +31,7 @@ std::string required_string(const fs::path& file, const YAML::Node& map, const c
 }
 
 gdal::FieldType parse_field_type(const fs::path& file, const YAML::Node& node) {
-  const std::string t = node.Scalar();
+  const std::string& t = node.Scalar();
   if (t == "String") return gdal::FieldType::String;
   if (t == "Integer") return gdal::FieldType::Integer;
   if (t == "Integer64") return gdal::FieldType::Integer64;
@@ -42,7 +42,7 @@ gdal::FieldType parse_field_type(const fs::path& file, const YAML::Node& node) {
 }
 
 gdal::GeometryKind parse_geometry(const fs::path& file, const YAML::Node& node) {
-  const std::string g = node.Scalar();
+  const std::string& g = node.Scalar();
   if (g == "Point") return gdal::GeometryKind::Point;
   if (g == "MultiPoint") return gdal::GeometryKind::MultiPoint;
   if (g == "LineString") return gdal::GeometryKind::LineString;

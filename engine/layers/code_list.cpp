@@ -1,6 +1,7 @@
 #include "layers/code_list.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <mutex>
 
 #include "core/error.hpp"
@@ -56,12 +57,20 @@ ParsedCode parse_code(const std::string& code) {
 
 CodeList CodeList::load(const fs::path& csv) {
   CodeList list;
+  std::int64_t record = 0;
   for (auto& row : read_csv(csv)) {
+    ++record;  // GDAL's CSV fid: the data record's number (1 = the first after the header)
     CodeEntry e;
     e.code = row["code"];
-    if (e.code.empty()) throw_bad_input("a row without a code", {csv.string(), {}, {}, {}});
+    if (e.code.empty()) throw_bad_input("a row without a code", {csv.string(), {}, record, {}});
     e.name = row["name"];
-    e.level = row["level"].empty() ? 0 : std::stoi(row["level"]);
+    if (const std::string& level = row["level"]; !level.empty()) {
+      const char* end = level.data() + level.size();
+      const auto [at, ec] = std::from_chars(level.data(), end, e.level);
+      if (ec != std::errc() || at != end || e.level < 0)
+        throw_bad_input("code " + e.code + ": level '" + level + "' is not a whole number ≥ 0",
+                        {csv.string(), {}, record, {}});
+    }
     e.parent = row["parent"];
     e.suffixes = split(row["suffixes"], '|');
     e.verified = row["verified"];
@@ -144,7 +153,7 @@ bool LandClasses::contains(const std::string& cls, const std::string& scheme, co
     if (r.cls != cls) continue;
     known = true;
     if (r.scheme != scheme) continue;
-    if (parse_code(r.code).suffix.size() > 0) {
+    if (!parse_code(r.code).suffix.empty()) {
       if (value == r.code) return true;  // a row for a suffixed code matches exactly
       continue;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -20,14 +21,12 @@ namespace guotu::report {
 
 namespace {
 
-// One AreaCalculator per thread (it owns a PROJ transform).
+// One AreaCalculator per thread and CRS (it owns a PROJ transform). Kept for the thread's life,
+// so a reference handed out stays valid when another CRS is asked for later.
 const area::AreaCalculator& calculator(const std::string& crs) {
-  thread_local std::unique_ptr<area::AreaCalculator> calc;
-  thread_local std::string calc_crs;
-  if (!calc || calc_crs != crs) {
-    calc = std::make_unique<area::AreaCalculator>(crs);
-    calc_crs = crs;
-  }
+  thread_local std::map<std::string, std::unique_ptr<area::AreaCalculator>> by_crs;
+  auto& calc = by_crs[crs];
+  if (!calc) calc = std::make_unique<area::AreaCalculator>(crs);
   return *calc;
 }
 
@@ -439,8 +438,7 @@ std::vector<std::vector<MeasureValues>> aggregate_overlays(const gdal::VectorSou
         std::lock_guard lock(m);
         area[u] = a;
         if (progress)
-          progress(overlay_label, static_cast<std::int64_t>(++finished),
-                   static_cast<std::int64_t>(level.units.size()));
+          progress(overlay_label, static_cast<std::int64_t>(++finished), static_cast<std::int64_t>(level.units.size()));
       });
       for (std::size_t u = 0; u < level.units.size(); ++u)
         for (const auto& id : ids) out[li][u][id] = area[u];

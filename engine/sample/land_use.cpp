@@ -37,7 +37,7 @@ class NoiseField {
   NoiseField(const Envelope& env, Rng rng, int bumps, double min_sigma, double max_sigma) : env_(env) {
     nx_ = clamp_to<int>(env.width() / kStep, 0, 100'000).value_or(0) + 2;
     ny_ = clamp_to<int>(env.height() / kStep, 0, 100'000).value_or(0) + 2;
-    grid_.assign(static_cast<std::size_t>(nx_ * ny_), 0.0);
+    grid_.assign(static_cast<std::size_t>(nx_) * static_cast<std::size_t>(ny_), 0.0);
     struct Bump {
       Coord c;
       double s, w;
@@ -56,7 +56,7 @@ class NoiseField {
           const double d2 = (p.x - b.c.x) * (p.x - b.c.x) + (p.y - b.c.y) * (p.y - b.c.y);
           if (d2 < 9 * b.s * b.s) v += b.w * std::exp(-d2 / (2 * b.s * b.s));
         }
-        grid_[static_cast<std::size_t>(j * nx_ + i)] = v;
+        grid_[static_cast<std::size_t>(j) * static_cast<std::size_t>(nx_) + static_cast<std::size_t>(i)] = v;
         lo = std::min(lo, v);
         hi = std::max(hi, v);
       }
@@ -68,7 +68,9 @@ class NoiseField {
     const double fy = std::clamp((p.y - env_.min_y) / kStep, 0.0, ny_ - 1.001);
     const int i = truncate_to<int>(fx).value_or(0), j = truncate_to<int>(fy).value_or(0);
     const double tx = fx - i, ty = fy - j;
-    auto g = [&](int a, int b) { return grid_[static_cast<std::size_t>(b * nx_ + a)]; };
+    auto g = [&](int a, int b) {
+      return grid_[static_cast<std::size_t>(b) * static_cast<std::size_t>(nx_) + static_cast<std::size_t>(a)];
+    };
     return (1 - tx) * (1 - ty) * g(i, j) + tx * (1 - ty) * g(i + 1, j) + (1 - tx) * ty * g(i, j + 1) +
            tx * ty * g(i + 1, j + 1);
   }

@@ -6,7 +6,7 @@ namespace guotu::validate {
 
 namespace {
 
-std::string trimmed(std::string s) {
+std::string trimmed(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return {};
   const auto e = s.find_last_not_of(" \t\r\n");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include "core/bounds.hpp"
@@ -91,13 +92,13 @@ struct Reader {
     for (const auto& kv : map) {
       const std::string key = kv.first.Scalar();
       if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
-        fail(kv.first, "unknown key '" + key + "' in " + where);
+        fail(kv.first, fmt::format("unknown key '{}' in {}", key, where));
     }
   }
 };
 
 Severity parse_severity(const Reader& r, const YAML::Node& n) {
-  const std::string s = n.Scalar();
+  const std::string& s = n.Scalar();
   if (s == "错误" || s == "error") return Severity::Error;
   if (s == "警告" || s == "warning") return Severity::Warning;
   r.fail(n, "severity must be 错误 or 警告 (error / warning), not '" + s + "'");

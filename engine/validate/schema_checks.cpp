@@ -74,11 +74,11 @@ void check_required_values(const LayerProfile& layer, const std::vector<std::pai
   }
 }
 
-void check_duplicate_bsm(const LayerProfile& layer, std::vector<std::pair<std::string, std::int64_t>> bsm,
+void check_duplicate_bsm(const LayerProfile& layer, const std::vector<std::pair<std::string, std::int64_t>>& bsm,
                          const std::function<std::vector<std::uint8_t>(std::int64_t)>& geometry_of, Findings& out) {
   std::unordered_map<std::string, std::int64_t> first;
   first.reserve(bsm.size());
-  for (auto& [value, fid] : bsm) {
+  for (const auto& [value, fid] : bsm) {
     if (value.empty()) continue;  // an empty BSM is a missing value, not a duplicate
     auto [it, inserted] = first.emplace(value, fid);
     if (inserted) continue;

@@ -28,7 +28,7 @@ void check_required_values(const LayerProfile& layer, const std::vector<std::pai
 /// Each BSM value seen before in the layer: one finding per repeat, fid = the repeat,
 /// related_fid = the first feature with that value. `bsm` holds (value, fid) in read order.
 /// `geometry_of` gives the WKB (working CRS) to show for a fid, empty when none.
-void check_duplicate_bsm(const LayerProfile& layer, std::vector<std::pair<std::string, std::int64_t>> bsm,
+void check_duplicate_bsm(const LayerProfile& layer, const std::vector<std::pair<std::string, std::int64_t>>& bsm,
                          const std::function<std::vector<std::uint8_t>(std::int64_t)>& geometry_of, Findings& out);
 
 }  // namespace guotu::validate

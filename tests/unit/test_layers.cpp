@@ -48,6 +48,26 @@ TEST(Catalogue, MalformedFileNamesFileAndLine) {
   }
 }
 
+// A level that is not a whole number (found by fuzz_code_list: std::stoi threw and the run died)
+// is bad input naming the file, the record and the value.
+TEST(CodeList, LevelNotANumberIsBadInputNamingTheRecord) {
+  guotu::test::TempDir dir;
+  for (const char* level : {"x", "1x", "-1", "99999999999"}) {
+    std::ofstream(dir / "codes.csv") << "code,name,level,parent\n01,耕地,1,\n0101,水田," << level << ",01\n";
+    try {
+      (void)CodeList::load(dir / "codes.csv");
+      FAIL() << level;
+    } catch (const guotu::Error& e) {
+      EXPECT_EQ(e.exit_code(), 2);
+      const std::string what = e.what();
+      EXPECT_NE(what.find("codes.csv"), std::string::npos) << what;
+      EXPECT_NE(what.find("0101"), std::string::npos) << what;
+      EXPECT_NE(what.find(std::string("'") + level + "'"), std::string::npos) << what;
+      EXPECT_NE(what.find("fid 2"), std::string::npos) << what;
+    }
+  }
+}
+
 TEST(CodeList, SandiaoCodesSuffixesAndLostZeros) {
   const CodeList& sd = CodeList::embedded("sandiao");
   EXPECT_EQ(sd.check("0101"), CodeProblem::None);

@@ -9,6 +9,7 @@
 //   /usr/bin/time -v guotu validate bench.gpkg --layer DLTB --json > /dev/null
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <random>
 
 #include <CLI/CLI.hpp>
@@ -20,7 +21,7 @@
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
   using namespace guotu;
   CLI::App app{"synthetic jittered-grid DLTB coverage for the guotu validate benchmark"};
   std::string out;
@@ -117,4 +118,15 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "guotu_bench_coverage: {}\n", e.what());
     return e.exit_code();
   }
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+  } catch (...) {
+    std::fputs("an unexpected exception\n", stderr);
+  }
+  return 3;
 }

@@ -50,7 +50,7 @@ std::vector<double> writer(const std::string& db, int w, int writes) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
   CLI::App app{"write throughput of the guotu farmland ledger (SQLite file or PostgreSQL schema)"};
   std::string db;
   int writers = 8, writes = 500;
@@ -124,4 +124,15 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "guotu_bench_ledger: {}\n", e.what());
     return e.exit_code();
   }
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+  } catch (...) {
+    std::fputs("an unexpected exception\n", stderr);
+  }
+  return 3;
 }

@@ -9,4 +9,6 @@
 #include "xlsx/workbook.hpp"
 #include "xml/xml.hpp"
 
-int guotu_layering_probe() { return 0; }
+int guotu_layering_probe() {
+  return 0;
+}
