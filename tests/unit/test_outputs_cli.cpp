@@ -150,12 +150,16 @@ TEST_F(OutputsCli, AFailedJsonDocumentLeavesNoOutput) {
   const auto r = test::run_guotu("check --plan " + shell_quote(dir_ / "data" / "gbk.gpkg") + " --projects " +
                                  shell_quote(dir_ / "data" / "projects.gpkg") + " --out " + shell_quote(out) +
                                  " --json 2>/dev/null");
-  if (r.exit_code == 0 || r.exit_code == 1) {
-    EXPECT_TRUE(fs::exists(out));
-    EXPECT_NO_THROW({ [[maybe_unused]] const auto doc = nlohmann::json::parse(r.out); });
-  } else {
-    EXPECT_FALSE(fs::exists(out)) << "exit " << r.exit_code << " after the output was put in place";
-  }
+  // Text that is not UTF-8 in a GeoPackage has its invalid bytes replaced with U+FFFD, with a
+  // warning (docs/reliability.md, "Text is UTF-8 when it leaves the reader"): the run succeeds,
+  // exit 1 for the 禁止 violation of P1 half inside the red line, with its output and document.
+  ASSERT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(fs::exists(out));
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc.at("violations").size(), 1u) << r.out;
+  EXPECT_EQ(doc["violations"][0].at("plan_feature"), "\uFFFD\uFFFD\uFFFD\uFFFD")
+      << "each of the 4 GBK bytes, none valid UTF-8 here, replaced";
+  EXPECT_TRUE(contains(doc.at("warnings").dump(), "UTF-8")) << doc.at("warnings").dump();
   EXPECT_TRUE(hidden_files(dir_.path()).empty());
 }
 
