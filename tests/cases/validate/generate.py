@@ -3,7 +3,6 @@
 # The geometries are written as the C++ tests they replace built them (rect: 6 decimals, poly:
 # 9 decimals, trailing zeros dropped), so every case reads the same doubles. Every expected
 # finding is derived by hand below (the comment next to it says how); none is copied from a run.
-import math
 
 X0, Y0 = 39450000.0, 3990000.0
 
