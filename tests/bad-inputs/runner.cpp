@@ -32,18 +32,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using guotu::test::read_file;
 using guotu::test::source_dir;
-fs::path cases_dir() {
-  return source_dir() / "tests/bad-inputs/cases";
-}
 
 std::vector<fs::path> case_files() {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(cases_dir(), ec))
-    if (e.path().extension() == ".yaml") out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
+  return guotu::test::case_files("tests/bad-inputs/cases");
 }
 
 /// The environment a case sees, and the names `$VAR` / `${VAR}` expand to in its command.
@@ -87,13 +80,6 @@ std::string expand(const std::string& s, const std::map<std::string, std::string
     i = j;
   }
   return out;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
 }
 
 /// FNV-1a over a file's bytes: enough to see that a file changed.
@@ -313,14 +299,7 @@ TEST_P(BadInput, Answers) {
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<fs::path>& info) {
-  std::string n = info.param.stem().string();
-  for (char& ch : n)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  return n;
-}
-
-INSTANTIATE_TEST_SUITE_P(Corpus, BadInput, ::testing::ValuesIn(case_files()), case_name);
+INSTANTIATE_TEST_SUITE_P(Corpus, BadInput, ::testing::ValuesIn(case_files()), guotu::test::case_name);
 
 /// The corpus is what it claims to be: enough kinds, each listed in docs/reliability.md with what
 /// guotu answers (tests/bad-inputs/list_cases.py --write brings the table up to date).

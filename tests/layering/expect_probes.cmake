@@ -1,8 +1,9 @@
-# cmake -DBUILD_DIR=… -DREFUSED="name=header;…" -DACCEPTED=name -P expect_probes.cmake
+# cmake -DBUILD_DIR=… -DREFUSED="name=header,…" -DACCEPTED=name -P expect_probes.cmake
 # Builds each probe target (layering_probe_<name>, compiled exactly as guotu_domain's files are)
 # and asserts: every REFUSED probe fails with guotu's #error naming its header; the ACCEPTED one
 # (the adapters' own headers) compiles. Prints one line per probe; any other outcome fails.
 set(failures 0)
+string(REPLACE "," ";" REFUSED "${REFUSED}")
 foreach(entry IN LISTS REFUSED)
   string(REPLACE "=" ";" pair "${entry}")
   list(GET pair 0 name)

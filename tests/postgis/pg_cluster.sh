@@ -12,12 +12,14 @@
 # current user. Trust authentication, 127.0.0.1 only: nothing outside the machine can reach it.
 # Needs Debian 12's postgresql-15 and postgresql-15-postgis-3.
 
+# Where Debian installs the server and its extensions; GUOTU_PG_ROOT / GUOTU_PG_SHARE point
+# elsewhere (the tests of the skip logic point them at nothing, as on a machine without them).
 pg_cluster_find() {
-  local v
+  local v root=${GUOTU_PG_ROOT:-/usr/lib/postgresql} share=${GUOTU_PG_SHARE:-/usr/share/postgresql}
   for v in 17 16 15 14 13; do
-    if [[ -x /usr/lib/postgresql/$v/bin/initdb ]]; then
-      PG_BIN=/usr/lib/postgresql/$v/bin
-      [[ -f /usr/share/postgresql/$v/extension/postgis.control ]] && return 0
+    if [[ -x $root/$v/bin/initdb ]]; then
+      PG_BIN=$root/$v/bin
+      [[ -f $share/$v/extension/postgis.control ]] && return 0
       return 1
     fi
   done

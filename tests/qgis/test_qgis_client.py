@@ -39,9 +39,12 @@ def missing(what):
 
 try:
     import yaml
+except ImportError as e:
+    missing(f"python3-yaml is not importable by {sys.executable} ({e})")
+try:
     from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsDistanceArea, QgsProject,
                            QgsRenderContext, QgsVectorLayer)
-except ImportError as e:  # noqa: F841
+except ImportError as e:
     missing(f"PyQGIS is not importable by {sys.executable} ({e})")
 if not os.access(QGIS_PROCESS, os.X_OK):
     missing(f"{QGIS_PROCESS} not found")

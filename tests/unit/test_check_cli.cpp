@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "catalogue_values.hpp"
+#include "fixtures.hpp"
 #include "gdal/output_writer.hpp"
 #include "gdal/vector_source.hpp"
 #include "geos/geometry.hpp"
@@ -20,53 +20,38 @@ using namespace guotu;
 
 namespace {
 
-constexpr double X = 39440000, Y = 4030000;
+const test::Origin O{39440000, 4030000};
 
-geos::Geometry rect(double x0, double y0, double x1, double y1) {
-  return geos::Geometry::rectangle({X + x0, Y + y0, X + x1, Y + y1});
-}
+using test::Feature;
+using test::shell_quote;
 
-using test::values;
-
+// A 生态保护红线 (x 0–100), 永久基本农田 over a 耕地 patch (x 200–300, grade 7, 10 % 田坎).
 void write_plan(const fs::path& path) {
-  const auto& cat = layers::Catalogue::embedded();
-  gdal::OutputWriter w(path.string(), {});
-  const auto red = w.create_layer(cat.get("STBHHX").to_spec("EPSG:4527"));
-  auto g = rect(0, 0, 100, 100);
-  w.add(red, values(cat.get("STBHHX"), {{"BSM", std::string("A")}, {"HXMC", std::string("马颊河生态红线")}}), &g);
-  const auto farm = w.create_layer(cat.get("YJJBNT").to_spec("EPSG:4527"));
-  g = rect(200, 0, 300, 100);
-  w.add(farm, values(cat.get("YJJBNT"), {{"BSM", std::string("F")}}), &g);
-  const auto dltb = w.create_layer(cat.get("DLTB").to_spec("EPSG:4527"));
-  g = rect(200, 0, 300, 100);
-  w.add(dltb,
-        values(cat.get("DLTB"),
-               {{"BSM", std::string("D")}, {"DLBM", std::string("0101")}, {"KCXS", 0.1}, {"GDDB", std::int64_t{7}}}),
-        &g);
-  w.commit();
+  auto red = test::catalogue_layer("STBHHX"), farm = test::catalogue_layer("YJJBNT"),
+       dltb = test::catalogue_layer("DLTB");
+  red.features.push_back(
+      Feature{O.rect(0, 0, 100, 100).to_wkt(), {{"BSM", std::string("A")}, {"HXMC", std::string("马颊河生态红线")}}});
+  farm.features.push_back(Feature{O.rect(200, 0, 300, 100).to_wkt(), {{"BSM", std::string("F")}}});
+  dltb.features.push_back(
+      Feature{O.rect(200, 0, 300, 100).to_wkt(),
+              {{"BSM", std::string("D")}, {"DLBM", std::string("0101")}, {"KCXS", 0.1}, {"GDDB", std::int64_t{7}}}});
+  test::write_gpkg(path, {red, farm, dltb});
 }
 
 void write_projects(const fs::path& path) {
-  const auto& def = layers::Catalogue::embedded().get("XMYD");
-  gdal::OutputWriter w(path.string(), {});
-  const auto id = w.create_layer(def.to_spec("EPSG:4527"));
-  auto g = rect(50, 0, 150, 100);  // half in the red line: 禁止
-  w.add(id,
-        values(def, {{"BSM", std::string("P1")}, {"XMMC", std::string("某住宅项目")}, {"XMLX", std::string("居住")}}),
-        &g);
-  g = rect(250, 0, 350, 100);  // on 永久基本农田 with approval as a major project: passes
-  w.add(id,
-        values(def, {{"BSM", std::string("P2")},
-                     {"XMMC", std::string("某高速")},
-                     {"XMLX", std::string("重大项目")},
-                     {"PZWH", std::string("鲁政土字〔2024〕1号")},
-                     {"XZQDM", std::string("371502")}}),
-        &g);
-  w.commit();
-}
-
-std::string q(const fs::path& p) {
-  return "'" + p.string() + "'";
+  auto xmyd = test::catalogue_layer("XMYD");
+  // Half in the red line: 禁止.
+  xmyd.features.push_back(
+      Feature{O.rect(50, 0, 150, 100).to_wkt(),
+              {{"BSM", std::string("P1")}, {"XMMC", std::string("某住宅项目")}, {"XMLX", std::string("居住")}}});
+  // On 永久基本农田 with approval as a major project: passes.
+  xmyd.features.push_back(Feature{O.rect(250, 0, 350, 100).to_wkt(),
+                                  {{"BSM", std::string("P2")},
+                                   {"XMMC", std::string("某高速")},
+                                   {"XMLX", std::string("重大项目")},
+                                   {"PZWH", std::string("鲁政土字〔2024〕1号")},
+                                   {"XZQDM", std::string("371502")}}});
+  test::write_gpkg(path, {xmyd});
 }
 
 class CheckCli : public ::testing::Test {
@@ -76,7 +61,7 @@ class CheckCli : public ::testing::Test {
     write_projects(dir_ / "projects.gpkg");
   }
   std::string base() const {
-    return "check --plan " + q(dir_ / "plan.gpkg") + " --projects " + q(dir_ / "projects.gpkg");
+    return "check --plan " + shell_quote(dir_ / "plan.gpkg") + " --projects " + shell_quote(dir_ / "projects.gpkg");
   }
   test::TempDir dir_;
 };
@@ -84,7 +69,8 @@ class CheckCli : public ::testing::Test {
 TEST_F(CheckCli, JsonContractExitCodeAndGeoPackage) {
   const fs::path out = dir_ / "check.gpkg";
   const fs::path occ = dir_ / "occupancy.json";
-  const auto r = test::run_guotu(base() + " --out " + q(out) + " --json --jobs 2 --occupancy-json " + q(occ));
+  const auto r =
+      test::run_guotu(base() + " --out " + shell_quote(out) + " --json --jobs 2 --occupancy-json " + shell_quote(occ));
   ASSERT_EQ(r.exit_code, 1) << r.out;  // a 禁止 violation
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j.at("projects"), 2);
@@ -116,20 +102,9 @@ TEST_F(CheckCli, JsonContractExitCodeAndGeoPackage) {
   const auto verdict = *src.find_layer("projects")->field_index("verdict");
   EXPECT_EQ(gdal::as_text(projects[0].values[verdict]), "禁止");
   EXPECT_EQ(gdal::as_text(projects[1].values[verdict]), "通过");
-  GDALDatasetH ds = GDALOpenEx(out.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
-  ASSERT_NE(ds, nullptr);
-  OGRLayerH res =
-      GDALDatasetExecuteSQL(ds, "SELECT f_table_name FROM layer_styles ORDER BY f_table_name", nullptr, nullptr);
   std::vector<std::string> styled;
-  if (res != nullptr) {
-    OGRFeatureH f;
-    while ((f = OGR_L_GetNextFeature(res)) != nullptr) {
-      styled.emplace_back(OGR_F_GetFieldAsString(f, 0));
-      OGR_F_Destroy(f);
-    }
-    GDALDatasetReleaseResultSet(ds, res);
-  }
-  GDALClose(ds);
+  for (const auto& row : test::sqlite_rows(out, "SELECT f_table_name FROM layer_styles ORDER BY f_table_name"))
+    styled.push_back(row.at(0));
   EXPECT_EQ(styled, (std::vector<std::string>{"projects", "violations"}));
 
   // The occupancy hand-over: P2 takes 50 × 100 m² of 0101 grade 7, 10 % 田坎.
@@ -155,25 +130,27 @@ TEST_F(CheckCli, FailedRunsLeaveNoOutput) {
     f << "rules:\n  - id: X\n    name_zh: x\n    name_en: x\n    kind: nonsense\n    severity: 禁止\n    source: s\n   "
          " layer: STBHHX\n";
   }
-  EXPECT_EQ(test::run_guotu(base() + " --out " + q(out) + " --rules " + q(dir_ / "bad.yaml")).exit_code, 2);
+  EXPECT_EQ(
+      test::run_guotu(base() + " --out " + shell_quote(out) + " --rules " + shell_quote(dir_ / "bad.yaml")).exit_code,
+      2);
   EXPECT_FALSE(fs::exists(out));
   // A missing plan: exit 2, nothing written.
-  EXPECT_EQ(test::run_guotu("check --plan " + q(dir_ / "nope.gpkg") + " --projects " + q(dir_ / "projects.gpkg") +
-                            " --out " + q(out))
+  EXPECT_EQ(test::run_guotu("check --plan " + shell_quote(dir_ / "nope.gpkg") + " --projects " +
+                            shell_quote(dir_ / "projects.gpkg") + " --out " + shell_quote(out))
                 .exit_code,
             2);
   EXPECT_FALSE(fs::exists(out));
   // --strict with rule layers the plan lacks: exit 2, nothing written.
-  EXPECT_EQ(test::run_guotu(base() + " --out " + q(out) + " --strict").exit_code, 2);
+  EXPECT_EQ(test::run_guotu(base() + " --out " + shell_quote(out) + " --strict").exit_code, 2);
   EXPECT_FALSE(fs::exists(out));
   // No leftover temporaries either.
   for (const auto& e : fs::directory_iterator(dir_.path()))
     EXPECT_EQ(e.path().filename().string().find(".check.gpkg"), std::string::npos) << e.path();
   // An existing output is not replaced without --overwrite.
   { std::ofstream(out) << "keep"; }
-  EXPECT_EQ(test::run_guotu(base() + " --out " + q(out)).exit_code, 2);
+  EXPECT_EQ(test::run_guotu(base() + " --out " + shell_quote(out)).exit_code, 2);
   EXPECT_EQ(fs::file_size(out), 4u);
-  EXPECT_EQ(test::run_guotu(base() + " --out " + q(out) + " --overwrite").exit_code, 1);
+  EXPECT_EQ(test::run_guotu(base() + " --out " + shell_quote(out) + " --overwrite").exit_code, 1);
   EXPECT_GT(fs::file_size(out), 4u);
 }
 
@@ -202,13 +179,14 @@ TEST_F(CheckCli, ProjectsWithoutCrsAreRefused) {
   OGR_F_Destroy(f);
   GDALClose(ds);
   const fs::path out = dir_ / "check.gpkg";
-  EXPECT_EQ(
-      test::run_guotu("check --plan " + q(dir_ / "plan.gpkg") + " --projects " + q(shp) + " --out " + q(out)).exit_code,
-      2);
+  EXPECT_EQ(test::run_guotu("check --plan " + shell_quote(dir_ / "plan.gpkg") + " --projects " + shell_quote(shp) +
+                            " --out " + shell_quote(out))
+                .exit_code,
+            2);
   EXPECT_FALSE(fs::exists(out));
   // Saying what it is makes it work (P1 lies half in the red line).
-  EXPECT_EQ(test::run_guotu("check --plan " + q(dir_ / "plan.gpkg") + " --projects " + q(shp) + " --out " + q(out) +
-                            " --assume-crs EPSG:4527")
+  EXPECT_EQ(test::run_guotu("check --plan " + shell_quote(dir_ / "plan.gpkg") + " --projects " + shell_quote(shp) +
+                            " --out " + shell_quote(out) + " --assume-crs EPSG:4527")
                 .exit_code,
             1);
 }

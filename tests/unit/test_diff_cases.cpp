@@ -17,6 +17,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "change/change_detector.hpp"
+#include "fixtures.hpp"
 #include "gdal/output_writer.hpp"
 #include "geodesic_reference.hpp"
 #include "geos/geometry.hpp"
@@ -30,51 +31,6 @@ namespace {
 
 using guotu::test::GeodesicReference;
 
-gdal::FieldValue value_for(const layers::FieldSpec& f, const YAML::Node& n) {
-  if (!n || n.IsNull()) return {};
-  switch (f.type) {
-    case gdal::FieldType::Real: return n.as<double>();
-    case gdal::FieldType::Integer:
-    case gdal::FieldType::Integer64: return n.as<std::int64_t>();
-    default: return n.as<std::string>();
-  }
-}
-
-/// Writes features (wkt + attributes named as catalogue fields) as one layer of a GeoPackage.
-void write_layer(gdal::OutputWriter& w, const layers::LayerDef& def, const YAML::Node& features) {
-  const auto id = w.create_layer(def.to_spec("EPSG:4527"));
-  for (const auto& f : features) {
-    for (const auto& kv : f) {
-      const std::string key = kv.first.as<std::string>();
-      if (key != "wkt" && def.field(key) == nullptr) ADD_FAILURE() << "layer " << def.code << " has no field " << key;
-    }
-    std::vector<gdal::FieldValue> values;
-    for (const auto& spec : def.fields) values.push_back(value_for(spec, f[spec.name]));
-    const std::string wkt = f["wkt"] ? f["wkt"].as<std::string>() : std::string();
-    if (wkt.empty()) {
-      w.add(id, values, nullptr);
-    } else {
-      const auto g = geos::Geometry::from_wkt(wkt);
-      w.add(id, values, &g);
-    }
-  }
-}
-
-std::vector<fs::path> case_files() {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(test::source_dir() / "tests/cases/change"))
-    if (e.path().extension() == ".yaml") out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::set<std::string> strings(const YAML::Node& n) {
-  std::set<std::string> s;
-  if (n)
-    for (const auto& x : n) s.insert(x.as<std::string>());
-  return s;
-}
-
 class ChangeCase : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(ChangeCase, Replays) {
@@ -87,12 +43,12 @@ TEST_P(ChangeCase, Replays) {
   const bool footprints = static_cast<bool>(c["footprints"]);
   {
     gdal::OutputWriter city((dir / "city.gpkg").string(), {});
-    write_layer(city, catalogue.get("DLTB"), c["before"]);
-    if (c["after"]) write_layer(city, catalogue.get("DLTB_LATER"), c["after"]);
+    test::write_yaml_layer(city, catalogue.get("DLTB"), c["before"]);
+    if (c["after"]) test::write_yaml_layer(city, catalogue.get("DLTB_LATER"), c["after"]);
     for (const auto& layer : c["plan"]) {
       const layers::LayerDef* def = catalogue.find(layer.first.as<std::string>());
       ASSERT_NE(def, nullptr) << layer.first.as<std::string>();
-      write_layer(city, *def, layer.second);
+      test::write_yaml_layer(city, *def, layer.second);
     }
     city.commit();
     if (footprints) {
@@ -134,8 +90,9 @@ TEST_P(ChangeCase, Replays) {
       continue;
     }
     EXPECT_EQ(it->cls, e["class"].as<std::string>());
-    EXPECT_EQ(it->suspect, !strings(e["suspect"]).empty());
-    EXPECT_EQ(std::set<std::string>(it->suspect_layers.begin(), it->suspect_layers.end()), strings(e["suspect"]));
+    EXPECT_EQ(it->suspect, !test::string_set(e["suspect"]).empty());
+    EXPECT_EQ(std::set<std::string>(it->suspect_layers.begin(), it->suspect_layers.end()),
+              test::string_set(e["suspect"]));
     if (e["before_code"]) {
       EXPECT_EQ(it->before_code, e["before_code"].as<std::string>());
     }
@@ -168,13 +125,7 @@ TEST_P(ChangeCase, Replays) {
   EXPECT_EQ(r.slivers, expect["slivers"] ? expect["slivers"].as<std::size_t>() : 0u) << "slivers dropped";
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ChangeCase, ::testing::ValuesIn(case_files()),
-                         [](const ::testing::TestParamInfo<fs::path>& i) {
-                           std::string n = i.param.stem().string();
-                           std::replace_if(
-                               n.begin(), n.end(),
-                               [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, ChangeCase, ::testing::ValuesIn(test::case_files("tests/cases/change")),
+                         test::case_name);
 
 }  // namespace

@@ -220,7 +220,7 @@ TEST(DiffSample, RecordsTheInOutFlowsInTheLedger) {
   const auto again =
       guotu::test::run_guotu("diff --before '" + city.string() + "' --after '" + city.string() + "' --out '" +
                              (dir / "diff2.gpkg").string() + "' --to-ledger '" + db + "' --year 2023 2>/dev/null");
-  EXPECT_NE(again.exit_code, 0);
+  EXPECT_EQ(again.exit_code, 2) << "the year already booked is bad input (docs/cli.md, guotu diff)";
   EXPECT_FALSE(std::filesystem::exists(dir / "diff2.gpkg")) << "a refused booking leaves no output";
   EXPECT_EQ(ledger.inout_balances(2023).size(), balances.size());
 }

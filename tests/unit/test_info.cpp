@@ -31,8 +31,10 @@ TEST(Info, LiaochengCounties) {
 }
 
 TEST(Info, CliJsonContract) {
+  // The subcommand word comes first: a path in its place is an unknown command (usage, exit 2).
   auto r = guotu::test::run_guotu(kCounties + " --json 2>/dev/null");
-  // (the subcommand word comes first)
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << "no document for a usage error";
   r = guotu::test::run_guotu("info " + kCounties + " --json 2>/dev/null");
   ASSERT_EQ(r.exit_code, 0);
   auto j = nlohmann::json::parse(r.out);

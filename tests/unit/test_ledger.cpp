@@ -59,8 +59,9 @@ class LedgerStore : public ::testing::TestWithParam<std::string> {
 
   void SetUp() override {
     if (const char* b = std::getenv("GUOTU_TEST_POSTGRESQL")) base_ = b;
-    if (pg() && base_.empty())
-      GTEST_SKIP() << "GUOTU_TEST_POSTGRESQL is not set (CTest runs these as ledger_postgresql)";
+    if (pg() && base_.empty()) {
+      GUOTU_CLIENT_MISSING("GUOTU_TEST_POSTGRESQL names no PostgreSQL server (CTest runs these as ledger_postgresql)");
+    }
   }
   void TearDown() override {
     for (const auto& schema : schemas_)

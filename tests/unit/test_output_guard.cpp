@@ -24,15 +24,10 @@ using guotu::OutputSet;
 
 namespace {
 
-void put(const fs::path& p, const std::string& text) {
-  std::ofstream f(p, std::ios::binary);
-  f << text;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(f), {}};
-}
+using guotu::test::contains;
+using guotu::test::hidden_files;
+using guotu::test::read_file;
+using guotu::test::write_file;
 
 // The message of the bad-input error `f` throws; "" (and a test failure) when it throws none.
 std::string refusal(const std::function<void()>& f) {
@@ -46,23 +41,12 @@ std::string refusal(const std::function<void()>& f) {
   return {};
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-std::vector<std::string> hidden_files(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().filename().string().front() == '.') out.push_back(e.path().filename().string());
-  return out;
-}
-
 class Guard : public ::testing::Test {
  protected:
   void SetUp() override {
     fs::create_directories(dir_ / "data" / "sub");
-    put(dir_ / "data" / "city.gpkg", "plan");
-    put(dir_ / "data" / "projects.gpkg", "projects");
+    write_file(dir_ / "data" / "city.gpkg", "plan");
+    write_file(dir_ / "data" / "projects.gpkg", "projects");
   }
   std::string path(const std::string& rel) const { return (dir_ / rel).string(); }
   std::string refused(const std::string& out, bool overwrite = true) {
@@ -77,7 +61,7 @@ TEST_F(Guard, AnOutputThatIsTheInputIsRefusedNamingBoth) {
   EXPECT_TRUE(contains(msg, "--out")) << msg;
   EXPECT_TRUE(contains(msg, "--plan")) << msg;
   EXPECT_TRUE(contains(msg, "the same file")) << msg;
-  EXPECT_EQ(slurp(dir_ / "data" / "city.gpkg"), "plan");
+  EXPECT_EQ(read_file(dir_ / "data" / "city.gpkg"), "plan");
 }
 
 TEST_F(Guard, ThroughDotDotSymlinksAndHardLinks) {
@@ -119,7 +103,7 @@ TEST_F(Guard, AFolderOutputMayNotHoldAnInput) {
 }
 
 TEST_F(Guard, FilesOfAShapefileOrAnInputFolderAreInputs) {
-  for (const char* ext : {"shp", "shx", "dbf", "prj"}) put(dir_ / "data" / (std::string("DLTB.") + ext), ext);
+  for (const char* ext : {"shp", "shx", "dbf", "prj"}) write_file(dir_ / "data" / (std::string("DLTB.") + ext), ext);
   auto refused_with = [&](const std::string& in, const std::string& out) {
     return refusal([&] { OutputGuard().input(in, "--plan").output(out, "--out").check(true); });
   };
@@ -166,7 +150,7 @@ TEST_F(Guard, PostgreSqlSchemasAreComparedNotConnectedTo) {
 
 TEST(OutputPath, ProblemsAreBadInputNamingThePathAndTheReason) {
   guotu::test::TempDir dir;
-  put(dir / "file.txt", "x");
+  write_file(dir / "file.txt", "x");
   std::string msg = refusal([&] { guotu::check_output_writable(dir / "file.txt" / "out.gpkg", false); });
   EXPECT_TRUE(contains(msg, "file.txt/out.gpkg")) << msg;
   EXPECT_TRUE(contains(msg, "not a directory")) << msg;
@@ -189,9 +173,9 @@ TEST(OutputPath, ALongNameStillGetsATemporaryThatFits) {
   guotu::test::TempDir dir;
   const fs::path target = dir / (std::string(250, 'n') + ".gpkg");  // 255 bytes: the limit
   AtomicOutput out(target, false);
-  put(out.temp_path(), "mine");
+  write_file(out.temp_path(), "mine");
   out.commit();
-  EXPECT_EQ(slurp(target), "mine");
+  EXPECT_EQ(read_file(target), "mine");
   EXPECT_TRUE(hidden_files(dir.path()).empty());
 }
 
@@ -200,20 +184,20 @@ TEST(LinkOrFail, AnOutputThatAppearedMeanwhileIsNeverReplaced) {
   const fs::path target = dir / "out.gpkg";
   {
     AtomicOutput out(target, false);
-    put(out.temp_path(), "mine");
-    put(target, "theirs");  // another run wins the race
+    write_file(out.temp_path(), "mine");
+    write_file(target, "theirs");  // another run wins the race
     const std::string msg = refusal([&] { out.commit(); });
     EXPECT_TRUE(contains(msg, "appeared while guotu was running")) << msg;
     EXPECT_TRUE(contains(msg, "out.gpkg")) << msg;
     EXPECT_FALSE(out.committed());
   }
-  EXPECT_EQ(slurp(target), "theirs");
+  EXPECT_EQ(read_file(target), "theirs");
   EXPECT_TRUE(hidden_files(dir.path()).empty()) << "the temporary is removed";
   // With --overwrite the finished output replaces it.
   AtomicOutput out(target, true);
-  put(out.temp_path(), "mine");
+  write_file(out.temp_path(), "mine");
   out.commit();
-  EXPECT_EQ(slurp(target), "mine");
+  EXPECT_EQ(read_file(target), "mine");
   EXPECT_TRUE(hidden_files(dir.path()).empty());
 }
 
@@ -221,11 +205,11 @@ TEST(LinkOrFail, TwoRunsCreatingOneOutput) {
   guotu::test::TempDir dir;
   const fs::path target = dir / "out.gpkg";
   AtomicOutput first(target, false), second(target, false);
-  put(first.temp_path(), "first");
-  put(second.temp_path(), "second");
+  write_file(first.temp_path(), "first");
+  write_file(second.temp_path(), "second");
   second.commit();
   (void)refusal([&] { first.commit(); });
-  EXPECT_EQ(slurp(target), "second");
+  EXPECT_EQ(read_file(target), "second");
 }
 
 TEST(LinkOrFail, AFolderThatAppearedMeanwhileIsNeverReplaced) {
@@ -233,7 +217,7 @@ TEST(LinkOrFail, AFolderThatAppearedMeanwhileIsNeverReplaced) {
   const fs::path target = dir / "report";
   {
     AtomicDirectory out(target, false);
-    put(out.temp_path() / "report.html", "mine");
+    write_file(out.temp_path() / "report.html", "mine");
     fs::create_directory(target);  // even an empty folder
     const std::string msg = refusal([&] { out.commit(); });
     EXPECT_TRUE(contains(msg, "appeared while guotu was running")) << msg;
@@ -243,16 +227,16 @@ TEST(LinkOrFail, AFolderThatAppearedMeanwhileIsNeverReplaced) {
   fs::remove(target);
   {
     AtomicDirectory out(target, false);
-    put(out.temp_path() / "report.html", "mine");
+    write_file(out.temp_path() / "report.html", "mine");
     out.commit();
   }
-  EXPECT_EQ(slurp(target / "report.html"), "mine");
+  EXPECT_EQ(read_file(target / "report.html"), "mine");
   {
     AtomicDirectory out(target, true);
-    put(out.temp_path() / "report.html", "again");
+    write_file(out.temp_path() / "report.html", "again");
     out.commit();
   }
-  EXPECT_EQ(slurp(target / "report.html"), "again");
+  EXPECT_EQ(read_file(target / "report.html"), "again");
   EXPECT_TRUE(hidden_files(dir.path()).empty());
 }
 
@@ -267,25 +251,25 @@ TEST(OutputSet, TheOutputsOfARunAppearTogetherOrNotAtAll) {
   guotu::test::TempDir dir;
   auto a = std::make_unique<AtomicOutput>(dir / "a.gpkg", false);
   auto b = std::make_unique<AtomicOutput>(dir / "b.json", false);
-  put(a->temp_path(), "a");
-  put(b->temp_path(), "b");
+  write_file(a->temp_path(), "a");
+  write_file(b->temp_path(), "b");
   {
     OutputSet set;
     set.hold(std::move(a));
     set.hold(std::move(b));
-    put(dir / "b.json", "theirs");  // b appears meanwhile: nothing of the run is committed
+    write_file(dir / "b.json", "theirs");  // b appears meanwhile: nothing of the run is committed
     const std::string msg = refusal([&] { set.commit(); });
     EXPECT_TRUE(contains(msg, "b.json")) << msg;
   }
   EXPECT_FALSE(fs::exists(dir / "a.gpkg"));
-  EXPECT_EQ(slurp(dir / "b.json"), "theirs");
+  EXPECT_EQ(read_file(dir / "b.json"), "theirs");
   EXPECT_TRUE(hidden_files(dir.path()).empty());
 
   // A later commit fails: the new outputs already made are removed again.
   {
     OutputSet set;
     auto c = std::make_unique<AtomicOutput>(dir / "c.gpkg", false);
-    put(c->temp_path(), "c");
+    write_file(c->temp_path(), "c");
     set.hold(std::make_unique<FailingOutput>());
     set.hold(std::move(c));  // committed first: new outputs go before the others
     try {
@@ -303,13 +287,13 @@ TEST(OutputSet, TheOutputsOfARunAppearTogetherOrNotAtAll) {
   OutputSet set;
   auto d = std::make_unique<AtomicOutput>(dir / "d.gpkg", false);
   auto e = std::make_unique<AtomicDirectory>(dir / "e", false);
-  put(d->temp_path(), "d");
-  put(e->temp_path() / "x.csv", "e");
+  write_file(d->temp_path(), "d");
+  write_file(e->temp_path() / "x.csv", "e");
   set.hold(std::move(d));
   set.hold(std::move(e));
   set.commit();
-  EXPECT_EQ(slurp(dir / "d.gpkg"), "d");
-  EXPECT_EQ(slurp(dir / "e" / "x.csv"), "e");
+  EXPECT_EQ(read_file(dir / "d.gpkg"), "d");
+  EXPECT_EQ(read_file(dir / "e" / "x.csv"), "e");
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 // The GeoPackage writer: atomicity, metadata, QGIS layer_styles. The files are inspected with
 // plain SQLite, independently of GDAL.
 #include <signal.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -55,40 +54,15 @@ void write_sample(const fs::path& path, bool overwrite, std::size_t n = 3, const
   w.commit();
 }
 
-// Runs a query with plain SQLite and returns the first column of every row as text.
+// The first column of every row of a query, read with plain SQLite.
 std::vector<std::string> sql(const fs::path& db, const std::string& query) {
-  sqlite3* h = nullptr;
   std::vector<std::string> out;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(h);
-    ADD_FAILURE() << "cannot open " << db;
-    return out;
-  }
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(h, query.c_str(), -1, &st, nullptr) != SQLITE_OK) {
-    ADD_FAILURE() << sqlite3_errmsg(h) << " in " << query;
-  } else {
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      const unsigned char* t = sqlite3_column_text(st, 0);
-      out.emplace_back(t != nullptr ? reinterpret_cast<const char*>(t) : "");
-    }
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(h);
+  for (auto& row : guotu::test::sqlite_rows(db, query)) out.push_back(row.at(0));
   return out;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::vector<fs::path> hidden_files(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().filename().string().front() == '.') out.push_back(e.path());
-  return out;
-}
+using guotu::test::hidden_files;
+using guotu::test::read_file;
 
 }  // namespace
 
@@ -134,7 +108,7 @@ TEST(OutputWriter, RefusesToOverwriteWithoutPermission) {
   guotu::test::TempDir dir;
   const fs::path out = dir / "out.gpkg";
   write_sample(out, false, 2);
-  const std::string before = slurp(out);
+  const std::string before = read_file(out);
   try {
     write_sample(out, false, 5);
     FAIL() << "expected an error";
@@ -142,7 +116,7 @@ TEST(OutputWriter, RefusesToOverwriteWithoutPermission) {
     EXPECT_EQ(e.exit_code(), 2);
     EXPECT_NE(std::string(e.what()).find("--overwrite"), std::string::npos);
   }
-  EXPECT_TRUE(slurp(out) == before) << "the old output changed";
+  EXPECT_TRUE(read_file(out) == before) << "the old output changed";
   write_sample(out, true, 5);
   EXPECT_EQ(sql(out, "SELECT count(*) FROM CZKFBJ"), std::vector<std::string>{"5"});
 }
@@ -151,7 +125,7 @@ TEST(OutputWriter, AFailedRunLeavesNothingAndKeepsTheOldOutput) {
   guotu::test::TempDir dir;
   const fs::path out = dir / "out.gpkg";
   write_sample(out, false, 2);
-  const std::string before = slurp(out);
+  const std::string before = read_file(out);
   try {
     OutputWriter w(out.string(), WriterOptions{true, {}, 100000, ""});
     auto id = w.create_layer(parcels_spec());
@@ -160,7 +134,7 @@ TEST(OutputWriter, AFailedRunLeavesNothingAndKeepsTheOldOutput) {
     throw std::runtime_error("simulated failure mid-run");
   } catch (const std::runtime_error&) {
   }
-  EXPECT_TRUE(slurp(out) == before) << "the old output changed";
+  EXPECT_TRUE(read_file(out) == before) << "the old output changed";
   EXPECT_TRUE(hidden_files(dir.path()).empty());
   // A run that fails before any output on a new path leaves no file at all.
   try {
@@ -177,7 +151,7 @@ TEST(OutputWriter, KilledChildLeavesNoFileAndOldOutputSurvives) {
   guotu::test::TempDir dir;
   const fs::path existing = dir / "existing.gpkg";
   write_sample(existing, false, 2);
-  const std::string before = slurp(existing);
+  const std::string before = read_file(existing);
 
   for (const fs::path& target : {dir / "fresh.gpkg", existing}) {
     int ready[2];
@@ -208,7 +182,7 @@ TEST(OutputWriter, KilledChildLeavesNoFileAndOldOutputSurvives) {
     ::waitpid(child, &status, 0);
     ASSERT_TRUE(WIFSIGNALED(status));
     if (target == existing) {
-      EXPECT_TRUE(slurp(existing) == before) << "the old output must survive";
+      EXPECT_TRUE(read_file(existing) == before) << "the old output must survive";
     } else {
       EXPECT_FALSE(fs::exists(target)) << "no partial file at the target";
     }
@@ -251,7 +225,7 @@ TEST(OutputWriter, FixedTimestampGivesByteIdenticalFiles) {
   guotu::test::TempDir dir;
   write_sample(dir / "a.gpkg", false, 10, "2024-01-01T00:00:00Z");
   write_sample(dir / "b.gpkg", false, 10, "2024-01-01T00:00:00Z");
-  EXPECT_TRUE(slurp(dir / "a.gpkg") == slurp(dir / "b.gpkg")) << "files differ";
+  EXPECT_TRUE(read_file(dir / "a.gpkg") == read_file(dir / "b.gpkg")) << "files differ";
   EXPECT_EQ(sql(dir / "a.gpkg", "SELECT last_change FROM gpkg_contents WHERE table_name='CZKFBJ'"),
             std::vector<std::string>{"2024-01-01T00:00:00Z"});
 }

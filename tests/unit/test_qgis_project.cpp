@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "fixtures.hpp"
 #include "gdal/output_writer.hpp"
 #include "layers/catalogue.hpp"
 #include "qgis/project.hpp"
@@ -27,25 +28,19 @@ using guotu::xml::Element;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
+using guotu::test::read_file;
+
+int bad_input_code(const std::function<void()>& f) {
+  return guotu::test::error_of(f).exit_code();
 }
 
 /// A plan GeoPackage: DLTB and XZQ from the catalogue, in `crs`.
 void write_plan(const fs::path& path, const std::string& crs, double x0, double y0) {
-  OutputWriter w(path.string(), {});
-  const auto& cat = guotu::layers::Catalogue::embedded();
-  const auto dltb = w.create_layer(cat.get("DLTB").to_spec(crs));
-  const auto xzq = w.create_layer(cat.get("XZQ").to_spec(crs));
-  auto g = Geometry::rectangle({x0, y0, x0 + 1000.0, y0 + 1000.0});
-  w.add(dltb, {}, &g);
-  auto g2 = Geometry::rectangle({x0 + 1000.0, y0, x0 + 3000.0, y0 + 500.0});
-  w.add(dltb, {}, &g2);
-  w.add(xzq, {}, &g);
-  w.commit();
+  auto dltb = guotu::test::catalogue_layer("DLTB", crs), xzq = guotu::test::catalogue_layer("XZQ", crs);
+  const std::string square = Geometry::rectangle({x0, y0, x0 + 1000.0, y0 + 1000.0}).to_wkt();
+  dltb.features = {{square, {}}, {Geometry::rectangle({x0 + 1000.0, y0, x0 + 3000.0, y0 + 500.0}).to_wkt(), {}}};
+  xzq.features = {{square, {}}};
+  guotu::test::write_gpkg(path, {dltb, xzq});
 }
 
 /// A result GeoPackage: violations (styled), an unknown layer (no style), a summary table.
@@ -98,15 +93,6 @@ const Element* maplayer(const Element& root, const std::string& title) {
   return nullptr;
 }
 
-int bad_input_code(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const guotu::Error& e) {
-    return e.exit_code();
-  }
-  return 0;
-}
-
 }  // namespace
 
 TEST(QgisProject, GroupsPathsCrsAndStyles) {
@@ -118,7 +104,7 @@ TEST(QgisProject, GroupsPathsCrsAndStyles) {
   const fs::path out = dir / "maps/city.qgs";
   const auto project = guotu::qgis::write_project(out, {dir / "data/plan.gpkg", dir / "data/check.gpkg"}, false);
   ASSERT_TRUE(fs::exists(out));
-  const std::string text = slurp(out);
+  const std::string text = read_file(out);
   Element root;
   ASSERT_NO_THROW(root = guotu::xml::parse(text)) << "the project is not well-formed XML";
   EXPECT_EQ(root.name, "qgis");
@@ -195,7 +181,7 @@ TEST(QgisProject, DisagreeingCrsGivesCgcs2000Geographic) {
   ASSERT_TRUE(p.extent);
   EXPECT_GT(p.extent->min_x, 113.0);  // degrees now
   EXPECT_LT(p.extent->max_x, 118.0);
-  const Element root = guotu::xml::parse(slurp(dir / "p.qgs"));
+  const Element root = guotu::xml::parse(read_file(dir / "p.qgs"));
   EXPECT_EQ(root.child("projectCrs")->child("spatialrefsys")->child("authid")->text, "EPSG:4490");
   EXPECT_EQ(root.child("projectCrs")->child("spatialrefsys")->child("geographicflag")->text, "true");
   // The same titles from two files are told apart, and the ids stay unique.
@@ -209,10 +195,10 @@ TEST(QgisProject, RefusesBadInputWithExit2) {
   guotu::test::TempDir dir;
   write_plan(dir / "a.gpkg", "EPSG:4527", 39500000.0, 4000000.0);
   guotu::qgis::write_project(dir / "p.qgs", {dir / "a.gpkg"}, false);
-  const std::string before = slurp(dir / "p.qgs");
+  const std::string before = read_file(dir / "p.qgs");
   // No overwrite without --overwrite; the existing project is untouched.
   EXPECT_EQ(bad_input_code([&] { guotu::qgis::write_project(dir / "p.qgs", {dir / "a.gpkg"}, false); }), 2);
-  EXPECT_EQ(slurp(dir / "p.qgs"), before);
+  EXPECT_EQ(read_file(dir / "p.qgs"), before);
   EXPECT_NO_THROW(guotu::qgis::write_project(dir / "p.qgs", {dir / "a.gpkg"}, true));
   // Missing file, not a GeoPackage, not .qgs, the same file twice.
   EXPECT_EQ(bad_input_code([&] { guotu::qgis::write_project(dir / "q.qgs", {dir / "nope.gpkg"}, false); }), 2);
@@ -295,7 +281,7 @@ TEST(QgisProject, ChoroplethGroupShowsOneLayerAndStepsAsideForLandUse) {
   write_plan(dir / "plan.gpkg", "EPSG:4527", 39500000.0, 4000000.0);
   auto tree_of = [&](const std::vector<fs::path>& inputs) {
     guotu::qgis::write_project(dir / "p.qgs", inputs, true);
-    return guotu::xml::parse(slurp(dir / "p.qgs"));
+    return guotu::xml::parse(read_file(dir / "p.qgs"));
   };
   // Alone: the 指标 group is ticked, mutually exclusive, county level shown, town level not.
   Element root = tree_of({dir / "report.gpkg"});

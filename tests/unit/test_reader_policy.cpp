@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "fixtures.hpp"
 #include "gdal/vector_source.hpp"
 #include "support.hpp"
 
@@ -85,21 +86,8 @@ std::vector<std::int64_t> fids(const guotu::gdal::Layer& layer, ReadOptions o) {
   return out;
 }
 
-// The error a call throws, or a failure when it throws none.
-template <class F>
-guotu::Error error_of(F&& f) {
-  try {
-    f();
-  } catch (const guotu::Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected a guotu::Error";
-  return guotu::Error(guotu::ErrorKind::Internal, "none");
-}
-
-bool contains(const std::string& s, const std::string& part) {
-  return s.find(part) != std::string::npos;
-}
+using guotu::test::contains;
+using guotu::test::error_of;
 
 }  // namespace
 

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "fixtures.hpp"
 #include "gdal/vector_source.hpp"
 #include "report/indicator.hpp"
 #include "report/target.hpp"
@@ -34,34 +35,12 @@ IndicatorSet liaocheng_indicators() {
 }
 
 std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return test::read_file(p);
 }
 
 // Rows of an OGR SQL query (SQLite dialect), each as strings.
 std::vector<std::vector<std::string>> sql_rows(const fs::path& file, const std::string& query) {
-  gdal::initialize();
-  GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-  std::vector<std::vector<std::string>> out;
-  if (!ds) {
-    ADD_FAILURE() << "cannot open " << file;
-    return out;
-  }
-  OGRLayer* rs = ds->ExecuteSQL(query.c_str(), nullptr, "SQLite");
-  if (rs == nullptr) {
-    ADD_FAILURE() << query;
-    return out;
-  }
-  for (OGRFeatureUniquePtr f(rs->GetNextFeature()); f; f.reset(rs->GetNextFeature())) {
-    std::vector<std::string> row;
-    for (int i = 0; i < f->GetFieldCount(); ++i)
-      row.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
-    out.push_back(std::move(row));
-  }
-  ds->ReleaseResultSet(rs);
-  return out;
+  return test::ogr_sql_rows(file, query);
 }
 
 // code → number from a two-column query.
@@ -481,8 +460,9 @@ TEST_F(ReportOnSampleCity, BatchOfVintagesLayersQuotasAndPopulation) {
 
 TEST_F(ReportOnSampleCity, HtmlRendersInChromiumWithMapsAndCharts) {
   const fs::path chromium = "/usr/bin/chromium";
-  if (!fs::exists(chromium))
-    GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh installs it): the HTML render test is skipped";
+  if (!fs::exists(chromium)) {
+    GUOTU_CLIENT_MISSING("chromium is not installed (scripts/install-deps.sh installs it): the HTML render test");
+  }
   const fs::path html = out_ / "report.html";
   ASSERT_TRUE(fs::exists(html));
   const fs::path profile = dir_ / "chromium-profile";

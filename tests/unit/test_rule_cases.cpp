@@ -18,6 +18,7 @@
 #include "check/checker.hpp"
 #include "check/rule_set.hpp"
 #include "core/error.hpp"
+#include "fixtures.hpp"
 #include "gdal/output_writer.hpp"
 #include "geodesic_reference.hpp"
 #include "geos/geometry.hpp"
@@ -30,44 +31,6 @@ using namespace guotu;
 namespace {
 
 using guotu::test::GeodesicReference;
-
-std::vector<fs::path> case_files() {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(test::source_dir() / "tests/cases/rules"))
-    if (e.path().extension() == ".yaml") out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-gdal::FieldValue value_for(const layers::FieldSpec& f, const YAML::Node& n) {
-  if (!n || n.IsNull()) return {};
-  switch (f.type) {
-    case gdal::FieldType::Real: return n.as<double>();
-    case gdal::FieldType::Integer:
-    case gdal::FieldType::Integer64: return n.as<std::int64_t>();
-    default: return n.as<std::string>();
-  }
-}
-
-/// Writes features (wkt + attributes named as catalogue fields) as one layer of a GeoPackage.
-void write_layer(gdal::OutputWriter& w, const layers::LayerDef& def, const YAML::Node& features) {
-  const auto id = w.create_layer(def.to_spec("EPSG:4527"));
-  for (const auto& f : features) {
-    for (const auto& kv : f) {
-      const std::string key = kv.first.as<std::string>();
-      if (key != "wkt" && def.field(key) == nullptr) ADD_FAILURE() << "layer " << def.code << " has no field " << key;
-    }
-    std::vector<gdal::FieldValue> values;
-    for (const auto& spec : def.fields) values.push_back(value_for(spec, f[spec.name]));
-    const std::string wkt = f["wkt"] ? f["wkt"].as<std::string>() : std::string();
-    if (wkt.empty()) {
-      w.add(id, values, nullptr);
-    } else {
-      const auto g = geos::Geometry::from_wkt(wkt);
-      w.add(id, values, &g);
-    }
-  }
-}
 
 /// Σ reference area × factor over a list of {wkt, planar_m2, factor} terms.
 double expected_area(GeodesicReference& ref, const YAML::Node& terms, const std::string& what) {
@@ -89,13 +52,6 @@ void expect_area(double actual, double expected, const std::string& what) {
   EXPECT_NEAR(actual, expected, 1e-6 * expected + 0.01) << what;
 }
 
-std::set<std::string> strings(const YAML::Node& n) {
-  std::set<std::string> s;
-  if (n)
-    for (const auto& x : n) s.insert(x.as<std::string>());
-  return s;
-}
-
 class RuleCase : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(RuleCase, Replays) {
@@ -110,11 +66,11 @@ TEST_P(RuleCase, Replays) {
     for (const auto& layer : c["plan"]) {
       const layers::LayerDef* def = catalogue.find(layer.first.as<std::string>());
       ASSERT_NE(def, nullptr) << layer.first.as<std::string>();
-      write_layer(plan, *def, layer.second);
+      test::write_yaml_layer(plan, *def, layer.second);
     }
     plan.commit();
     gdal::OutputWriter projects((dir / "projects.gpkg").string(), {});
-    write_layer(projects, catalogue.get("XMYD"), c["projects"]);
+    test::write_yaml_layer(projects, catalogue.get("XMYD"), c["projects"]);
     projects.commit();
   }
   const check::RuleSet rules = check::RuleSet::parse(c["rules"].as<std::string>(), file.string());
@@ -155,7 +111,7 @@ TEST_P(RuleCase, Replays) {
     EXPECT_EQ(check::to_string(p.verdict), e["verdict"].as<std::string>()) << "project " << p.id;
     std::set<std::string> got;
     for (const auto& [rule, m2] : p.rule_area_m2) got.insert(rule);
-    EXPECT_EQ(got, strings(e["rules"])) << "rules broken by project " << p.id;
+    EXPECT_EQ(got, test::string_set(e["rules"])) << "rules broken by project " << p.id;
   }
   GeodesicReference ref;
   auto project = [&](const std::string& id) -> const check::ProjectResult* {
@@ -187,16 +143,16 @@ TEST_P(RuleCase, Replays) {
     for (const auto& p : list) s.insert(p.project);
     return s;
   };
-  EXPECT_EQ(ids(r.invalid_projects), strings(expect["invalid"])) << "invalid projects";
-  EXPECT_EQ(ids(r.skipped), strings(expect["skipped"])) << "skipped projects";
-  EXPECT_EQ(ids(r.outside_city), strings(expect["outside_city"])) << "outside the city";
+  EXPECT_EQ(ids(r.invalid_projects), test::string_set(expect["invalid"])) << "invalid projects";
+  EXPECT_EQ(ids(r.skipped), test::string_set(expect["skipped"])) << "skipped projects";
+  EXPECT_EQ(ids(r.outside_city), test::string_set(expect["outside_city"])) << "outside the city";
   std::set<std::string> not_evaluated, approved;
   for (const auto& rs : r.rules)
     if (!rs.evaluated) not_evaluated.insert(rs.rule.id);
-  EXPECT_EQ(not_evaluated, strings(expect["not_evaluated"])) << "rules not evaluated";
+  EXPECT_EQ(not_evaluated, test::string_set(expect["not_evaluated"])) << "rules not evaluated";
   for (const auto& p : r.projects)
     for (const auto& a : p.approved) approved.insert(p.id + "/" + a.rule);
-  EXPECT_EQ(approved, strings(expect["approved"])) << "approved overlaps (project/rule)";
+  EXPECT_EQ(approved, test::string_set(expect["approved"])) << "approved overlaps (project/rule)";
   for (const auto& e : expect["county"]) {
     if (const auto* p = project(e.first.as<std::string>())) {
       EXPECT_EQ(p->county, e.second.as<std::string>());
@@ -233,13 +189,6 @@ TEST_P(RuleCase, Replays) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, RuleCase, ::testing::ValuesIn(case_files()),
-                         [](const ::testing::TestParamInfo<fs::path>& param) {
-                           std::string n = param.param.stem().string();
-                           std::replace_if(
-                               n.begin(), n.end(),
-                               [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, RuleCase, ::testing::ValuesIn(test::case_files("tests/cases/rules")), test::case_name);
 
 }  // namespace

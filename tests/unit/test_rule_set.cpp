@@ -6,6 +6,7 @@
 
 #include "check/rule_set.hpp"
 #include "core/error.hpp"
+#include "fixtures.hpp"
 
 using guotu::Error;
 using guotu::ErrorKind;
@@ -29,13 +30,8 @@ rules:
 
 /// Parses text and returns the error (fails the test when there is none).
 Error error_of(const std::string& yaml) {
-  try {
-    (void)RuleSet::parse(yaml, "rules.yaml");
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no error for:\n" << yaml;
-  return Error(ErrorKind::Internal, "none");
+  SCOPED_TRACE(yaml);
+  return guotu::test::error_of([&] { (void)RuleSet::parse(yaml, "rules.yaml"); });
 }
 
 std::string replace(std::string s, const std::string& from, const std::string& to) {

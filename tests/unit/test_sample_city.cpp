@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
 #include "gdal/vector_source.hpp"
 #include "geos/geometry.hpp"
 #include "index/envelope_index.hpp"
@@ -33,30 +34,14 @@ class SampleCity : public ::testing::Test {
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
-  // One number from an OGR SQL query (SQLite dialect).
+  // One number from an OGR SQL query (SQLite dialect): the first column of the first row.
   static double sql_number(const fs::path& file, const std::string& query) {
-    guotu::gdal::initialize();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    EXPECT_TRUE(ds);
-    OGRLayer* rs = ds->ExecuteSQL(query.c_str(), nullptr, "SQLite");
-    EXPECT_NE(rs, nullptr) << query;
-    if (rs == nullptr) return std::nan("");
-    OGRFeatureUniquePtr f(rs->GetNextFeature());
-    const double v = f ? f->GetFieldAsDouble(0) : std::nan("");
-    ds->ReleaseResultSet(rs);
-    return v;
+    const auto rows = guotu::test::ogr_sql_rows(file, query);
+    return rows.empty() || rows[0].empty() || rows[0][0].empty() ? std::nan("") : std::stod(rows[0][0]);
   }
   static std::set<std::string> sql_strings(const fs::path& file, const std::string& query) {
-    GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     std::set<std::string> out;
-    OGRLayer* rs = ds->ExecuteSQL(query.c_str(), nullptr, "SQLite");
-    if (rs == nullptr) {
-      ADD_FAILURE() << query;
-      return out;
-    }
-    for (OGRFeatureUniquePtr f(rs->GetNextFeature()); f; f.reset(rs->GetNextFeature()))
-      out.insert(f->GetFieldAsString(0));
-    ds->ReleaseResultSet(rs);
+    for (const auto& row : guotu::test::ogr_sql_rows(file, query)) out.insert(row.at(0));
     return out;
   }
 };

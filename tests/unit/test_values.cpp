@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/numeric.hpp"
 #include "core/yaml.hpp"
+#include "fixtures.hpp"
 #include "report/indicator.hpp"
 #include "report/target.hpp"
 #include "support.hpp"
@@ -30,19 +31,10 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-template <typename F>
-Error error_of(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no error";
-  return Error(ErrorKind::Internal, "none");
-}
+using guotu::test::error_of;
 
 void write(const std::filesystem::path& p, const std::string& text) {
-  std::ofstream(p, std::ios::binary) << text;
+  guotu::test::write_file(p, text);
 }
 
 // Nine levels of ten aliases: 10⁹ nodes once expanded.
