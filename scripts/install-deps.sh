@@ -15,7 +15,7 @@ packages=(
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   chromium fonts-wqy-microhei
-  qgis python3-qgis python3-gdal
+  qgis python3-qgis python3-gdal python3-pyproj python3-yaml
   postgresql postgis postgresql-postgis
 )
 

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <unordered_set>
 
@@ -23,6 +24,22 @@
 #include "gdal/ogr_geometry.hpp"
 
 namespace guotu::gdal {
+
+namespace {
+
+// Memory GDAL allocated (CPLMalloc'd strings and arrays, arrays of SRS handles): owned until
+// freed by GDAL's own function, on every path.
+struct CplFreeDeleter {
+  void operator()(void* p) const noexcept { CPLFree(p); }
+};
+template <typename T>
+using CplBuffer = std::unique_ptr<T, CplFreeDeleter>;
+struct SrsArrayDeleter {
+  void operator()(OGRSpatialReferenceH* p) const noexcept { OSRFreeSRSArray(p); }
+};
+using SrsArray = std::unique_ptr<OGRSpatialReferenceH, SrsArrayDeleter>;
+
+}  // namespace
 
 namespace {
 
@@ -195,10 +212,11 @@ Crs crs_from_srs(const OGRSpatialReference& in) {
   }
   // Not an EPSG CRS: try to match it against the database (e.g. an ESRI .prj of a zone).
   int matches = 0;
-  int* confidences = nullptr;
-  OGRSpatialReferenceH* found = srs.FindMatches(nullptr, &matches, &confidences);
-  if (found != nullptr && matches > 0 && confidences[0] >= 90) {
-    auto* best = OGRSpatialReference::FromHandle(found[0]);
+  int* raw_confidences = nullptr;
+  const SrsArray found(srs.FindMatches(nullptr, &matches, &raw_confidences));
+  const CplBuffer<int> confidences(raw_confidences);
+  if (found && matches > 0 && confidences && confidences.get()[0] >= 90) {
+    auto* best = OGRSpatialReference::FromHandle(found.get()[0]);
     const char* a = best->GetAuthorityName(nullptr);
     const char* code = best->GetAuthorityCode(nullptr);
     if (a != nullptr && EQUAL(a, "EPSG") && code != nullptr) {
@@ -206,14 +224,12 @@ Crs crs_from_srs(const OGRSpatialReference& in) {
       c.definition = fmt::format("EPSG:{}", *c.epsg);
     }
   }
-  if (found != nullptr) OSRFreeSRSArray(found);
-  CPLFree(confidences);
   if (!c.epsg) {
-    char* wkt = nullptr;
+    char* raw_wkt = nullptr;
     const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-    srs.exportToWkt(&wkt, opts);
-    c.definition = wkt != nullptr ? wkt : "";
-    CPLFree(wkt);
+    srs.exportToWkt(&raw_wkt, opts);
+    const CplBuffer<char> wkt(raw_wkt);
+    c.definition = wkt ? wkt.get() : "";
   }
   return c;
 }
@@ -230,7 +246,7 @@ void ReadLog::problem(const ReadProblem& p) {
   if (refuse_) throw_bad_input(p.reason, p.where);
   std::lock_guard lock(mutex_);
   auto key = std::make_tuple(p.where.file, p.where.layer, p.where.fid.value_or(-1), p.reason);
-  problems_.try_emplace(std::move(key), std::move(p));
+  problems_.try_emplace(std::move(key), p);
 }
 
 void ReadLog::warn(const std::string& text) {
@@ -457,9 +473,8 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
     if (utf8::is_valid(s)) return s;
     const std::string field = fields_[static_cast<std::size_t>(i)].name;
     if (detect_gb18030_) {
-      char* decoded = CPLRecode(s.c_str(), "GB18030", CPL_ENC_UTF8);
-      std::string out = decoded != nullptr ? decoded : "";
-      CPLFree(decoded);
+      const CplBuffer<char> decoded(CPLRecode(s.c_str(), "GB18030", CPL_ENC_UTF8));
+      std::string out = decoded ? decoded.get() : "";
       if (utf8::is_valid(out)) {
         if (!warned_text && options.log != nullptr)
           options.log->warn(

@@ -211,7 +211,7 @@ PlanLayer load_plan_layer(const gdal::Layer& layer, const layers::LayerDef* def,
   check_required_values(profile, empty, pl.features_read - static_cast<std::int64_t>(log.problems().size()), out);
   if (profile.def != nullptr && profile.bsm) {
     check_duplicate_bsm(
-        profile, std::move(bsm),
+        profile, bsm,
         [&](std::int64_t fid) {
           const PlanFeature* f = pl.find(fid);
           return f != nullptr ? f->wkb : std::vector<std::uint8_t>{};
