@@ -349,9 +349,9 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   imp->callback(with_ledger(run_import));
 
   auto* sup = cmd->add_subcommand("add-supplement", "add a supplemented-farmland project (补充耕地项目)");
-  sup->add_option("--id", a->id)->required();
+  sup->add_option("--id", a->id, "the supplement's id (项目编号), unique in the ledger")->required();
   sup->add_option("--county", a->county, "county code (XZQDM)")->required();
-  sup->add_option("--name", a->name);
+  sup->add_option("--name", a->name, "project name (补充耕地项目名称)");
   sup->add_option("--source", a->source, "土地整治, 高标准农田, 增减挂钩, 工矿废弃地复垦, 其他");
   area_options(sup, *a);
   sup->add_option("--paddy-mu", a->paddy_mu, "of which 水田")
@@ -379,13 +379,14 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   }));
 
   auto* occ = cmd->add_subcommand("add-occupation", "record construction occupying farmland (建设占用), drawing quota");
-  occ->add_option("--id", a->id);
-  occ->add_option("--project", a->project);
-  occ->add_option("--county", a->county);
+  occ->add_option("--id", a->id, "the occupation's id, unique in the ledger (not with --from-check)");
+  occ->add_option("--project", a->project, "the construction project (项目名称)");
+  occ->add_option("--county", a->county, "county code (XZQDM) whose quota it draws");
   occ->add_option("--date", a->date, "occupation (approval) date YYYY-MM-DD");
   occ->add_option("--approval", a->approval, "approval reference (批准文号)");
   area_options(occ, *a, true);
-  occ->add_option("--paddy-mu", a->paddy_mu)->check(finite_in(0, units::to_mu(bounds::kMaxLedgerAreaM2)));
+  occ->add_option("--paddy-mu", a->paddy_mu, "of which 水田, in 亩")
+      ->check(finite_in(0, units::to_mu(bounds::kMaxLedgerAreaM2)));
   occ->add_option("--capacity", a->capacity, "产能 needed (standard-grade-equivalent m²)")
       ->check(finite_in(0, bounds::kMaxLedgerCapacity));
   occ->add_option("--from", a->from_supplements, "draw from these supplements first (repeatable)");
@@ -409,8 +410,8 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   }));
 
   auto* tr = cmd->add_subcommand("transfer", "move quota between counties (指标交易)");
-  tr->add_option("--id", a->id)->required();
-  tr->add_option("--date", a->date)->required();
+  tr->add_option("--id", a->id, "the transfer's id, unique in the ledger")->required();
+  tr->add_option("--date", a->date, "transfer date YYYY-MM-DD")->required();
   tr->add_option("--from", a->from, "selling county")->required();
   tr->add_option("--to", a->to, "buying county")->required();
   area_options(tr, *a);
@@ -424,15 +425,17 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
 
   auto* io =
       cmd->add_subcommand("add-inout", "record a 进出平衡 flow: farmland out to other agricultural use, or back in");
-  io->add_option("--id", a->id)->required();
-  io->add_option("--county", a->county)->required();
-  io->add_option("--year", a->year)->required()->check(year_range());
+  io->add_option("--id", a->id, "the entry's id, unique in the ledger")->required();
+  io->add_option("--county", a->county, "county code (XZQDM)")->required();
+  io->add_option("--year", a->year, "the 进出平衡 year the flow counts in (its date's year)")
+      ->required()
+      ->check(year_range());
   io->add_option("--direction", a->direction, "out or in")->required();
   area_options(io, *a);
   io->add_option("--grade", a->grade, "耕地等别 1-15")->check(whole_in(1, 15));
   io->add_option("--exemption", a->exemption, "生态退耕, 灾毁, 河湖水面自然扩大, 国家安排");
-  io->add_option("--date", a->date)->required();
-  io->add_option("--note", a->note);
+  io->add_option("--date", a->date, "date of the flow YYYY-MM-DD")->required();
+  io->add_option("--note", a->note, "what changed (e.g. 耕地转为园地)");
   io->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
     l.add_inout(
         {x.id, x.county, x.date, x.note, x.year, x.direction, area_of(x.area_m2, x.area_mu), x.grade, x.exemption});
@@ -442,9 +445,9 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
 
   auto* rv = cmd->add_subcommand("reverse", "a reversing entry: the target stops counting (history is never edited)");
   rv->add_option("--kind", a->kind, "supplement, occupation, transfer, inout")->required();
-  rv->add_option("--id", a->id)->required();
-  rv->add_option("--date", a->date)->required();
-  rv->add_option("--reason", a->reason)->required();
+  rv->add_option("--id", a->id, "the id of the entry to reverse")->required();
+  rv->add_option("--date", a->date, "from this date YYYY-MM-DD the entry no longer counts")->required();
+  rv->add_option("--reason", a->reason, "why (kept in the audit trail)")->required();
   rv->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
     l.reverse(x.kind, x.id, x.date, x.reason);
     print(x, {{"reversed", x.id}}, "reversed " + x.kind + " " + x.id);
@@ -452,7 +455,7 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   }));
 
   auto* bal = cmd->add_subcommand("balance", "balances per county: supplemented, drawn, transferred, stock");
-  bal->add_option("--county", a->county);
+  bal->add_option("--county", a->county, "one county code (default: every county)");
   bal->add_option("--at", a->at, "as of this date (inclusive)");
   bal->add_option("--year", a->year, "also the year's occupations and 进出平衡 (stock as of 31 Dec)")
       ->check(year_range());
@@ -461,13 +464,13 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   auto* rep =
       cmd->add_subcommand("report", "CSV tables (UTF-8 with BOM) of every entry, the balances and the audit trail");
   rep->add_option("--out", a->out, "directory to write")->required();
-  rep->add_option("--at", a->at);
-  rep->add_flag("--overwrite", a->overwrite);
+  rep->add_option("--at", a->at, "balances as of this date YYYY-MM-DD (inclusive; default: all entries)");
+  rep->add_flag("--overwrite", a->overwrite, "replace the folder's report files if they exist");
   rep->callback(with_ledger(run_report, Writes::Folder));
 
   auto* exp = cmd->add_subcommand("export", "supplement polygons with their remaining quota as a styled GeoPackage");
   exp->add_option("--out", a->out, "GeoPackage to write, or PostGIS PG:…")->required();
-  exp->add_flag("--overwrite", a->overwrite);
+  exp->add_flag("--overwrite", a->overwrite, "replace the output if it exists");
   exp->callback(with_ledger(run_export, Writes::File));
 }
 

@@ -185,10 +185,15 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
     }
     for (auto& p : significant_parts(rest, job.rule, area)) {
       Finding f = piece_finding(job, layer_name, p);
-      f.related_fid = units[unit].feature->fid;
       f.related_layer = *units[unit].layer;
-      f.message = fmt::format("gap of {:.2f} m² in {} inside {} fid {}", p.area_m2, layer_name, *units[unit].layer,
-                              units[unit].feature->fid);
+      if (units[unit].feature->fid >= 0) {
+        f.related_fid = units[unit].feature->fid;
+        f.message = fmt::format("gap of {:.2f} m² in {} inside {} fid {}", p.area_m2, layer_name, *units[unit].layer,
+                                units[unit].feature->fid);
+      } else {  // a unit made by the run (the city: the union of a layer's units), not a feature
+        f.message = fmt::format("gap of {:.2f} m² in {} inside the whole of {} (市域)", p.area_m2, layer_name,
+                                *units[unit].layer);
+      }
       local.push_back(std::move(f));
     }
   };

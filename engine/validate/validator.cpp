@@ -303,11 +303,11 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
   if (!spaces.empty() && !city.empty() && any_selected_code(rules.three_spaces)) {
     const CoverageJob j = job_for("SPACES_COVERAGE");
     find_overlaps(spaces, j, findings);
-    PlanFeature city_feature;
+    PlanFeature city_feature;  // no feature of the plan: fid −1, so a gap names the layer, not a fid
+    city_feature.fid = -1;
     city_feature.wkb = city;
     city_feature.envelope = geos::Geometry::from_wkb(city, geos::Context::current()).envelope();
-    static const std::string kCity = "city";
-    find_gaps(spaces, {{&city_feature, &kCity}}, {}, *spaces.front().layer, j, findings);
+    find_gaps(spaces, {{&city_feature, &rules.city_layer}}, {}, *spaces.front().layer, j, findings);
     clock.lap("three spaces");
   }
 

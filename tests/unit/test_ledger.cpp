@@ -450,6 +450,23 @@ TEST_P(LedgerStore, RefusesBadValuesBeforeSql) {
             ok, [&](Supplement& s) { s.polygon_wkb = wkb("POLYGON ((1e25 0, 1e25 1, 1.0000001e25 1, 1e25 0))"); }));
       },
       "is not in the ledger's CRS EPSG:4527");
+  // Text: UTF-8 only (a GBK id from a terminal in another locale would be stored as bytes that
+  // PostgreSQL refuses and JSON cannot carry); the message shows it with U+FFFD.
+  const std::string gbk = "\xB2\xE2\xCA\xD4";  // 测试 in GBK
+  refused([&] { l.add_supplement(with(ok, [&](Supplement& s) { s.id = gbk; })); },
+          "supplement \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD: id '");
+  refused([&] { l.add_supplement(with(ok, [&](Supplement& s) { s.name = gbk; })); }, "is not valid UTF-8 text");
+  refused(
+      [&] {
+        Occupation o = occupation("O5", "371502", 1, "2023-02-01");
+        o.approval_ref = gbk;
+        l.add_occupation(o);
+      },
+      "approval_ref '");
+  refused([&] { l.transfer({"T5", "2023-06-01", "371502", "371503", gbk, kMu, ""}); }, "reference '");
+  refused([&] { l.add_inout({"I4", "371502", "2023-03-01", gbk, 2023, "out", kMu, 7, ""}); }, "note '");
+  refused([&] { l.reverse("supplement", "S0", "2023-03-01", gbk); }, "reason '");
+  refused([&] { FarmlandLedger other(db, gbk); }, "the ledger's user: user '");
   // Nothing of all that reached the store.
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM audit"), audit_rows + 1);  // + S-leap
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM supplements"), 2);

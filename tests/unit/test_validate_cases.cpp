@@ -112,7 +112,11 @@ bool finding_matches(const v::Finding& got, const YAML::Node& want, std::string&
   if (want["fid"].IsNull() ? got.fid.has_value() : got.fid != want["fid"].as<std::int64_t>()) return differs("fid");
   if (want["related_layer"] && got.related_layer != want["related_layer"].as<std::string>())
     return differs("related_layer");
-  if (want["related_fid"] && got.related_fid != want["related_fid"].as<std::int64_t>()) return differs("related_fid");
+  if (want["related_fid"]) {
+    if (want["related_fid"].IsNull() ? got.related_fid.has_value()
+                                     : got.related_fid != want["related_fid"].as<std::int64_t>())
+      return differs("related_fid");
+  }
   if (want["measure"] && !number_matches(got.measure, want["measure"])) return differs("measure");
   if (want["unit"] && got.unit != want["unit"].as<std::string>()) return differs("unit");
   if (want["severity"] &&

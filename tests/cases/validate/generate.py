@@ -432,7 +432,8 @@ case("three_spaces_overlap_and_gap",
       "NYKJ": SPACE(rect(50, 0, 80, 100)), "STKJ": SPACE(rect(140, 0, 60, 100))},
      ['{check: SPACES_COVERAGE, layer: CZKJ, fid: 1, related_layer: NYKJ, related_fid: 1, measure: "1000 ± 1"}',
       ("the gap, filed under the first space layer; its unit is the city (the union of XZQ), not a feature",
-       f'{{check: SPACES_COVERAGE, layer: CZKJ, fid: null, measure: "1000 ± 1", x: [{x(130)}, {x(140)}]}}')],
+       f'{{check: SPACES_COVERAGE, layer: CZKJ, fid: null, related_layer: XZQ, related_fid: null, '
+       f'measure: "1000 ± 1", message: "inside the whole of XZQ (市域)", x: [{x(130)}, {x(140)}]}}')],
      exit_code=1)
 
 # ---------------------------------------------------------------------- layers and tables
