@@ -1,9 +1,12 @@
-# Writes the validate cases (run in this folder: python3 generate.py). Every case is a small plan
+# Writes the validate cases next to this script (python3 tests/cases/validate/generate.py). Every case is a small plan
 # near 116.45°E 36.04°N in EPSG:4527 (zone 39, CM 117°E): x = 39450000 + dx, y = 3990000 + dy.
 # The geometries are written as the C++ tests they replace built them (rect: 6 decimals, poly:
 # 9 decimals, trailing zeros dropped), so every case reads the same doubles. Every expected
 # finding is derived by hand below (the comment next to it says how); none is copied from a run.
 
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 X0, Y0 = 39450000.0, 3990000.0
 
 
@@ -112,7 +115,7 @@ def case(name, description, plan, findings=(), exit_code=None, error=None, notes
             out.append("  findings: []")
         if notes:
             out.append("  notes: [" + ", ".join(notes) + "]")
-    open(name + ".yaml", "w", encoding="utf-8").write("\n".join(out) + "\n")
+    open(os.path.join(HERE, name + ".yaml"), "w", encoding="utf-8").write("\n".join(out) + "\n")
 
 
 def x(dx):
