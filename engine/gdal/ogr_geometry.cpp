@@ -26,7 +26,7 @@ int nesting(const OGRGeometry& g, int depth = 0) {
 
 }  // namespace
 
-geos::Geometry to_geos(const OGRGeometry& g, geos::Context& ctx, const ErrorContext& where) {
+std::vector<std::uint8_t> to_wkb(const OGRGeometry& g, const ErrorContext& where) {
   if (nesting(g) > kMaxNesting)
     throw_bad_input("geometry collections nested more than " + std::to_string(kMaxNesting) + " levels deep", where);
   std::unique_ptr<OGRGeometry> linear;
@@ -40,6 +40,11 @@ geos::Geometry to_geos(const OGRGeometry& g, geos::Context& ctx, const ErrorCont
   if (src->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso) != OGRERR_NONE) {
     throw_bad_input("cannot encode the geometry as WKB", where);
   }
+  return wkb;
+}
+
+geos::Geometry to_geos(const OGRGeometry& g, geos::Context& ctx, const ErrorContext& where) {
+  const std::vector<std::uint8_t> wkb = to_wkb(g, where);
   try {
     return geos::Geometry::from_wkb(wkb, ctx);
   } catch (const Error& e) {

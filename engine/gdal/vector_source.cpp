@@ -445,8 +445,24 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
     ~ClearFilters() {
       layer->SetAttributeFilter(nullptr);
       layer->SetSpatialFilter(nullptr);
+      layer->SetIgnoredFields(nullptr);
     }
   } clear_filters{layer_};
+  // The fields a read does not need are not fetched at all (the driver skips their columns).
+  // Not with an attribute filter: a driver that evaluates the filter itself needs every field.
+  const bool no_geometry = options.no_geometry && options.within.empty();
+  {
+    std::vector<const char*> ignored;
+    if (!options.fields.empty() && options.where.empty())
+      for (std::size_t i = 0; i < fields_.size(); ++i)
+        if (std::find(options.fields.begin(), options.fields.end(), i) == options.fields.end())
+          ignored.push_back(fields_[i].name.c_str());
+    if (no_geometry) ignored.push_back("OGR_GEOMETRY");
+    if (!ignored.empty()) {
+      ignored.push_back(nullptr);
+      layer_->SetIgnoredFields(ignored.data());
+    }
+  }
 
   // A driver that fails mid-read (a truncated Shapefile, a corrupt GeoPackage page) says so only
   // through CPLError, feature by feature: each failure is an error naming the feature, or the
@@ -495,7 +511,11 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
   };
 
   auto& ctx = geos::Context::current();
-  const int nfields = static_cast<int>(fields_.size());
+  for (std::size_t i : options.fields)
+    if (i >= fields_.size()) throw_internal(fmt::format("field index {} beyond layer {}'s fields", i, name_));
+  // Only the fields asked for are converted (and judged: a non-finite value in a field the run
+  // does not read is not a reason to skip the feature).
+  const int nconverted = static_cast<int>(options.fields.empty() ? fields_.size() : options.fields.size());
   // The feature as guotu sees it, or nullopt when it goes to the log (or throws without one).
   auto convert = [&](OGRFeature& f) -> std::optional<Feature> {
     Feature out;
@@ -508,7 +528,8 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
     };
     if (auto it = text_numbers.find(out.fid); it != text_numbers.end()) return problem(it->second);
     out.values.resize(fields_.size());
-    for (int i = 0; i < nfields; ++i) {
+    for (int j = 0; j < nconverted; ++j) {
+      const int i = options.fields.empty() ? j : static_cast<int>(options.fields[static_cast<std::size_t>(j)]);
       if (!f.IsFieldSetAndNotNull(i)) continue;
       const auto k = static_cast<std::size_t>(i);
       switch (fields_[k].type) {
@@ -523,7 +544,7 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
         default: out.values[k] = text(f, i); break;
       }
     }
-    if (OGRGeometry* g = f.GetGeometryRef()) {
+    if (OGRGeometry* g = no_geometry ? nullptr : f.GetGeometryRef()) {
       if (auto why = family_problem(*g, options.geometry)) return problem(*why);
       if (auto why = source_check.problem(*g)) return problem(*why);
       if (transform) {
@@ -534,7 +555,10 @@ void Layer::read(const ReadOptions& options, const std::function<void(Feature&&)
       }
       // A geometry GEOS cannot build at all (an unclosed ring, collections nested too deep) is
       // malformed data, not a doubtful value: refused like a read error.
-      out.geometry = to_geos(*g, ctx, where);
+      if (options.wkb)
+        out.wkb = to_wkb(*g, where);
+      else
+        out.geometry = to_geos(*g, ctx, where);
     }
     return out;
   };

@@ -46,7 +46,8 @@ struct OpenOptions {
 struct Feature {
   std::int64_t fid = -1;
   std::vector<FieldValue> values;
-  geos::Geometry geometry;
+  geos::Geometry geometry;        ///< null when ReadOptions::wkb (or the feature has none)
+  std::vector<std::uint8_t> wkb;  ///< ReadOptions::wkb: the geometry as ISO WKB (empty: none)
 };
 
 /// A feature a read did not hand over, and why.
@@ -101,6 +102,18 @@ struct ReadOptions {
   GeometryFamily geometry = GeometryFamily::Any;
   /// Where problem features go (skipped and listed); null: the first one is a bad-input error.
   ReadLog* log = nullptr;
+  /// Hand the geometry over as WKB (Feature::wkb) instead of a GEOS geometry, so that another
+  /// thread can build it in its own GEOS context (the overlay core's loader). Every check of the
+  /// reader policy still runs here; only GEOS's own parse moves to the consumer, which must
+  /// treat a WKB GEOS cannot read as this reader would (a bad-input error naming the fid).
+  bool wkb = false;
+  /// Do not read geometries at all (Feature::geometry stays null): a run that needs only the
+  /// attributes (report's code-prefix levels) skips the driver's geometry decoding. Ignored with
+  /// `within`, which needs them.
+  bool no_geometry = false;
+  /// Only these fields' values are converted (by index into Layer::fields()); the others stay
+  /// null. Empty: every field.
+  std::vector<std::size_t> fields;
 };
 
 class VectorSource;
