@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "area/measure.hpp"
 #include "check/check_output.hpp"
 #include "check/checker.hpp"
 #include "check/rule_set.hpp"
@@ -28,6 +29,7 @@ struct CheckArgs {
   std::string occupancy_json;
   std::string encoding;
   std::string assume_crs;
+  std::string area = "ellipsoidal";
   bool json = false;
   bool overwrite = false;
   bool make_valid = false;
@@ -54,6 +56,7 @@ int run(const CheckArgs& args) {
   opts.projects_layer = args.projects_layer;
   opts.open.encoding = args.encoding;
   opts.open.assume_crs = args.assume_crs;
+  opts.area = area::parse_area_mode(args.area);
   opts.jobs = args.jobs;
   opts.make_valid = args.make_valid;
   opts.strict = args.strict;
@@ -116,6 +119,9 @@ void register_check(CLI::App& app, CommandMain& selected) {
                 "once (exit 2), not a warning or a skipped feature");
   cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
   cmd->add_option("--assume-crs", args->assume_crs, "CRS for layers that declare none (e.g. EPSG:4527)");
+  cmd->add_option("--area", args->area,
+                  "the areas of the results: ellipsoidal (椭球面积, default) or planar (投影面积 in the working CRS; "
+                  "the ledger refuses such an occupancy file)");
   cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });
 }
 

@@ -217,6 +217,11 @@ int run_from_check(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   }
   if (!j.is_object() || !j.contains("format") || j["format"] != "guotu-occupancy")
     throw_bad_input("not a guotu occupancy file (format)", {a.from_check, {}, {}, {}});
+  // The ledger books 椭球面积; an occupancy measured in the plane (check --area planar) is not one.
+  if (j.contains("area") && j["area"] != "ellipsoidal")
+    throw_bad_input("the occupancy's areas are not 椭球面积 (\"area\": " + j["area"].dump() +
+                        "): the ledger books official figures; run guotu check without --area planar",
+                    {a.from_check, {}, {}, {}});
   if (!j.contains("occupations") || !j["occupations"].is_array())
     throw_bad_input("'occupations' must be a list", {a.from_check, {}, {}, {}});
   // Every value is read with its type checked: a string area or a null county is an error naming

@@ -1,12 +1,15 @@
 // guotu report --plan PLAN --out DIR: land indicators per city, county, town or any polygon layer
 // against their targets (thin over engine/report).
+#include <algorithm>
 #include <iterator>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "area/measure.hpp"
 #include "command.hpp"
 #include "core/error.hpp"
+#include "core/units.hpp"
 #include "gdal/read_problems_json.hpp"
 #include "report/report.hpp"
 #include "report/writers.hpp"
@@ -17,7 +20,8 @@ namespace {
 
 struct ReportArgs {
   std::string plan, out, population;
-  std::vector<std::string> targets, by, vintages, indicators, inputs;
+  std::vector<std::string> targets, by, vintages, indicators, inputs, classes_within;
+  std::string area = "ellipsoidal";
   std::optional<int> year;
   std::string crs = "EPSG:4527", encoding, assume_crs;
   unsigned jobs = 0;
@@ -71,6 +75,19 @@ nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles&
                       {"layer", l.layer},
                       {"units", l.units.size()},
                       {"assignment", assignment_name(l.assignment)}});
+  // 三线内现状地类统计: one record per vintage, unit, control line and land class.
+  nlohmann::json within = nlohmann::json::array();
+  for (const auto& c : r.classes_within) {
+    const ReportUnit& u = r.levels[c.level].units[c.unit];
+    within.push_back({{"vintage", r.vintages[c.vintage]},
+                      {"level", r.levels[c.level].name},
+                      {"unit", u.code},
+                      {"unit_name", u.name},
+                      {"layer", c.layer},
+                      {"dlbm", c.dlbm},
+                      {"area_m2", c.area_m2},
+                      {"area_mu", units::to_mu(c.area_m2)}});
+  }
   nlohmann::json counts = nlohmann::json::object();
   for (const auto& [s, n] : r.status_counts()) counts[status_name(s)] = n;
   nlohmann::json out = nlohmann::json::object();
@@ -79,7 +96,8 @@ nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles&
   for (const auto& f : r.target_files) tfiles.push_back(f.string());
   for (const auto& f : r.indicator_files) ifiles.push_back(f.string());
   return {{"plan", r.plan},         {"year", r.year},
-          {"crs", r.crs},           {"vintages", r.vintages},
+          {"crs", r.crs},           {"area", area::to_string(r.area)},
+          {"vintages", r.vintages}, {"classes_within", within},
           {"patches", r.patches},   {"levels", levels},
           {"units", units},         {"counts", counts},
           {"outputs", out},         {"indicator_files", ifiles},
@@ -107,6 +125,20 @@ int run(const ReportArgs& a) {
   for (const auto& f : a.targets) o.target_files.emplace_back(f);
   o.year = a.year;
   o.crs = a.crs;
+  o.area = area::parse_area_mode(a.area);
+  for (const auto& list : a.classes_within) {
+    // Comma-separated or repeated: --classes-within YJJBNT,STBHHX --classes-within CZKFBJ
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      const auto comma = list.find(',', start);
+      const std::string layer = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (layer.empty()) throw Error(ErrorKind::Usage, "--classes-within takes layer names, not '" + list + "'");
+      if (std::find(o.classes_within.begin(), o.classes_within.end(), layer) == o.classes_within.end())
+        o.classes_within.push_back(layer);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
   o.jobs = a.jobs;
   if (!a.population.empty()) o.inputs["population"] = a.population;
   for (const auto& kv : a.inputs) {
@@ -171,7 +203,8 @@ void register_report(CLI::App& app, CommandMain& selected) {
       "Land indicators (国土开发强度, 耕地保有量, 永久基本农田, 生态保护红线, 自然保护地, 森林覆盖率, 湿地, "
       "建设用地 …) for the city, its counties and towns or any polygon layer, for one or more survey "
       "vintages, judged against targets; writes report.gpkg (QGIS choropleths), indicators.csv (UTF-8 "
-      "with BOM), report.xlsx and a self-contained report.html into DIR. Areas are 椭球面积. Exit 1 when "
+      "with BOM), report.xlsx and a self-contained report.html into DIR. Areas are 椭球面积 unless --area planar. Exit "
+      "1 when "
       "a binding (约束性) target is not met.");
   cmd->add_option("--plan", a->plan, "plan database (GeoPackage, folder of Shapefiles, PG:…) with XZQ, DLTB …")
       ->required();
@@ -192,6 +225,12 @@ void register_report(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--population", a->population, "CSV of unit code, population (for 人均建设用地)");
   cmd->add_option("--input", a->inputs,
                   "another input table NAME=CSV (code,value), e.g. kg_covered=kg.csv (repeatable)");
+  cmd->add_option("--classes-within", a->classes_within,
+                  "三线内现状地类统计: the area of each land class (DLBM) inside these control lines (layers, "
+                  "comma-separated or repeated, e.g. YJJBNT,STBHHX,CZKFBJ) per unit of every level");
+  cmd->add_option("--area", a->area,
+                  "the areas guotu measures: ellipsoidal (椭球面积, default) or planar (投影面积 in the working CRS); "
+                  "figures read from fields (TBMJ …) are as recorded");
   cmd->add_option("--crs", a->crs, "working CRS (default EPSG:4527)");
   cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_option("--encoding", a->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");

@@ -1,5 +1,6 @@
 #include "area/ellipsoidal_area.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -8,7 +9,9 @@ namespace guotu::area {
 
 namespace {
 constexpr double kDegToRad = std::numbers::pi / 180.0;
-}
+constexpr double kMaxEdge = 25.0;            // m, in a projected CRS
+constexpr double kMaxEdgeDegrees = 0.00025;  // in a geographic CRS (~25 m)
+}  // namespace
 
 EllipsoidalArea::EllipsoidalArea(proj::Ellipsoid e) {
   const double f = 1.0 / e.inv_f;
@@ -65,8 +68,34 @@ AreaCalculator::AreaCalculator(const std::string& crs)
 double AreaCalculator::area_m2(const geos::Geometry& g) const {
   double total = 0.0;
   std::vector<Coord> buffer;
+  // An edge is straight in the geometries' CRS (a Gauss-Krüger plane). The trapezoid method
+  // takes the line between its ends in longitude and latitude, which misses the strip between
+  // the two lines: about 1e-2 m² for an edge of 100 m, 1,200 m² for one of 5 km (the strip grows
+  // as the edge's length cubed). Along a whole ring these strips nearly cancel; on a sliver cut
+  // along a county border (one long edge against many short ones) they do not, and a piece of
+  // 0.001 m² weighed 23 m². So edges longer than kMaxEdge are measured in steps of at most
+  // kMaxEdge (a CRS in degrees: kMaxEdgeDegrees): the strip is then below 2e-4 m² per step, and
+  // the areas of pieces add up to the area of their union.
+  const double max_edge = to_geographic_.is_identity() ? kMaxEdgeDegrees : kMaxEdge;
   g.for_each_ring([&](const geos::RingView& r) {
-    buffer.assign(r.coords.begin(), r.coords.end());
+    buffer.clear();
+    buffer.reserve(r.coords.size());
+    for (std::size_t i = 0; i < r.coords.size(); ++i) {
+      const Coord& a = r.coords[i];
+      buffer.push_back(a);
+      if (i + 1 == r.coords.size()) break;
+      const Coord& b = r.coords[i + 1];
+      const double len = std::hypot(b.x - a.x, b.y - a.y);
+      if (!(len > max_edge)) continue;
+      const double steps = std::ceil(len / max_edge);
+      // Bounded: an edge longer than the CRS's world is bad input caught by the reader, but an
+      // absurd length must not allocate without end.
+      const auto n = static_cast<std::size_t>(std::min(steps, 1e6));
+      for (std::size_t k = 1; k < n; ++k) {
+        const double t = static_cast<double>(k) / static_cast<double>(n);
+        buffer.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
+      }
+    }
     to_geographic_.apply(buffer);
     const double a = std::abs(area_.ring(buffer));
     total += r.is_hole ? -a : a;

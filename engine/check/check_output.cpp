@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "area/measure.hpp"
 #include "core/units.hpp"
 #include "gdal/output_writer.hpp"
 #include "gdal/read_problems_json.hpp"
@@ -11,6 +12,12 @@
 namespace guotu::check {
 
 namespace {
+
+/// What the areas of this run are, in words (metadata, JSON).
+std::string area_method(const CheckResult& r) {
+  return r.area == area::AreaMode::Planar ? "planar (投影面积 in " + r.working_crs + "; not the official 椭球面积)"
+                                          : std::string("ellipsoidal (椭球面积, 国土调查办发〔2008〕32号)");
+}
 
 using gdal::FieldType;
 using gdal::FieldValue;
@@ -62,7 +69,7 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
   wo.metadata["GUOTU_RULES"] = r.rules_file;
   wo.metadata["GUOTU_PLAN"] = r.plan;
   wo.metadata["GUOTU_PROJECTS"] = r.projects_source + " (layer " + r.projects_layer + ")";
-  wo.metadata["GUOTU_AREA_METHOD"] = "椭球面积 (国土调查办发〔2008〕32号), CGCS2000";
+  wo.metadata["GUOTU_AREA_METHOD"] = area_method(r);
   wo.timestamp = timestamp;
   gdal::OutputWriter w(path, wo);
 
@@ -257,7 +264,8 @@ nlohmann::json to_json(const CheckResult& r) {
   j["occupancy"] = occupancy_json(r)["occupations"];
   j["rules_file"] = r.rules_file;
   j["crs"] = r.working_crs;
-  j["area_method"] = "ellipsoidal (椭球面积, 国土调查办发〔2008〕32号)";
+  j["area"] = area::to_string(r.area);
+  j["area_method"] = area_method(r);
   return j;
 }
 
@@ -301,7 +309,8 @@ nlohmann::json occupancy_json(const CheckResult& r) {
   return {{"format", "guotu-occupancy"},
           {"version", 1},
           {"crs", r.working_crs},
-          {"area_method", "ellipsoidal (椭球面积, 国土调查办发〔2008〕32号)"},
+          {"area", area::to_string(r.area)},
+          {"area_method", area_method(r)},
           {"plan", r.plan},
           {"dltb_layer", r.occupancy_layer},
           {"grade_weights", {{"source", r.weights.source()}, {"weights", std::move(weights)}}},

@@ -13,15 +13,14 @@
 
 #include <fmt/format.h>
 
-#include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
 #include "core/numeric.hpp"
 #include "gdal/connection.hpp"
 #include "geos/algorithms.hpp"
 #include "geos/geometry.hpp"
-#include "index/envelope_index.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
+#include "overlay/overlay.hpp"
 
 namespace guotu::check {
 
@@ -30,10 +29,8 @@ namespace {
 using geos::Geometry;
 using geos::PreparedGeometry;
 
-/// A plan feature as the workers see it: WKB (any thread can rebuild it) and the few values rules need.
+/// What rules need of a plan feature besides its geometry (which its FeatureSet holds).
 struct PlanFeature {
-  std::int64_t fid = -1;
-  std::vector<std::uint8_t> wkb;
   std::string label;
   std::optional<double> value;  // zone cap (attribute-cap-in-zone)
   // DLTB only
@@ -44,12 +41,13 @@ struct PlanFeature {
   std::string xzqdm;
 };
 
-/// The features of one plan table under one filter (and buffer distance), with their index.
+/// The features of one plan table under one filter (and buffer distance): the overlay core's
+/// set and, feature by feature, the values rules read.
 struct PlanSet {
   std::string table;
   std::string name_zh;
-  std::vector<PlanFeature> features;
-  index::EnvelopeIndex index;
+  overlay::FeatureSet set;
+  std::vector<PlanFeature> features;  // by the set's feature index
 };
 
 struct ProjectInput {
@@ -114,111 +112,91 @@ struct SetRequest {
   bool admin = false;     // XZQ fields
 };
 
-// A plan feature's geometry as rules use it: polygonal (unless buffered), valid, buffered.
-// Empty when nothing is left.
-void prepare_plan_geometry(Geometry& g, double distance, std::size_t& repaired) {
-  if (!g.is_polygonal() && distance <= 0) {
-    g = g.polygonal_part();
-    if (g.is_empty()) return;
+/// The fields of a plan layer a set request reads (label, zone cap, DLTB's and XZQ's fields).
+struct SetFields {
+  std::vector<std::string> names;
+  std::optional<std::size_t> label, value, dlbm, dlmc, kcxs, gddb, xzqdm;
+};
+
+SetFields set_fields(const gdal::Layer& layer, const SetRequest& req) {
+  SetFields f;
+  auto add = [&](const std::string& name) {
+    f.names.push_back(name);
+    return f.names.size() - 1;
+  };
+  if (!req.label_field.empty()) {
+    f.label = add(req.label_field);
+  } else {
+    for (const char* n : kLabelFields)
+      if (auto i = layer.field_index(n)) {
+        f.label = add(layer.fields()[*i].name);
+        break;
+      }
   }
-  if (!g.is_valid()) {
-    g = g.make_valid();
-    if (distance <= 0) g = g.polygonal_part();
-    ++repaired;
-    if (g.is_empty()) return;
+  if (!req.value_field.empty()) f.value = add(req.value_field);
+  if (req.land_use) {
+    f.dlbm = add("DLBM");
+    if (layer.field_index("DLMC")) f.dlmc = add("DLMC");
+    if (layer.field_index("KCXS")) f.kcxs = add("KCXS");
+    if (layer.field_index("GDDB")) f.gddb = add("GDDB");
   }
-  if (distance > 0) g = g.buffer(distance, 16);
+  if (req.admin && layer.field_index("XZQDM")) f.xzqdm = add("XZQDM");
+  return f;
 }
 
 PlanSet read_set(const gdal::Layer& layer, const layers::LayerDef& def, const SetRequest& req, const CheckOptions& o,
                  gdal::ReadLog& log, std::vector<std::string>& warnings) {
-  PlanSet set;
-  set.table = layer.name();
-  set.name_zh = def.name_zh;
-  auto field = [&](const std::string& name) { return layer.field_index(name); };
-  std::optional<std::size_t> label_i;
-  if (!req.label_field.empty()) {
-    label_i = field(req.label_field);
-    if (!label_i) throw_bad_input("no field " + req.label_field, {layer.source_path(), layer.name(), {}, {}});
-  } else {
-    for (const char* f : kLabelFields)
-      if ((label_i = field(f))) break;
-  }
-  std::optional<std::size_t> value_i;
-  if (!req.value_field.empty()) {
-    value_i = field(req.value_field);
-    if (!value_i) throw_bad_input("no field " + req.value_field, {layer.source_path(), layer.name(), {}, {}});
-  }
-  std::optional<std::size_t> dlbm_i, dlmc_i, kcxs_i, gddb_i, xzqdm_i;
-  if (req.land_use) {
-    dlbm_i = field("DLBM");
-    if (!dlbm_i) throw_bad_input("no field DLBM (地类编码)", {layer.source_path(), layer.name(), {}, {}});
-    dlmc_i = field("DLMC");
-    kcxs_i = field("KCXS");
-    gddb_i = field("GDDB");
-  }
-  if (req.admin) xzqdm_i = field("XZQDM");
-
-  std::size_t repaired = 0, dropped = 0;
-  std::vector<std::pair<Envelope, std::size_t>> items;
-  gdal::ReadOptions ro;
-  ro.target_crs = o.working_crs;
-  ro.where = req.where;
-  ro.within = req.within;
-  ro.geometry = gdal::family_of(def.geometry);
-  ro.log = &log;
-  layer.read(ro, [&](gdal::Feature&& f) {
-    if (!f.geometry || f.geometry.is_empty()) {
-      ++dropped;
-      return;
-    }
-    const ErrorContext where{layer.source_path(), layer.name(), f.fid, {}};
-    Geometry g = std::move(f.geometry);
-    geos::on_feature(where, req.distance > 0 ? fmt::format("a {} m buffer", req.distance) : std::string(),
-                     [&] { prepare_plan_geometry(g, req.distance, repaired); });
-    if (g.is_empty()) {
-      ++dropped;
-      return;
-    }
-    PlanFeature pf;
-    pf.fid = f.fid;
-    if (label_i) pf.label = gdal::as_text(f.values[*label_i]);
-    if (pf.label.empty()) pf.label = fmt::format("fid {}", f.fid);
-    if (value_i) pf.value = gdal::as_number(f.values[*value_i]);
-    if (dlbm_i) pf.dlbm = trim(gdal::as_text(f.values[*dlbm_i]));
-    if (dlmc_i) pf.dlmc = gdal::as_text(f.values[*dlmc_i]);
+  PlanSet ps;
+  ps.table = layer.name();
+  ps.name_zh = def.name_zh;
+  const SetFields fields = set_fields(layer, req);
+  overlay::LoadOptions lo;
+  lo.crs = o.working_crs;
+  lo.fields = fields.names;
+  lo.where = req.where;
+  lo.within = req.within;
+  lo.family = gdal::family_of(def.geometry);
+  // A plan feature as rules use it: polygonal (unless buffered), valid, buffered.
+  lo.shape = overlay::Shape::Valid;
+  lo.buffer_m = req.distance;
+  lo.measure = true;
+  lo.area = o.area;
+  lo.jobs = o.jobs;
+  lo.log = &log;
+  ps.set = overlay::FeatureSet::load(layer, lo);
+  const overlay::FeatureSet& set = ps.set;
+  ps.features.resize(set.size());
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    PlanFeature& pf = ps.features[i];
+    if (fields.label) pf.label = gdal::as_text(set.value(i, *fields.label));
+    if (pf.label.empty()) pf.label = fmt::format("fid {}", set.fid(i));
+    if (fields.value) pf.value = gdal::as_number(set.value(i, *fields.value));
+    if (fields.dlbm) pf.dlbm = set.text(i, *fields.dlbm);
+    if (fields.dlmc) pf.dlmc = gdal::as_text(set.value(i, *fields.dlmc));
     if (pf.dlmc.empty() && req.land_use) pf.dlmc = layers::CodeList::embedded("sandiao").name_of(pf.dlbm);
-    if (kcxs_i) pf.kcxs = gdal::as_number(f.values[*kcxs_i]).value_or(0.0);
-    if (gddb_i) {
-      if (auto d = gdal::as_number(f.values[*gddb_i]))
+    if (fields.kcxs) pf.kcxs = gdal::as_number(set.value(i, *fields.kcxs)).value_or(0.0);
+    if (fields.gddb) {
+      if (auto d = gdal::as_number(set.value(i, *fields.gddb)))
         if (auto grade = exact_integer<int>(*d); grade && *grade >= 1 && *grade <= 15) pf.gddb = *grade;
     }
-    if (xzqdm_i) pf.xzqdm = gdal::as_text(f.values[*xzqdm_i]);
-    items.emplace_back(g.envelope(), set.features.size());
-    pf.wkb = g.to_wkb();
-    set.features.push_back(std::move(pf));
-  });
-  if (repaired > 0)
+    if (fields.xzqdm) pf.xzqdm = gdal::as_text(set.value(i, *fields.xzqdm));
+  }
+  if (set.repaired() > 0)
     warnings.push_back(
         fmt::format("plan layer {}: {} invalid geometries repaired with make-valid for this check "
                     "(run `guotu validate` on the plan)",
-                    layer.name(), repaired));
-  if (dropped > 0)
+                    layer.name(), set.repaired()));
+  if (set.dropped() > 0)
     warnings.push_back(
-        fmt::format("plan layer {}: {} features without a polygon geometry ignored", layer.name(), dropped));
-  set.index = index::EnvelopeIndex(items);
-  return set;
+        fmt::format("plan layer {}: {} features without a polygon geometry ignored", layer.name(), set.dropped()));
+  return ps;
 }
 
-Geometry union_of(std::vector<Geometry> parts) {
-  if (parts.size() == 1) return std::move(parts.front());
-  return Geometry::collect(std::move(parts)).unary_union().polygonal_part();
-}
-
-/// One worker thread's state: GEOS objects made here stay here.
-class Worker {
+/// A project's evaluation on one worker thread: GEOS objects made here stay here; the overlay
+/// core's Worker holds this thread's prepared plan features and its Measure.
+class Evaluator {
  public:
-  explicit Worker(const Shared& s) : s_(s), area_(s.options->working_crs), cache_(s.sets.size()) {}
+  Evaluator(const Shared& s, overlay::Worker& w) : s_(s), w_(w) {}
 
   ProjectResult run(const ProjectInput& in, std::vector<Violation>& out) {
     ProjectResult r;
@@ -235,7 +213,7 @@ class Worker {
     const ErrorContext where{s_.projects_file, s_.projects_layer, in.fid, {}};
     const Geometry p = Geometry::from_wkb(in.wkb);
     const Envelope env = p.envelope();
-    r.area_m2 = area_.area_m2(p);
+    r.area_m2 = w_.area_m2(p);
     if (s_.xzq) geos::on_feature(where, "locating the project in XZQ", [&] { locate(p, env, r); });
     for (const auto& rp : s_.rules) {
       if (!rp.set) continue;
@@ -251,7 +229,7 @@ class Worker {
         }
         r.rule_area_m2[rp.rule->id] =
             pieces.size() == 1 ? sum : geos::on_feature(where, "the union of rule " + rp.rule->id + "'s pieces", [&] {
-              return area_.area_m2(union_of(std::move(pieces)));
+              return w_.area_m2(overlay::Worker::union_of(std::move(pieces)));
             });
       }
     }
@@ -271,12 +249,7 @@ class Worker {
   }
 
  private:
-  const PreparedGeometry& prepared(std::size_t set, std::size_t i) {
-    auto& c = cache_[set];
-    if (c.empty()) c.resize(s_.sets[set].features.size());
-    if (!c[i]) c[i] = std::make_unique<PreparedGeometry>(Geometry::from_wkb(s_.sets[set].features[i].wkb));
-    return *c[i];
-  }
+  const PreparedGeometry& prepared(std::size_t set, std::size_t i) { return w_.prepared(s_.sets[set].set, i); }
 
   struct Piece {
     std::size_t feature;
@@ -285,21 +258,20 @@ class Worker {
   };
 
   /// The parts of p inside each wanted feature of a set, above the tolerance.
-  std::vector<Piece> overlaps(const Geometry& p, const Envelope& env, std::size_t set, double tolerance,
+  std::vector<Piece> overlaps(const Geometry& p, const Envelope& env, double area_m2, std::size_t set, double tolerance,
                               const std::function<bool(const PlanFeature&)>& wanted) {
     std::vector<Piece> pieces;
-    s_.sets[set].index.query(env, candidates_);
-    for (std::size_t i : candidates_) {
-      const PlanFeature& f = s_.sets[set].features[i];
-      if (wanted && !wanted(f)) continue;
-      const PreparedGeometry& pg = prepared(set, i);
-      if (!pg.intersects(p)) continue;
-      Geometry piece = pg.covers(p) ? p.clone() : p.intersection(pg.base()).polygonal_part();
-      if (piece.is_empty()) continue;  // touching only: a line or a point
-      const double a = area_.area_m2(piece);
-      if (a <= tolerance) continue;  // a sliver
-      pieces.push_back({i, std::move(piece), a});
-    }
+    const PlanSet& ps = s_.sets[set];
+    const overlay::Subject subject{p, env, area_m2, nullptr};
+    std::function<bool(std::size_t)> accept;
+    if (wanted) accept = [&](std::size_t i) { return wanted(ps.features[i]); };
+    w_.intersect(
+        subject, ps.set, true,
+        [&](overlay::Hit&& h) {
+          if (h.area_m2 <= tolerance) return;  // a sliver
+          pieces.push_back({h.feature, std::move(h.piece), h.area_m2});
+        },
+        accept);
     return pieces;
   }
 
@@ -320,7 +292,7 @@ class Worker {
     v.area_m2 = area_m2;
     v.plan_layer = set.table;
     if (feature) {
-      v.plan_fid = set.features[*feature].fid;
+      v.plan_fid = set.set.fid(*feature);
       v.plan_feature = set.features[*feature].label;
     }
     v.reason = std::move(reason);
@@ -337,7 +309,7 @@ class Worker {
     switch (rule.kind) {
       case RuleKind::ForbidOverlap:
       case RuleKind::Buffer: {
-        for (auto& pc : overlaps(p, env, *rp.set, rule.tolerance_m2, {})) {
+        for (auto& pc : overlaps(p, env, r.area_m2, *rp.set, rule.tolerance_m2, {})) {
           const std::string& label = set.features[pc.feature].label;
           std::string why =
               rule.kind == RuleKind::Buffer
@@ -348,7 +320,7 @@ class Worker {
         break;
       }
       case RuleKind::OverlapNeedsApproval: {
-        auto pieces = overlaps(p, env, *rp.set, rule.tolerance_m2, {});
+        auto pieces = overlaps(p, env, r.area_m2, *rp.set, rule.tolerance_m2, {});
         if (pieces.empty()) break;
         const std::string approval = text(in, rule.approval_field);
         const bool forbidden_type =
@@ -385,7 +357,7 @@ class Worker {
         auto it = in.attrs.find(rule.project_field);
         const std::optional<double> value = it == in.attrs.end() ? std::nullopt : gdal::as_number(it->second);
         auto wanted = [&](const PlanFeature& f) { return f.value && (!value || *value > *f.value); };
-        for (auto& pc : overlaps(p, env, *rp.set, rule.tolerance_m2, wanted)) {
+        for (auto& pc : overlaps(p, env, r.area_m2, *rp.set, rule.tolerance_m2, wanted)) {
           const PlanFeature& f = set.features[pc.feature];
           if (value) {
             add(out, rp, in, rule.severity, set, pc.feature, std::move(pc.geometry), pc.area_m2,
@@ -400,18 +372,18 @@ class Worker {
         break;
       }
       case RuleKind::RequireWithin: {
-        set.index.query(env, candidates_);
         std::vector<Geometry> inside;
-        for (std::size_t i : std::vector<std::size_t>(candidates_)) {
+        for (std::size_t i : std::vector<std::size_t>(w_.candidates(set.set, env))) {
           const PreparedGeometry& pg = prepared(*rp.set, i);
           if (!pg.intersects(p)) continue;
           if (pg.covers(p)) return;  // wholly inside one feature
           Geometry piece = p.intersection(pg.base()).polygonal_part();
           if (!piece.is_empty()) inside.push_back(std::move(piece));
         }
-        Geometry outside = inside.empty() ? p.clone() : p.difference(union_of(std::move(inside))).polygonal_part();
+        Geometry outside =
+            inside.empty() ? p.clone() : p.difference(overlay::Worker::union_of(std::move(inside))).polygonal_part();
         if (outside.is_empty()) return;
-        const double a = area_.area_m2(outside);
+        const double a = w_.area_m2(outside);
         if (a <= rule.tolerance_m2) return;
         add(out, rp, in, rule.severity, set, std::nullopt, std::move(outside), a,
             fmt::format("{:.2f} m² outside {}", a, set.name_zh));
@@ -422,9 +394,9 @@ class Worker {
 
   void locate(const Geometry& p, const Envelope& env, ProjectResult& r) {
     const std::size_t set = *s_.xzq;
-    s_.sets[set].index.query(env, candidates_);
+    const overlay::FeatureSet& xzq = s_.sets[set].set;
     bool inside = false;
-    for (std::size_t i : candidates_) {
+    for (std::size_t i : w_.candidates(xzq, env)) {
       if (prepared(set, i).intersects(p)) {
         inside = true;
         break;
@@ -434,7 +406,7 @@ class Worker {
     if (!inside || !r.county.empty()) return;
     const Coord c = p.interior_point();
     const Geometry pt = Geometry::point(c);
-    for (std::size_t i : s_.sets[set].index.query({c.x, c.y, c.x, c.y})) {
+    for (std::size_t i : std::vector<std::size_t>(w_.candidates(xzq, {c.x, c.y, c.x, c.y}))) {
       if (prepared(set, i).covers(pt)) {
         r.county = s_.sets[set].features[i].xzqdm;
         break;
@@ -442,26 +414,21 @@ class Worker {
     }
   }
 
+  /// 压占: the project's area on each land class, a patch wholly inside the project adding its
+  /// known area without an intersection.
   void occupancy(const Geometry& p, const Envelope& env, ProjectResult& r) {
     const PlanSet& set = s_.sets[*s_.dltb];
     const PreparedGeometry pp(p.clone());
     OccupancyBuilder b;
-    set.index.query(env, candidates_);
-    for (std::size_t i : candidates_) {
-      const PlanFeature& f = set.features[i];
-      const Geometry patch = Geometry::from_wkb(f.wkb);
-      if (!pp.intersects(patch)) continue;
-      const Geometry piece = pp.covers(patch) ? patch.clone() : p.intersection(patch).polygonal_part();
-      if (piece.is_empty()) continue;
-      b.add(f.dlbm, f.dlmc, f.kcxs, f.gddb, area_.area_m2(piece));
-    }
+    w_.intersect(overlay::Subject{p, env, r.area_m2, &pp}, set.set, false, [&](overlay::Hit&& h) {
+      const PlanFeature& f = set.features[h.feature];
+      b.add(f.dlbm, f.dlmc, f.kcxs, f.gddb, h.area_m2);
+    });
     r.occupancy = b.finish(*s_.weights);
   }
 
   const Shared& s_;
-  area::AreaCalculator area_;
-  std::vector<std::vector<std::unique_ptr<PreparedGeometry>>> cache_;
-  std::vector<std::size_t> candidates_;
+  overlay::Worker& w_;
 };
 
 std::vector<ProjectInput> read_projects(const gdal::Layer& layer, const std::vector<std::string>& fields,
@@ -564,34 +531,6 @@ bool CheckResult::has_forbidden() const {
                      [](const Violation& v) { return v.severity == Severity::Forbidden; });
 }
 
-std::vector<Envelope> project_cells(const std::vector<Envelope>& envelopes, double cell, std::size_t max_cells) {
-  std::set<std::pair<std::int64_t, std::int64_t>> cells;  // (row, column)
-  for (const Envelope& e : envelopes) {
-    const auto r0 = floor_to<std::int64_t>(e.min_y / cell), r1 = floor_to<std::int64_t>(e.max_y / cell);
-    const auto c0 = floor_to<std::int64_t>(e.min_x / cell), c1 = floor_to<std::int64_t>(e.max_x / cell);
-    if (!r0 || !r1 || !c0 || !c1 || *r1 < *r0 || *c1 < *c0) return {};
-    // Count before iterating: the product of two spans of up to 2^63 is computed in double.
-    const double n = (static_cast<double>(*r1) - static_cast<double>(*r0) + 1.0) *
-                     (static_cast<double>(*c1) - static_cast<double>(*c0) + 1.0);
-    if (n > static_cast<double>(max_cells)) return {};
-    for (std::int64_t r = *r0; r <= *r1; ++r)
-      for (std::int64_t c = *c0; c <= *c1; ++c) {
-        cells.insert({r, c});
-        if (cells.size() > max_cells) return {};
-      }
-  }
-  std::vector<Envelope> out;
-  for (auto it = cells.begin(); it != cells.end();) {
-    const std::int64_t r = it->first, c0 = it->second;
-    std::int64_t c1 = c0;
-    ++it;
-    while (it != cells.end() && it->first == r && it->second == c1 + 1) c1 = (it++)->second;
-    out.push_back({static_cast<double>(c0) * cell, static_cast<double>(r) * cell, static_cast<double>(c1 + 1) * cell,
-                   static_cast<double>(r + 1) * cell});
-  }
-  return out;
-}
-
 CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   gdal::initialize();
   CheckResult res;
@@ -599,6 +538,7 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   res.plan = gdal::display_target(o.plan);  // printed and stored: never a password
   res.projects_source = gdal::display_target(o.projects);
   res.working_crs = o.working_crs;
+  res.area = o.area;
   const auto& catalogue = layers::Catalogue::embedded();
 
   gdal::VectorSource plan = gdal::VectorSource::open(o.plan, o.open);
@@ -651,6 +591,21 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
       }
       project_fields.push_back(f);
     }
+  }
+
+  // Schema first: every plan field the evaluated rules and the occupancy read, all that are
+  // missing in one message, before any geometry is read.
+  {
+    overlay::SchemaCheck schema;
+    for (const auto& rule : rules.rules) {
+      const gdal::Layer* table = plan_table(rule.layer);
+      if (table == nullptr || missing_field.count(rule.id) != 0) continue;
+      schema.fields(*table,
+                    {rule.label_field, rule.kind == RuleKind::AttributeCapInZone ? rule.zone_field : std::string()},
+                    rule_where(rules, rule));
+    }
+    if (const gdal::Layer* dltb = plan_table("DLTB")) schema.fields(*dltb, {"DLBM"}, "occupancy (压占分析)");
+    schema.require();
   }
 
   // Plan sets: one per (table, filter, buffer, fields) combination, read once.
@@ -715,11 +670,12 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     SetRequest req;
     req.land_use = true;
     // A plan's DLTB can hold millions of patches while the projects touch a few: read only the
-    // 2 km cells the projects reach (the GeoPackage's R-tree answers), unless that is most of it.
+    // patches whose envelopes meet a project's (the GeoPackage's R-tree, PostGIS's GiST answer),
+    // projects that overlap merged into one window.
     std::vector<Envelope> envelopes;
     for (const auto& in : inputs)
-      if (!in.wkb.empty()) envelopes.push_back(Geometry::from_wkb(in.wkb).envelope());
-    req.within = project_cells(envelopes, 2000.0, 4000);
+      if (in.evaluate) envelopes.push_back(Geometry::from_wkb(in.wkb).envelope());
+    req.within = overlay::read_windows(std::move(envelopes));
     shared.sets.push_back(read_set(*dltb, catalogue.get("DLTB"), req, o, log, res.warnings));
     shared.dltb = shared.sets.size() - 1;
     res.occupancy_evaluated = true;
@@ -749,20 +705,13 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
       res.projects[i].wkb = inputs[i].wkb;
     }
   }
-  unsigned jobs = o.jobs != 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, todo.size())));
-  res.jobs = jobs;
-  std::atomic<std::size_t> next{0}, done{0};
-  std::atomic<bool> stop{false};
-  std::mutex error_mutex;
-  std::exception_ptr error;
-  auto work = [&] {
-    try {
-      Worker w(shared);
-      for (std::size_t k = next++; k < todo.size() && !stop; k = next++) {
+  res.jobs = worker_count(o.jobs, todo.size());
+  overlay::for_each(
+      todo.size(), o.jobs, o.area, o.working_crs,
+      [&](std::size_t k, overlay::Worker& w) {
         const std::size_t i = todo[k];
         try {
-          res.projects[i] = w.run(inputs[i], found[i]);
+          res.projects[i] = Evaluator(shared, w).run(inputs[i], found[i]);
         } catch (const Error& e) {
           // A value no computation can use (a reprojection to longitude/latitude for the
           // 椭球面积 that leaves the CRS's domain): this project is skipped and named, the
@@ -773,25 +722,8 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
           log.problem({{res.projects_source, players->name(), inputs[i].fid, std::nullopt}, e.reason()});
         }
         res.projects[i].wkb = std::move(inputs[i].wkb);
-        ++done;
-      }
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(error_mutex);
-      if (!error) error = std::current_exception();
-      stop = true;
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
-  if (o.progress) {
-    while (done < todo.size() && !stop) {
-      o.progress(done, todo.size());
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  }
-  for (auto& t : threads) t.join();
-  if (error) std::rethrow_exception(error);
-  if (o.progress) o.progress(todo.size(), todo.size());
+      },
+      o.progress);
 
   // Deterministic order: project (fid order of the input), rule order, plan fid.
   for (auto& per_project : found) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "area/measure.hpp"
 #include "check/occupancy.hpp"
 #include "check/rule_set.hpp"
 #include "gdal/vector_source.hpp"
@@ -23,6 +24,8 @@ struct CheckOptions {
   std::string projects;        ///< OGR source of the projects
   std::string projects_layer;  ///< table name; empty: the layer answering to XMYD, or the only layer
   std::string working_crs = "EPSG:4527";
+  /// The areas of the results: 椭球面积, or the plane area in the working CRS (--area planar).
+  area::AreaMode area = area::AreaMode::Ellipsoidal;
   gdal::OpenOptions open;   ///< encoding / assume_crs for both sources
   unsigned jobs = 0;        ///< worker threads; 0 = hardware concurrency
   bool make_valid = false;  ///< repair invalid project geometries instead of skipping them
@@ -99,6 +102,7 @@ struct CheckResult {
   std::string projects_source;
   std::string projects_layer;
   std::string working_crs;
+  area::AreaMode area = area::AreaMode::Ellipsoidal;
   std::vector<RuleStatus> rules;        ///< in rule-file order
   std::vector<ProjectResult> projects;  ///< in fid order, skipped ones included
   std::vector<Violation> violations;    ///< sorted: project fid, rule order, plan fid
@@ -127,12 +131,5 @@ struct CheckResult {
 /// project that can be checked; under --strict any feature the reader would skip) throws
 /// guotu::Error before any output.
 [[nodiscard]] CheckResult run_check(const RuleSet& rules, const CheckOptions& options);
-
-/// The rectangles run_check reads DLTB through: grid cells of side `cell` m covering the
-/// envelopes, merged along rows. Empty (read the whole layer) when more than `max_cells` cells
-/// are needed, or when an envelope is not finite or beyond any integer cell number (±1e25, ∞):
-/// reading everything is the answer that cannot miss a patch.
-[[nodiscard]] std::vector<Envelope> project_cells(const std::vector<Envelope>& envelopes, double cell,
-                                                  std::size_t max_cells);
 
 }  // namespace guotu::check

@@ -301,13 +301,14 @@ const std::vector<std::size_t>& Worker::candidates(const FeatureSet& set, const 
   return candidates_;
 }
 
-void Worker::intersect(const Subject& s, const FeatureSet& set, bool pieces, const std::function<void(Hit&&)>& visit) {
+void Worker::intersect(const Subject& s, const FeatureSet& set, bool pieces, const std::function<void(Hit&&)>& visit,
+                       const std::function<bool(std::size_t)>& wanted) {
   std::vector<std::size_t> found;  // own buffer: visit may query again
   set.query(s.envelope, found);
   double subject_area = s.area_m2;
   const bool known_areas = set.measured() && set.area_mode() == measure_->mode();
   for (std::size_t i : found) {
-    if (set.wkb(i).empty()) continue;
+    if (set.wkb(i).empty() || (wanted && !wanted(i))) continue;
     Hit h;
     h.feature = i;
     if (s.prepared != nullptr) {

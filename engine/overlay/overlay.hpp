@@ -155,7 +155,9 @@ class Worker {
 
   /// Every feature of `set` the subject meets with an area, in fid order. pieces: build each
   /// Hit::piece (FeatureInside: the feature, SubjectInside: the subject, Partial: the cut).
-  void intersect(const Subject& s, const FeatureSet& set, bool pieces, const std::function<void(Hit&&)>& visit);
+  /// wanted: only features it accepts are tested (none given: all).
+  void intersect(const Subject& s, const FeatureSet& set, bool pieces, const std::function<void(Hit&&)>& visit,
+                 const std::function<bool(std::size_t)>& wanted = {});
   /// Area of subject ∩ (union of the features of `set`): overlapping features count once.
   double area_within(const Subject& s, const FeatureSet& set);
   /// The union of polygonal pieces (one piece: itself).

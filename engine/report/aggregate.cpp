@@ -6,13 +6,13 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <tuple>
 
-#include "area/ellipsoidal_area.hpp"
+#include <fmt/format.h>
+
 #include "core/error.hpp"
-#include "core/parallel.hpp"
 #include "core/resources.hpp"
 #include "geos/algorithms.hpp"
-#include "index/envelope_index.hpp"
 #include "layers/admin_units.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
@@ -21,93 +21,110 @@ namespace guotu::report {
 
 namespace {
 
-// One AreaCalculator per thread and CRS (it owns a PROJ transform). Kept for the thread's life,
-// so a reference handed out stays valid when another CRS is asked for later.
-const area::AreaCalculator& calculator(const std::string& crs) {
-  thread_local std::map<std::string, std::unique_ptr<area::AreaCalculator>> by_crs;
-  auto& calc = by_crs[crs];
-  if (!calc) calc = std::make_unique<area::AreaCalculator>(crs);
-  return *calc;
-}
-
 bool all_digits(const std::string& s) {
   return !s.empty() &&
          std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-std::optional<std::size_t> first_field(const gdal::Layer& layer, std::initializer_list<const char*> names) {
+std::optional<std::string> first_field(const gdal::Layer& layer, std::initializer_list<const char*> names) {
   for (const char* n : names)
-    if (auto i = layer.field_index(n)) return i;
+    if (auto i = layer.field_index(n)) return layer.fields()[*i].name;
   return std::nullopt;
 }
 
-std::size_t require_field(const gdal::Layer& layer, const std::string& name) {
-  auto i = layer.field_index(name);
-  if (!i) throw_bad_input("the layer has no field " + name, {layer.source_path(), layer.name(), {}, {}});
-  return *i;
+/// The code and name fields of a unit layer: as given, else the first of the usual names (else
+/// the fid and the code).
+std::pair<std::optional<std::string>, std::optional<std::string>> unit_fields(const gdal::Layer& layer,
+                                                                              const std::string& code_field,
+                                                                              const std::string& name_field) {
+  std::optional<std::string> code =
+      code_field.empty() ? first_field(layer, {"XZQDM", "BSM", "DM", "CODE", "ID"}) : std::optional(code_field);
+  std::optional<std::string> name = name_field.empty()
+                                        ? first_field(layer, {"XZQMC", "QYMC", "MC", "NAME", "ZRBHDMC", "HXMC"})
+                                        : std::optional(name_field);
+  return {code, name};
 }
 
-geos::Geometry polygonal(geos::Geometry g) {
-  if (!g) return g;
-  if (!g.is_valid()) g = g.make_valid();
-  return g.polygonal_part();
+overlay::LoadOptions load_options(const AggregateContext& ctx) {
+  overlay::LoadOptions lo;
+  lo.crs = ctx.crs;
+  lo.area = ctx.area;
+  lo.jobs = ctx.jobs;
+  lo.log = ctx.log;
+  return lo;
 }
 
-struct RawUnit {
-  std::string code, name, parent;
-  std::vector<geos::Geometry> parts;
-};
+/// Progress of one stage through the context's callback.
+ProgressFn stage(const AggregateContext& ctx, const std::string& name) {
+  if (!ctx.progress) return {};
+  return [&ctx, name](std::size_t done, std::size_t total) {
+    ctx.progress(name, static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
+  };
+}
 
 // Reads a layer's polygons grouped by code (a unit split into several features is one unit).
 std::vector<ReportUnit> read_units(const gdal::Layer& layer, const std::string& code_field,
                                    const std::string& name_field, const std::string& parent_field,
-                                   const std::string& crs, gdal::ReadLog& log) {
+                                   const AggregateContext& ctx) {
+  const auto [code_f, name_f] = unit_fields(layer, code_field, name_field);
+  overlay::LoadOptions lo = load_options(ctx);
   std::optional<std::size_t> ci, ni, pi;
-  if (!code_field.empty())
-    ci = require_field(layer, code_field);
-  else
-    ci = first_field(layer, {"XZQDM", "BSM", "DM", "CODE", "ID"});
-  if (!name_field.empty())
-    ni = require_field(layer, name_field);
-  else
-    ni = first_field(layer, {"XZQMC", "QYMC", "MC", "NAME", "ZRBHDMC", "HXMC"});
-  if (!parent_field.empty()) pi = layer.field_index(parent_field);
+  if (code_f) {
+    ci = lo.fields.size();
+    lo.fields.push_back(*code_f);
+  }
+  if (name_f) {
+    ni = lo.fields.size();
+    lo.fields.push_back(*name_f);
+  }
+  if (!parent_field.empty() && layer.field_index(parent_field)) {
+    pi = lo.fields.size();
+    lo.fields.push_back(parent_field);
+  }
+  lo.shape = overlay::Shape::Valid;  // a unit is an area, whatever the layer holds
+  lo.family = gdal::GeometryFamily::Polygon;
+  const overlay::FeatureSet set = overlay::FeatureSet::load(layer, lo);
+
+  struct RawUnit {
+    std::string code, name, parent;
+    std::vector<std::size_t> parts;
+  };
   std::vector<RawUnit> raw;
   std::map<std::string, std::size_t> by_code;
-  gdal::ReadOptions ro;
-  ro.target_crs = crs;
-  ro.geometry = gdal::GeometryFamily::Polygon;  // a unit is an area, whatever the layer
-  ro.log = &log;
-  layer.read(ro, [&](gdal::Feature&& f) {
-    if (!f.geometry || f.geometry.is_empty()) return;
-    std::string code = ci ? gdal::as_text(f.values[*ci]) : std::to_string(f.fid);
-    if (code.empty()) throw_bad_input("a unit has no code", {layer.source_path(), layer.name(), f.fid, {}});
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    std::string code = ci ? gdal::as_text(set.value(i, *ci)) : std::to_string(set.fid(i));
+    if (code.empty()) throw_bad_input("a unit has no code", set.where(i));
     auto [it, inserted] = by_code.try_emplace(code, raw.size());
     if (inserted) {
       RawUnit u;
       u.code = code;
-      u.name = ni ? gdal::as_text(f.values[*ni]) : code;
-      if (pi) u.parent = gdal::as_text(f.values[*pi]);
+      u.name = ni ? gdal::as_text(set.value(i, *ni)) : code;
+      if (pi) u.parent = gdal::as_text(set.value(i, *pi));
       raw.push_back(std::move(u));
     }
-    raw[it->second].parts.push_back(polygonal(std::move(f.geometry)));
-  });
-  std::erase_if(raw, [](RawUnit& r) {
-    std::erase_if(r.parts, [](const geos::Geometry& g) { return !g || g.is_empty(); });
-    return r.parts.empty();
-  });
-  const auto& calc = calculator(crs);
-  std::vector<ReportUnit> out;
-  for (auto& r : raw) {
-    geos::Geometry g = r.parts.size() == 1 ? std::move(r.parts[0]) : geos::union_all(std::move(r.parts));
-    ReportUnit u;
+    raw[it->second].parts.push_back(i);
+  }
+  std::vector<ReportUnit> out(raw.size());
+  overlay::for_each(raw.size(), ctx.jobs, ctx.area, ctx.crs, [&](std::size_t k, overlay::Worker& w) {
+    const RawUnit& r = raw[k];
+    ReportUnit& u = out[k];
     u.code = r.code;
     u.name = r.name.empty() ? r.code : r.name;
     u.parent = r.parent;
-    u.area_m2 = calc.area_m2(g);
+    if (r.parts.size() == 1) {
+      u.wkb = set.wkb(r.parts[0]);
+      u.area_m2 = set.area_m2(r.parts[0]);
+      if (std::isnan(u.area_m2)) u.area_m2 = w.area_m2(geos::Geometry::from_wkb(u.wkb));
+      return;
+    }
+    std::vector<geos::Geometry> parts;
+    for (std::size_t i : r.parts) parts.push_back(overlay::Worker::geometry(set, i));
+    geos::Geometry g =
+        geos::on_feature({layer.source_path(), layer.name(), std::nullopt, std::nullopt},
+                         "the union of unit " + r.code + "'s parts", [&] { return geos::union_all(std::move(parts)); });
+    u.area_m2 = w.area_m2(g);
     u.wkb = g.to_wkb();
-    out.push_back(std::move(u));
-  }
+  });
   std::sort(out.begin(), out.end(), [](const ReportUnit& a, const ReportUnit& b) { return a.code < b.code; });
   return out;
 }
@@ -136,11 +153,18 @@ std::string city_name(const std::string& prefix) {
   return "全市";
 }
 
-std::unique_ptr<index::EnvelopeIndex> envelope_index(const std::vector<Envelope>& envs) {
-  std::vector<std::pair<Envelope, std::size_t>> items;
-  items.reserve(envs.size());
-  for (std::size_t i = 0; i < envs.size(); ++i) items.emplace_back(envs[i], i);
-  return std::make_unique<index::EnvelopeIndex>(items);
+/// The unit of each patch at a code-prefix level (npos: none), from ZLDWDM.
+std::vector<std::size_t> units_by_code(const Patches& p, const UnitLevel& level) {
+  std::map<std::string, std::size_t> unit_of;
+  for (std::size_t u = 0; u < level.units.size(); ++u) unit_of[level.units[u].code] = u;
+  std::vector<std::size_t> out(p.set.size(), std::string::npos);
+  if (!p.zldwdm) return out;
+  for (std::size_t i = 0; i < p.set.size(); ++i) {
+    const std::string code = gdal::as_text(p.set.value(i, *p.zldwdm));
+    if (code.size() < level.code_length) continue;
+    if (auto it = unit_of.find(code.substr(0, level.code_length)); it != unit_of.end()) out[i] = it->second;
+  }
+  return out;
 }
 
 }  // namespace
@@ -170,15 +194,44 @@ LevelRequest parse_level_request(const std::string& by) {
   return r;
 }
 
+void require_level_schema(const gdal::VectorSource& plan, const std::vector<LevelRequest>& requests,
+                          overlay::SchemaCheck& schema) {
+  const gdal::Layer* xzq = plan.find_layer("XZQ");
+  if (xzq == nullptr)
+    schema.missing_layer(plan.path(), "XZQ", "the city and its counties");
+  else
+    schema.fields(*xzq, {"XZQDM"}, "the city and its counties");
+  for (const auto& r : requests) {
+    if (r.name == "county") continue;  // XZQ, above
+    const gdal::Layer* layer = plan.find_layer(r.layer);
+    if (layer == nullptr) {
+      schema.missing_layer(plan.path(), r.layer, "--by " + r.name);
+      continue;
+    }
+    schema.fields(*layer, {r.code_field, r.name_field}, "--by " + r.name);
+  }
+}
+
+void require_vintage_schema(const gdal::Layer& vintage, const std::vector<LevelRequest>& requests,
+                            const IndicatorSet& indicators, overlay::SchemaCheck& schema) {
+  schema.fields(vintage, {"DLBM"}, "land classes (地类编码)");
+  // Counties and towns take their patches by the code the patches carry.
+  if (std::any_of(requests.begin(), requests.end(),
+                  [](const LevelRequest& r) { return r.name == "county" || r.name == "town"; }))
+    schema.fields(vintage, {"ZLDWDM"}, "assigning patches to counties and towns (坐落单位代码)");
+  for (const auto& m : indicators.measures()) {
+    if (m.kind != MeasureKind::LandUse) continue;
+    schema.fields(vintage, {m.field}, "measure " + m.id);
+    if (!m.czcsxm.empty()) schema.fields(vintage, {"CZCSXM"}, "measure " + m.id + " (城镇村属性码)");
+  }
+}
+
 std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::vector<LevelRequest>& requests,
-                                   const std::string& crs, unsigned jobs, std::vector<std::string>& warnings,
-                                   gdal::ReadLog& log) {
-  (void)jobs;
-  (void)warnings;
+                                   const AggregateContext& ctx) {
   std::vector<UnitLevel> levels;
   // The city: the union of the counties.
   const gdal::Layer& xzq = plan.require_layer("XZQ");
-  std::vector<ReportUnit> counties = read_units(xzq, "XZQDM", "XZQMC", "", crs, log);
+  std::vector<ReportUnit> counties = read_units(xzq, "XZQDM", "XZQMC", "", ctx);
   if (counties.empty())
     throw_bad_input("XZQ has no counties (no feature with a polygon geometry)", {plan.path(), xzq.name(), {}, {}});
   {
@@ -195,8 +248,9 @@ std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::ve
     u.name = prefix.size() == 4 ? city_name(prefix) : "全市";
     std::vector<geos::Geometry> parts;
     for (const auto& c : counties) parts.push_back(geos::Geometry::from_wkb(c.wkb));
-    geos::Geometry g = geos::union_all(std::move(parts));
-    u.area_m2 = calculator(crs).area_m2(g);
+    geos::Geometry g = geos::on_feature({plan.path(), xzq.name(), std::nullopt, std::nullopt}, "the city's outline",
+                                        [&] { return geos::union_all(std::move(parts)); });
+    u.area_m2 = area::thread_measure(ctx.area, ctx.crs).area_m2(g);
     u.wkb = g.to_wkb();
     city.units.push_back(std::move(u));
     levels.push_back(std::move(city));
@@ -214,7 +268,7 @@ std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::ve
       level.title = r.name == "town" ? "乡镇级" : r.layer;
       if (r.name != "town")
         if (const auto* def = layers::Catalogue::embedded().find(r.layer)) level.title = def->name_zh;
-      level.units = read_units(layer, r.code_field, r.name_field, r.name == "town" ? "SJXZQDM" : "", crs, log);
+      level.units = read_units(layer, r.code_field, r.name_field, r.name == "town" ? "SJXZQDM" : "", ctx);
     }
     // A level without units would be reported as an empty table, as if it had nothing to say.
     if (level.units.empty())
@@ -230,29 +284,52 @@ std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::ve
   return levels;
 }
 
-LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<UnitLevel>& levels,
-                                 const IndicatorSet& indicators, const std::string& crs, unsigned jobs,
-                                 const Progress& progress, gdal::ReadLog& log) {
+Patches load_patches(const gdal::Layer& vintage, const std::vector<UnitLevel>& levels, const IndicatorSet& indicators,
+                     bool geometry, const AggregateContext& ctx) {
+  const bool need_code = std::any_of(levels.begin(), levels.end(),
+                                     [](const UnitLevel& l) { return l.assignment == Assignment::CodePrefix; });
+  Patches p;
+  p.layer = vintage.name();
+  overlay::LoadOptions lo = load_options(ctx);
+  lo.family = gdal::GeometryFamily::Polygon;
+  lo.shape = overlay::Shape::AsRead;  // patches are judged by validate; the figures take them as they are
+  lo.geometry = geometry;
+  lo.measure = geometry;
+  lo.keep_empty = true;  // a patch without geometry still counts where it is assigned by code
+  auto add = [&](const std::string& f) {
+    const auto it = std::find(lo.fields.begin(), lo.fields.end(), f);
+    if (it != lo.fields.end()) return static_cast<std::size_t>(it - lo.fields.begin());
+    lo.fields.push_back(f);
+    return lo.fields.size() - 1;
+  };
+  p.dlbm = add("DLBM");
+  if (need_code || vintage.field_index("ZLDWDM")) p.zldwdm = add("ZLDWDM");
+  const bool need_czcsxm =
+      std::any_of(indicators.measures().begin(), indicators.measures().end(),
+                  [](const MeasureDef& m) { return m.kind == MeasureKind::LandUse && !m.czcsxm.empty(); });
+  if (need_czcsxm || vintage.field_index("CZCSXM")) p.czcsxm = add("CZCSXM");
+  for (const auto& m : indicators.measures())
+    if (m.kind == MeasureKind::LandUse) add(m.field);
+  p.fields = lo.fields;
+  lo.progress = stage(ctx, "reading " + vintage.name());
+  p.set = overlay::FeatureSet::load(vintage, lo);
+  if (p.set.empty())
+    throw_bad_input("no patches: the land-use layer has no feature that can be read",
+                    {vintage.source_path(), vintage.name(), {}, {}});
+  return p;
+}
+
+LandUseResult aggregate_land_use(const Patches& patches, const std::vector<UnitLevel>& levels,
+                                 const IndicatorSet& indicators, const AggregateContext& ctx) {
   std::vector<const MeasureDef*> measures;
   for (const auto& m : indicators.measures())
     if (m.kind == MeasureKind::LandUse) measures.push_back(&m);
   const std::size_t nm = measures.size();
-  const bool need_geometry =
-      std::any_of(levels.begin(), levels.end(), [](const UnitLevel& l) { return l.assignment == Assignment::Overlay; });
-  const bool need_code = std::any_of(levels.begin(), levels.end(),
-                                     [](const UnitLevel& l) { return l.assignment == Assignment::CodePrefix; });
-
-  const std::size_t dlbm = require_field(vintage, "DLBM");
-  const std::optional<std::size_t> zldwdm =
-      need_code ? std::optional(require_field(vintage, "ZLDWDM")) : vintage.field_index("ZLDWDM");
-  const std::optional<std::size_t> czcsxm = vintage.field_index("CZCSXM");
+  const overlay::FeatureSet& set = patches.set;
   std::vector<std::size_t> field_of(nm);
-  for (std::size_t k = 0; k < nm; ++k) {
-    field_of[k] = require_field(vintage, measures[k]->field);
-    if (!measures[k]->czcsxm.empty() && !czcsxm)
-      throw_bad_input("measure '" + measures[k]->id + "' needs the field CZCSXM (城镇村属性码)",
-                      {vintage.source_path(), vintage.name(), {}, {}});
-  }
+  for (std::size_t k = 0; k < nm; ++k)
+    field_of[k] = static_cast<std::size_t>(std::find(patches.fields.begin(), patches.fields.end(), measures[k]->field) -
+                                           patches.fields.begin());
 
   // Class membership per distinct DLBM value, computed once.
   const auto& classes = layers::LandClasses::embedded();
@@ -269,50 +346,20 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
     return member.emplace(code, std::move(m)).first->second;
   };
 
-  std::vector<std::string> codes;
-  std::vector<double> contrib;  // patch-major: contrib[p * nm + k], m²
-  std::vector<std::vector<std::uint8_t>> wkbs;
-  std::vector<Envelope> envs;
-  const std::int64_t total = vintage.feature_count();
-  std::int64_t done = 0;
-  gdal::ReadOptions ro;
-  ro.target_crs = crs;
-  ro.geometry = gdal::GeometryFamily::Polygon;
-  ro.log = &log;
-  vintage.read(ro, [&](gdal::Feature&& f) {
-    const std::string code = gdal::as_text(f.values[dlbm]);
-    const auto& m = membership(code);
-    const std::string cz = czcsxm ? gdal::as_text(f.values[*czcsxm]) : std::string();
+  const std::size_t np = set.size();
+  std::vector<double> contrib(np * nm, 0.0);  // patch-major: contrib[p * nm + k], m²
+  for (std::size_t p = 0; p < np; ++p) {
+    const auto& m = membership(gdal::as_text(set.value(p, patches.dlbm)));
+    const std::string cz = patches.czcsxm ? gdal::as_text(set.value(p, *patches.czcsxm)) : std::string();
     for (std::size_t k = 0; k < nm; ++k) {
-      double v = 0;
-      if (m[k]) {
-        const auto& allowed = measures[k]->czcsxm;
-        if (allowed.empty() || std::find(allowed.begin(), allowed.end(), cz) != allowed.end()) {
-          const auto x = gdal::as_number(f.values[field_of[k]]);
-          if (!x)
-            throw_bad_input(measures[k]->field + " is not a number",
-                            {vintage.source_path(), vintage.name(), f.fid, {}});
-          v = *x;
-        }
-      }
-      contrib.push_back(v);
+      if (m[k] == 0) continue;
+      const auto& allowed = measures[k]->czcsxm;
+      if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), cz) == allowed.end()) continue;
+      const auto x = gdal::as_number(set.value(p, field_of[k]));
+      if (!x) throw_bad_input(measures[k]->field + " is not a number", set.where(p));
+      contrib[p * nm + k] = *x;
     }
-    codes.push_back(zldwdm ? gdal::as_text(f.values[*zldwdm]) : std::string());
-    if (need_geometry) {
-      if (f.geometry) {
-        envs.push_back(f.geometry.envelope());
-        wkbs.push_back(f.geometry.to_wkb());
-      } else {
-        envs.push_back(Envelope{1, 1, 0, 0});  // intersects nothing
-        wkbs.emplace_back();
-      }
-    }
-    if (progress && (++done % 2000 == 0 || done == total)) progress("reading " + vintage.name(), done, total);
-  });
-  const std::size_t np = codes.size();
-  if (np == 0)
-    throw_bad_input("no patches: the land-use layer has no feature that can be read",
-                    {vintage.source_path(), vintage.name(), {}, {}});
+  }
 
   LandUseResult result;
   result.patches = np;
@@ -323,7 +370,6 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
     for (std::size_t k = 0; k < nm; ++k) v[measures[k]->id] = sums[k];
     return v;
   };
-  std::unique_ptr<index::EnvelopeIndex> patch_index;
   for (std::size_t li = 0; li < levels.size(); ++li) {
     const UnitLevel& level = levels[li];
     std::vector<std::vector<double>> sums(level.units.size(), std::vector<double>(nm, 0.0));
@@ -331,60 +377,67 @@ LandUseResult aggregate_land_use(const gdal::Layer& vintage, const std::vector<U
       for (std::size_t p = 0; p < np; ++p)
         for (std::size_t k = 0; k < nm; ++k) sums[0][k] += contrib[p * nm + k];
     } else if (level.assignment == Assignment::CodePrefix) {
-      std::map<std::string, std::size_t> unit_of;
-      for (std::size_t u = 0; u < level.units.size(); ++u) unit_of[level.units[u].code] = u;
+      const std::vector<std::size_t> unit = units_by_code(patches, level);
       for (std::size_t p = 0; p < np; ++p) {
-        auto it =
-            codes[p].size() >= level.code_length ? unit_of.find(codes[p].substr(0, level.code_length)) : unit_of.end();
-        if (it == unit_of.end()) {
+        if (unit[p] == std::string::npos) {
           ++result.unassigned[li];
           continue;
         }
-        for (std::size_t k = 0; k < nm; ++k) sums[it->second][k] += contrib[p * nm + k];
+        for (std::size_t k = 0; k < nm; ++k) sums[unit[p]][k] += contrib[p * nm + k];
       }
     } else {
-      if (!patch_index) patch_index = envelope_index(envs);
-      std::mutex m;
-      std::size_t finished = 0;
-      parallel_for(level.units.size(), jobs, [&](std::size_t u) {
-        const auto& calc = calculator(crs);
-        geos::PreparedGeometry unit(geos::Geometry::from_wkb(level.units[u].wkb));
-        std::vector<double> local(nm, 0.0);
-        // A GEOS failure comes from the data (a patch or the unit): bad input naming the layer and unit.
-        geos::on_feature({vintage.source_path(), vintage.name(), {}, {}},
-                         "the overlay with " + level.name + " unit " + level.units[u].code, [&] {
-                           for (std::size_t p : patch_index->query(unit.base().envelope())) {
-                             if (wkbs[p].empty()) continue;
-                             const geos::Geometry patch = geos::Geometry::from_wkb(wkbs[p]);
-                             double share = 0;
-                             if (unit.covers(patch)) {
-                               share = 1;
-                             } else if (unit.intersects(patch)) {
-                               const double whole = calc.area_m2(patch);
-                               if (whole <= 0) continue;
-                               share = std::min(1.0, calc.area_m2(unit.base().intersection(patch)) / whole);
-                             }
-                             if (share <= 0) continue;
-                             for (std::size_t k = 0; k < nm; ++k) local[k] += share * contrib[p * nm + k];
-                           }
-                         });
-        std::lock_guard lock(m);
-        sums[u] = std::move(local);
-        if (progress)
-          progress("overlay " + vintage.name() + " × " + level.name, static_cast<std::int64_t>(++finished),
-                   static_cast<std::int64_t>(level.units.size()));
-      });
+      if (!set.measured())
+        throw_internal("an overlay level needs the patches' geometries: load_patches(geometry = true)");
+      // A patch cut by a unit's boundary contributes its attributes in proportion to the area
+      // of the piece inside; a patch wholly inside adds them whole.
+      overlay::for_each(
+          level.units.size(), ctx.jobs, ctx.area, ctx.crs,
+          [&](std::size_t u, overlay::Worker& w) {
+            const geos::Geometry unit = geos::Geometry::from_wkb(level.units[u].wkb);
+            const geos::PreparedGeometry prepared(unit.clone());
+            const overlay::Subject subject{unit, unit.envelope(), level.units[u].area_m2, &prepared};
+            std::vector<double> local(nm, 0.0);
+            geos::on_feature({set.file(), set.table(), {}, {}},
+                             "the overlay with " + level.name + " unit " + level.units[u].code, [&] {
+                               w.intersect(subject, set, false, [&](overlay::Hit&& h) {
+                                 double share = 1;
+                                 if (h.fit != overlay::Fit::FeatureInside) {
+                                   const double whole = set.area_m2(h.feature);
+                                   if (!(whole > 0)) return;
+                                   share = std::min(1.0, h.area_m2 / whole);
+                                 }
+                                 for (std::size_t k = 0; k < nm; ++k) local[k] += share * contrib[h.feature * nm + k];
+                               });
+                             });
+            sums[u] = std::move(local);
+          },
+          stage(ctx, "overlay " + set.table() + " × " + level.name));
     }
     for (auto& s : sums) result.values[li].push_back(to_values(s));
   }
   return result;
 }
 
-std::vector<std::vector<MeasureValues>> aggregate_overlays(const gdal::VectorSource& plan,
-                                                           const std::vector<UnitLevel>& levels,
-                                                           const IndicatorSet& indicators, const std::string& crs,
-                                                           unsigned jobs, const Progress& progress,
-                                                           std::vector<std::string>& warnings, gdal::ReadLog& log) {
+ZoneSets load_zones(const gdal::VectorSource& plan, const std::vector<std::string>& layers,
+                    const AggregateContext& ctx) {
+  ZoneSets out;
+  for (const auto& name : layers) {
+    if (out.count(name) != 0) continue;
+    const gdal::Layer* layer = plan.find_layer(name);
+    if (layer == nullptr) continue;
+    overlay::LoadOptions lo = load_options(ctx);
+    lo.family = gdal::GeometryFamily::Polygon;
+    lo.shape = overlay::Shape::Valid;
+    lo.measure = true;
+    lo.progress = stage(ctx, "reading " + layer->name());
+    out.emplace(name, overlay::FeatureSet::load(*layer, lo));
+  }
+  return out;
+}
+
+std::vector<std::vector<MeasureValues>> aggregate_overlays(const ZoneSets& zones, const std::vector<UnitLevel>& levels,
+                                                           const IndicatorSet& indicators,
+                                                           const AggregateContext& ctx) {
   std::vector<std::vector<MeasureValues>> out(levels.size());
   for (std::size_t li = 0; li < levels.size(); ++li) out[li].resize(levels[li].units.size());
   // Measures by layer (several measures may read one layer).
@@ -392,58 +445,104 @@ std::vector<std::vector<MeasureValues>> aggregate_overlays(const gdal::VectorSou
   for (const auto& m : indicators.measures())
     if (m.kind == MeasureKind::Overlay) by_layer[m.layer].push_back(m.id);
   for (const auto& [layer_name, ids] : by_layer) {
-    const gdal::Layer* layer = plan.find_layer(layer_name);
-    if (layer == nullptr) {
-      warnings.push_back("plan layer " + layer_name + " is absent: its indicators are reported as no input");
-      continue;  // measures stay unset → "no input"
-    }
-    std::vector<std::vector<std::uint8_t>> wkbs;
-    std::vector<Envelope> envs;
-    gdal::ReadOptions ro;
-    ro.target_crs = crs;
-    ro.geometry = gdal::GeometryFamily::Polygon;
-    ro.log = &log;
-    layer->read(ro, [&](gdal::Feature&& f) {
-      geos::Geometry g = polygonal(std::move(f.geometry));
-      if (!g || g.is_empty()) return;
-      envs.push_back(g.envelope());
-      wkbs.push_back(g.to_wkb());
-    });
-    const auto idx = envelope_index(envs);
+    const auto z = zones.find(layer_name);
+    if (z == zones.end()) continue;  // measures stay unset → "no input"
+    const overlay::FeatureSet& set = z->second;
     for (std::size_t li = 0; li < levels.size(); ++li) {
       const UnitLevel& level = levels[li];
       std::vector<double> area(level.units.size(), 0.0);
-      std::mutex m;
-      std::size_t finished = 0;
-      // Named here: a lambda may not capture a structured binding (clang before 16).
-      const std::string overlay_label = "overlay " + layer_name + " × " + level.name;
-      parallel_for(level.units.size(), jobs, [&](std::size_t u) {
-        const auto& calc = calculator(crs);
-        geos::PreparedGeometry unit(geos::Geometry::from_wkb(level.units[u].wkb));
-        std::vector<geos::Geometry> pieces;
-        for (std::size_t i : idx->query(unit.base().envelope())) {
-          geos::Geometry g = geos::Geometry::from_wkb(wkbs[i]);
-          if (unit.covers(g))
-            pieces.push_back(std::move(g));
-          else if (unit.intersects(g)) {
-            geos::Geometry piece = unit.base().intersection(g).polygonal_part();
-            if (piece && !piece.is_empty()) pieces.push_back(std::move(piece));
-          }
-        }
-        double a = 0;
-        if (pieces.size() == 1)
-          a = calc.area_m2(pieces[0]);
-        else if (!pieces.empty())
-          a = calc.area_m2(geos::union_all(std::move(pieces)));  // overlaps count once
-        std::lock_guard lock(m);
-        area[u] = a;
-        if (progress)
-          progress(overlay_label, static_cast<std::int64_t>(++finished), static_cast<std::int64_t>(level.units.size()));
-      });
+      overlay::for_each(
+          level.units.size(), ctx.jobs, ctx.area, ctx.crs,
+          [&](std::size_t u, overlay::Worker& w) {
+            const geos::Geometry unit = geos::Geometry::from_wkb(level.units[u].wkb);
+            const geos::PreparedGeometry prepared(unit.clone());
+            const overlay::Subject subject{unit, unit.envelope(), level.units[u].area_m2, &prepared};
+            area[u] = geos::on_feature({set.file(), set.table(), {}, {}},
+                                       "the overlay with " + level.name + " unit " + level.units[u].code,
+                                       [&] { return w.area_within(subject, set); });
+          },
+          stage(ctx, "overlay " + set.table() + " × " + level.name));
       for (std::size_t u = 0; u < level.units.size(); ++u)
         for (const auto& id : ids) out[li][u][id] = area[u];
     }
   }
+  return out;
+}
+
+std::vector<ClassWithin> classes_within(const Patches& patches, const std::vector<UnitLevel>& levels,
+                                        const std::vector<std::string>& layers, const ZoneSets& zones,
+                                        const AggregateContext& ctx) {
+  const overlay::FeatureSet& set = patches.set;
+  if (!set.measured()) throw_internal("classes within needs the patches' geometries: load_patches(geometry = true)");
+  const std::size_t np = set.size();
+  std::vector<std::string> dlbm(np);
+  for (std::size_t p = 0; p < np; ++p) dlbm[p] = set.text(p, patches.dlbm);
+  // Code-prefix levels: each patch's unit, once.
+  std::vector<std::vector<std::size_t>> unit_of(levels.size());
+  for (std::size_t li = 0; li < levels.size(); ++li)
+    if (levels[li].assignment == Assignment::CodePrefix) unit_of[li] = units_by_code(patches, levels[li]);
+
+  std::vector<ClassWithin> out;
+  for (const auto& name : layers) {
+    const auto z = zones.find(name);
+    if (z == zones.end()) throw_internal("classes within: layer " + name + " was not loaded");
+    const overlay::FeatureSet& zone = z->second;
+    // The area of each patch inside the line (each place once, whatever overlaps the line has).
+    std::vector<double> inside(np, 0.0);
+    overlay::for_each(
+        np, ctx.jobs, ctx.area, ctx.crs,
+        [&](std::size_t p, overlay::Worker& w) {
+          if (set.wkb(p).empty()) return;
+          const geos::Geometry patch = overlay::Worker::geometry(set, p);
+          const overlay::Subject subject{patch, set.envelope(p), set.area_m2(p), nullptr};
+          inside[p] = geos::on_feature(set.where(p), "its overlay with " + zone.table(),
+                                       [&] { return w.area_within(subject, zone); });
+        },
+        stage(ctx, "classes within " + zone.table()));
+    for (std::size_t li = 0; li < levels.size(); ++li) {
+      const UnitLevel& level = levels[li];
+      std::vector<std::map<std::string, double>> sums(level.units.size());
+      if (level.assignment == Assignment::All) {
+        for (std::size_t p = 0; p < np; ++p)
+          if (inside[p] > 0) sums[0][dlbm[p]] += inside[p];
+      } else if (level.assignment == Assignment::CodePrefix) {
+        for (std::size_t p = 0; p < np; ++p)
+          if (inside[p] > 0 && unit_of[li][p] != std::string::npos) sums[unit_of[li][p]][dlbm[p]] += inside[p];
+      } else {
+        // Units of any other layer cut the patches: the part of the piece inside the unit.
+        overlay::for_each(
+            level.units.size(), ctx.jobs, ctx.area, ctx.crs,
+            [&](std::size_t u, overlay::Worker& w) {
+              const geos::Geometry unit = geos::Geometry::from_wkb(level.units[u].wkb);
+              const geos::PreparedGeometry prepared(unit.clone());
+              const overlay::Subject subject{unit, unit.envelope(), level.units[u].area_m2, &prepared};
+              std::map<std::string, double> local;
+              geos::on_feature({set.file(), set.table(), {}, {}},
+                               "classes within " + zone.table() + " in " + level.name + " unit " + level.units[u].code,
+                               [&] {
+                                 w.intersect(subject, set, true, [&](overlay::Hit&& h) {
+                                   if (!(inside[h.feature] > 0)) return;
+                                   if (h.fit == overlay::Fit::FeatureInside) {
+                                     local[dlbm[h.feature]] += inside[h.feature];
+                                     return;
+                                   }
+                                   const overlay::Subject piece{h.piece, h.piece.envelope(), h.area_m2, nullptr};
+                                   const double a = w.area_within(piece, zone);
+                                   if (a > 0) local[dlbm[h.feature]] += a;
+                                 });
+                               });
+              sums[u] = std::move(local);
+            },
+            stage(ctx, "classes within " + zone.table() + " × " + level.name));
+      }
+      for (std::size_t u = 0; u < sums.size(); ++u)
+        for (const auto& [code, a] : sums[u]) out.push_back({0, li, u, name, code, a});
+    }
+  }
+  // Level, unit, then the layers in the order asked, then the code.
+  std::stable_sort(out.begin(), out.end(), [](const ClassWithin& a, const ClassWithin& b) {
+    return std::tie(a.level, a.unit) < std::tie(b.level, b.unit);
+  });
   return out;
 }
 

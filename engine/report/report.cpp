@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/resources.hpp"
 #include "gdal/output_writer.hpp"
+#include "overlay/overlay.hpp"
 #include "report/writers.hpp"
 
 namespace guotu::report {
@@ -90,16 +91,60 @@ ReportResult compute_report(const ReportOptions& o) {
   std::vector<LevelRequest> requests;
   for (const auto& b : o.by.empty() ? std::vector<std::string>{"county", "town"} : o.by)
     requests.push_back(parse_level_request(b));
+  r.vintages = o.vintages.empty() ? std::vector<std::string>{"DLTB"} : o.vintages;
+  r.area = o.area;
+  r.classes_within_layers = o.classes_within;
+
+  // Schema first: every layer and field the run needs, all that are missing in one message,
+  // before any geometry is read.
+  overlay::SchemaCheck schema;
+  require_level_schema(plan, requests, schema);
+  for (const auto& v : r.vintages) {
+    if (const gdal::Layer* layer = plan.find_layer(v))
+      require_vintage_schema(*layer, requests, r.indicators, schema);
+    else
+      schema.missing_layer(plan.path(), v, "--vintage " + v);
+  }
+  for (const auto& l : o.classes_within)
+    if (plan.find_layer(l) == nullptr) schema.missing_layer(plan.path(), l, "--classes-within");
+  schema.require();
+
   // Features the reader cannot trust are skipped and listed (the run exits 2).
   gdal::ReadLog log;
-  r.levels = load_levels(plan, requests, o.crs, jobs, r.warnings, log);
-  r.vintages = o.vintages.empty() ? std::vector<std::string>{"DLTB"} : o.vintages;
-  for (const auto& v : r.vintages) (void)plan.require_layer(v);
+  AggregateContext ctx;
+  ctx.crs = o.crs;
+  ctx.area = o.area;
+  ctx.jobs = jobs;
+  ctx.progress = o.progress;
+  ctx.log = &log;
+  r.levels = load_levels(plan, requests, ctx);
 
-  const auto overlays = aggregate_overlays(plan, r.levels, r.indicators, o.crs, jobs, o.progress, r.warnings, log);
+  // The plan layers the overlay measures and the classes-within table read, each once.
+  std::vector<std::string> zone_layers = o.classes_within;
+  for (const auto& m : r.indicators.measures()) {
+    if (m.kind != MeasureKind::Overlay) continue;
+    if (plan.find_layer(m.layer) == nullptr) {
+      const std::string w = "plan layer " + m.layer + " is absent: its indicators are reported as no input";
+      if (std::find(r.warnings.begin(), r.warnings.end(), w) == r.warnings.end()) r.warnings.push_back(w);
+      continue;
+    }
+    zone_layers.push_back(m.layer);
+  }
+  const ZoneSets zones = load_zones(plan, zone_layers, ctx);
+  const auto overlays = aggregate_overlays(zones, r.levels, r.indicators, ctx);
+  const bool need_geometry =
+      !o.classes_within.empty() || std::any_of(r.levels.begin(), r.levels.end(),
+                                               [](const UnitLevel& l) { return l.assignment == Assignment::Overlay; });
   for (std::size_t vi = 0; vi < r.vintages.size(); ++vi) {
     const gdal::Layer& layer = plan.require_layer(r.vintages[vi]);
-    const LandUseResult land = aggregate_land_use(layer, r.levels, r.indicators, o.crs, jobs, o.progress, log);
+    const Patches patches = load_patches(layer, r.levels, r.indicators, need_geometry, ctx);
+    const LandUseResult land = aggregate_land_use(patches, r.levels, r.indicators, ctx);
+    if (!o.classes_within.empty()) {
+      for (ClassWithin& c : classes_within(patches, r.levels, o.classes_within, zones, ctx)) {
+        c.vintage = vi;
+        r.classes_within.push_back(std::move(c));
+      }
+    }
     r.patches[r.vintages[vi]] = land.patches;
     for (std::size_t li = 0; li < r.levels.size(); ++li) {
       const UnitLevel& level = r.levels[li];
@@ -168,6 +213,10 @@ OutputFiles write_report(const ReportResult& report, const OutputOptions& option
   WriteContext ctx{report, options};
   write_gpkg(ctx, temp / "report.gpkg");
   write_csv(ctx, temp / "indicators.csv");
+  if (!report.classes_within_layers.empty()) {
+    files["classes_within_csv"] = dir / "classes_within.csv";
+    write_within_csv(ctx, temp / "classes_within.csv");
+  }
   write_xlsx(ctx, temp / "report.xlsx");
   write_html(ctx, temp / "report.html");
   commit_or_hold(std::move(out), options.outputs);

@@ -28,7 +28,12 @@ struct ReportOptions {
   std::optional<int> year;                              ///< default: the latest year the targets name
   std::map<std::string, std::filesystem::path> inputs;  ///< input table → CSV (code,value)
   std::string crs = "EPSG:4527";                        ///< working CRS
-  unsigned jobs = 0;                                    ///< threads (0 = all cores)
+  /// The areas guotu measures (units, overlays, classes within): 椭球面积 or the plane area.
+  /// Figures read from fields (TBMJ, TBDLMJ) are as the survey recorded them.
+  area::AreaMode area = area::AreaMode::Ellipsoidal;
+  /// Control lines (YJJBNT, STBHHX, CZKFBJ …) for 三线内现状地类统计; empty: no such table.
+  std::vector<std::string> classes_within;
+  unsigned jobs = 0;  ///< threads (0 = all cores)
   Progress progress;
 };
 
@@ -58,8 +63,11 @@ struct ReportResult {
   std::vector<std::filesystem::path> indicator_files, target_files;
   std::vector<std::string> vintages;
   std::vector<UnitLevel> levels;
-  std::vector<UnitResult> results;             ///< vintage-major, then level, then unit
-  std::map<std::string, std::size_t> patches;  ///< vintage → patch count
+  std::vector<UnitResult> results;  ///< vintage-major, then level, then unit
+  area::AreaMode area = area::AreaMode::Ellipsoidal;
+  std::vector<std::string> classes_within_layers;  ///< as asked (--classes-within)
+  std::vector<ClassWithin> classes_within;         ///< vintage, level, unit, layer order, DLBM
+  std::map<std::string, std::size_t> patches;      ///< vintage → patch count
   /// Features the reader skipped (a TBMJ of Inf, text in a REAL column, a coordinate it cannot
   /// trust): the figures leave them out, so the run exits 2.
   std::vector<gdal::ReadProblem> read_problems;

@@ -2,6 +2,7 @@
 // Excel shows the Chinese text, RFC 4180 quoting, numbers at full precision.
 #include <fstream>
 
+#include "area/measure.hpp"
 #include "core/error.hpp"
 #include "report/writers.hpp"
 
@@ -23,6 +24,22 @@ void csv_row(std::ofstream& out, const std::vector<std::string>& fields) {
 }
 
 }  // namespace
+
+void write_within_csv(const WriteContext& ctx, const std::filesystem::path& file) {
+  const ReportResult& r = ctx.report;
+  std::ofstream out(file, std::ios::binary);
+  if (!out) throw_internal("cannot write", {file.string(), {}, {}, {}});
+  out << "\xEF\xBB\xBF";
+  std::vector<std::string> header;
+  for (const auto& [field, title] : kWithinColumns) header.emplace_back(field);
+  csv_row(out, header);
+  const std::string kind = area::name_zh(r.area);
+  for (const auto& w : within_rows(r))
+    csv_row(out, {w.vintage, w.level, w.unit_code, w.unit_name, w.layer, w.layer_name, w.dlbm, w.dlmc,
+                  exact_number(w.area_m2), exact_number(w.area_mu), kind});
+  out.close();
+  if (!out) throw_internal("cannot write", {file.string(), {}, {}, {}});
+}
 
 void write_csv(const WriteContext& ctx, const std::filesystem::path& file) {
   const ReportResult& r = ctx.report;

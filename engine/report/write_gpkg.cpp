@@ -1,9 +1,11 @@
 // report.gpkg: the long indicator table, and per level the unit polygons with every indicator
 // joined, styled as a choropleth (one QGIS style per indicator, class breaks from the data).
 #include <regex>
+#include <string_view>
 
 #include <fmt/format.h>
 
+#include "area/measure.hpp"
 #include "core/resources.hpp"
 #include "gdal/output_writer.hpp"
 #include "report/writers.hpp"
@@ -156,6 +158,31 @@ void write_gpkg(const WriteContext& ctx, const std::filesystem::path& file) {
         const geos::Geometry g = geos::Geometry::from_wkb(u.wkb);
         w.add(lid, v, &g);
       }
+    }
+  }
+  // 三线内现状地类统计: an attribute table.
+  if (!r.classes_within_layers.empty()) {
+    gdal::LayerSpec within;
+    within.name = "classes_within";
+    within.title = within_title();
+    within.description = within_note(r);
+    within.geometry = gdal::GeometryKind::None;
+    for (const auto& [field, title] : kWithinColumns) {
+      const bool number = std::string_view(field) == "area_m2" || std::string_view(field) == "area_mu";
+      within.fields.push_back({field, number ? FieldType::Real : FieldType::String, 0, title});
+    }
+    const auto wid = w.create_layer(within);
+    const std::string kind = area::name_zh(r.area);
+    for (const auto& row : within_rows(r)) {
+      std::vector<gdal::FieldValue> v;
+      v.reserve(kWithinColumns.size());
+      for (const std::string* t : {&row.vintage, &row.level, &row.unit_code, &row.unit_name, &row.layer,
+                                   &row.layer_name, &row.dlbm, &row.dlmc})
+        v.emplace_back(*t);
+      v.emplace_back(row.area_m2);
+      v.emplace_back(row.area_mu);
+      v.emplace_back(kind);
+      w.add(wid, v);
     }
   }
   w.commit();

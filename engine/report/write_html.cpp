@@ -348,6 +348,30 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
     }
   }
 
+  // 三线内现状地类统计, a table per vintage and level.
+  if (!r.classes_within_layers.empty()) {
+    const std::vector<WithinRow> rows = within_rows(r);
+    h << "<section id=\"classes_within\"><h2>" << esc(within_title()) << "</h2><p class=\"src\">" << esc(within_note(r))
+      << "</p>";
+    for (std::size_t k = 0; k < rows.size();) {
+      std::size_t end = k;
+      while (end < rows.size() && rows[end].vintage == rows[k].vintage && rows[end].level == rows[k].level) ++end;
+      h << "<details" << (end - k <= 60 ? " open" : "") << "><summary>" << esc(rows[k].level_title) << " · "
+        << esc(rows[k].vintage) << "（" << (end - k) << " 行）</summary><table><tr>";
+      for (const char* t : {"单位代码", "单位名称", "控制线", "地类编码", "地类名称", "面积（平方米）", "面积（亩）"})
+        h << "<th>" << t << "</th>";
+      h << "</tr>";
+      for (; k < end; ++k) {
+        const WithinRow& w = rows[k];
+        h << "<tr><td>" << esc(w.unit_code) << "</td><td>" << esc(w.unit_name) << "</td><td>" << esc(w.layer_name)
+          << "</td><td>" << esc(w.dlbm) << "</td><td>" << esc(w.dlmc) << "</td><td class=\"num\">"
+          << display_number(w.area_m2, 2) << "</td><td class=\"num\">" << display_number(w.area_mu, 4) << "</td></tr>";
+      }
+      h << "</table></details>";
+    }
+    h << "</section>\n";
+  }
+
   // Definitions and targets with their sources.
   h << "<section "
        "id=\"definitions\"><h2>指标与目标来源</h2><table><tr><th>代码</th><th>指标</th><th>单位</th><th>定义</"

@@ -4,6 +4,7 @@
 // target and its source beside the value.
 #include <fmt/format.h>
 
+#include "area/measure.hpp"
 #include "report/writers.hpp"
 #include "xlsx/workbook.hpp"
 
@@ -115,6 +116,37 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
     s.column_width(5, 5, 16);
     s.column_width(6, 11, 10);
     s.column_width(12, 14, 40);
+  }
+  // 三线内现状地类统计.
+  if (!r.classes_within_layers.empty()) {
+    xlsx::Sheet& s = book.add_sheet(within_title());
+    const int area_style = number_style[2];
+    std::uint16_t c = 0;
+    for (const auto& [field, title] : kWithinColumns) s.write(0, c++, title, header);
+    std::uint32_t n = 1;
+    const std::string kind = area::name_zh(r.area);
+    for (const auto& w : within_rows(r)) {
+      s.write(n, 0, w.vintage, text);
+      s.write(n, 1, w.level_title, text);
+      s.write(n, 2, w.unit_code, text);
+      s.write(n, 3, w.unit_name, text);
+      s.write(n, 4, w.layer, text);
+      s.write(n, 5, w.layer_name, text);
+      s.write(n, 6, w.dlbm, text);
+      s.write(n, 7, w.dlmc, text);
+      s.write(n, 8, w.area_m2, area_style);
+      s.write(n, 9, w.area_mu, number_style[4]);
+      s.write(n, 10, kind, text);
+      ++n;
+    }
+    s.write(n + 1, 0, within_note(r), text);
+    s.freeze(1, 4);
+    s.autofilter(0, 0, n > 1 ? n - 1 : 1, static_cast<std::uint16_t>(kWithinColumns.size() - 1));
+    s.column_width(0, 1, 12);
+    s.column_width(2, 2, 14);
+    s.column_width(3, 5, 14);
+    s.column_width(6, 7, 14);
+    s.column_width(8, 9, 16);
   }
   book.close();
 }

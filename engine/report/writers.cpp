@@ -5,6 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "area/measure.hpp"
+#include "core/units.hpp"
+#include "layers/catalogue.hpp"
+#include "layers/code_list.hpp"
+
 namespace guotu::report {
 
 const std::array<std::uint32_t, 5> kClassColours = {0xFFFFB2, 0xFECC5C, 0xFD8D3C, 0xF03B20, 0xBD0026};
@@ -83,6 +88,55 @@ std::vector<const UnitResult*> results_of(const ReportResult& r, std::size_t vin
   for (const auto& u : r.results)
     if (u.vintage == vintage && u.level == level) out.push_back(&u);
   return out;
+}
+
+std::vector<WithinRow> within_rows(const ReportResult& r) {
+  std::vector<WithinRow> out;
+  out.reserve(r.classes_within.size());
+  const auto& codes = layers::CodeList::embedded("sandiao");
+  const auto& catalogue = layers::Catalogue::embedded();
+  for (const auto& c : r.classes_within) {
+    const UnitLevel& level = r.levels[c.level];
+    const ReportUnit& u = level.units[c.unit];
+    WithinRow row;
+    row.vintage = r.vintages[c.vintage];
+    row.level = level.name;
+    row.level_title = level.title;
+    row.unit_code = u.code;
+    row.unit_name = u.name;
+    row.layer = c.layer;
+    const layers::LayerDef* def = catalogue.find(c.layer);
+    row.layer_name = def != nullptr ? def->name_zh : c.layer;
+    row.dlbm = c.dlbm;
+    row.dlmc = codes.name_of(c.dlbm);
+    row.area_m2 = c.area_m2;
+    row.area_mu = units::to_mu(c.area_m2);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+const std::array<std::pair<const char*, const char*>, 11> kWithinColumns{{{"vintage", "数据年份图层"},
+                                                                          {"level", "层级"},
+                                                                          {"unit_code", "单位代码"},
+                                                                          {"unit_name", "单位名称"},
+                                                                          {"layer", "控制线图层"},
+                                                                          {"layer_name", "控制线"},
+                                                                          {"dlbm", "地类编码"},
+                                                                          {"dlmc", "地类名称"},
+                                                                          {"area_m2", "面积（平方米）"},
+                                                                          {"area_mu", "面积（亩）"},
+                                                                          {"area_kind", "面积类型"}}};
+
+std::string within_title() {
+  return "三线内现状地类统计";
+}
+
+std::string within_note(const ReportResult& r) {
+  return fmt::format(
+      "每个统计单元内、每条控制线内各现状地类（DLBM）的{}：图斑与控制线相交部分的面积，控制线图斑重叠处只计一次；"
+      "县级、乡镇级按图斑坐落单位代码（ZLDWDM）归属，其他层级按单位界线切割。",
+      area::name_zh(r.area));
 }
 
 }  // namespace guotu::report

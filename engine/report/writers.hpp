@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "report/report.hpp"
@@ -20,6 +21,8 @@ struct WriteContext {
 
 void write_gpkg(const WriteContext& ctx, const std::filesystem::path& file);
 void write_csv(const WriteContext& ctx, const std::filesystem::path& file);
+/// classes_within.csv: 三线内现状地类统计 (written when --classes-within asked for it).
+void write_within_csv(const WriteContext& ctx, const std::filesystem::path& file);
 void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file);
 void write_html(const WriteContext& ctx, const std::filesystem::path& file);
 
@@ -50,6 +53,20 @@ struct Classes {
 Classes classify(std::vector<double> values, std::size_t max_classes = 5);
 /// YlOrRd, 5 steps: the colours of the shipped choropleth style.
 extern const std::array<std::uint32_t, 5> kClassColours;
+
+/// One row of 三线内现状地类统计 as every writer shows it.
+struct WithinRow {
+  std::string vintage, level, level_title, unit_code, unit_name, layer, layer_name, dlbm, dlmc;
+  double area_m2 = 0, area_mu = 0;
+};
+/// The classes-within records with their names (layer: the catalogue's Chinese name; DLBM: the
+/// 三调 code list's), in the report's order.
+std::vector<WithinRow> within_rows(const ReportResult& r);
+/// The columns of that table: (field, Chinese title), in writer order.
+extern const std::array<std::pair<const char*, const char*>, 11> kWithinColumns;
+/// The table's title and a sentence on what its areas are (椭球面积 or 投影面积).
+std::string within_title();
+std::string within_note(const ReportResult& r);
 
 /// The unit results of one vintage and level, in unit order.
 std::vector<const UnitResult*> results_of(const ReportResult& r, std::size_t vintage, std::size_t level);

@@ -182,6 +182,56 @@ TEST(EllipsoidalArea, RealCountyPolygon) {
   EXPECT_EQ(checked, 8);
 }
 
+TEST(EllipsoidalArea, LongEdgesAreStraightInTheProjection) {
+  // A sliver 1 mm wide and 5 km long in EPSG:4527 (near 116.45°E 36°N): one side a single 5 km
+  // edge, the other 500 edges of 10 m. Its area is 5 m² in the plane; with the long edge taken
+  // as straight in longitude and latitude it weighed 1,192 m². Reference: the same
+  // ring with a vertex every 10 m, taken to longitude/latitude by PROJ, GeographicLib's area.
+  const double x0 = 39450000, y0 = 3990000, w = 0.001, len = 5000;
+  std::vector<Coord> ring{{x0, y0}, {x0 + len, y0}};
+  for (int k = 500; k >= 0; --k) ring.push_back({x0 + len * k / 500.0, y0 + w});
+  ring.push_back({x0, y0});
+  const Geometry sliver = Geometry::polygon(ring);
+  std::vector<Coord> dense;
+  for (int k = 0; k <= 500; ++k) dense.push_back({x0 + len * k / 500.0, y0});
+  for (int k = 500; k >= 0; --k) dense.push_back({x0 + len * k / 500.0, y0 + w});
+  dense.push_back({x0, y0});
+  PJ_CONTEXT* ctx = proj_context_create();
+  PJ* raw = proj_create_crs_to_crs(ctx, "EPSG:4490", "EPSG:4527", nullptr);
+  PJ* pj = proj_normalize_for_visualization(ctx, raw);
+  for (auto& c : dense) {
+    PJ_COORD r = proj_trans(pj, PJ_INV, proj_coord(c.x, c.y, 0, 0));
+    c = {r.lp.lam, r.lp.phi};
+  }
+  proj_destroy(pj);
+  proj_destroy(raw);
+  proj_context_destroy(ctx);
+  const double ref = reference_area(Geometry::polygon(dense));
+  EXPECT_NEAR(ref, 5.0, 0.01);
+  // Steps of 25 m leave a strip of < 2e-4 m² each: 200 of them, under 0.05 m² in all.
+  EXPECT_NEAR(AreaCalculator("EPSG:4527").area_m2(sliver), ref, 0.05);
+}
+
+TEST(EllipsoidalArea, PiecesAddUpToTheWhole) {
+  // A 6 km × 2 km rectangle of four vertices, cut by a zigzag into two pieces: the pieces'
+  // areas add up to the whole's (the union of pieces and the sum of their areas agree).
+  const double x0 = 39450000, y0 = 3990000;
+  const Geometry whole = Geometry::from_wkt(
+      "POLYGON((39450000 3990000,39456000 3990000,39456000 3992000,39450000 3992000,39450000 3990000))");
+  std::vector<Coord> cut;  // from west to east across the middle
+  for (int k = 0; k <= 60; ++k) cut.push_back({x0 + 100.0 * k, y0 + 1000 + (k % 2 == 0 ? -7.0 : 9.0)});
+  std::vector<Coord> south{{x0, y0}, {x0 + 6000, y0}}, north{{x0, y0 + 2000}};
+  for (auto it = cut.rbegin(); it != cut.rend(); ++it) south.push_back(*it);
+  south.push_back({x0, y0});
+  north.insert(north.end(), cut.begin(), cut.end());
+  north.push_back({x0 + 6000, y0 + 2000});
+  north.push_back({x0, y0 + 2000});
+  const AreaCalculator calc("EPSG:4527");
+  const double a = calc.area_m2(Geometry::polygon(south)), b = calc.area_m2(Geometry::polygon(north));
+  EXPECT_NEAR(Geometry::polygon(south).planar_area() + Geometry::polygon(north).planar_area(), 12e6, 1e-3);
+  expect_rel(a + b, calc.area_m2(whole), 1e-9);
+}
+
 TEST(EllipsoidalArea, OrientationDoesNotMatter) {
   auto ccw = Geometry::from_wkt("POLYGON((116 36,116.01 36,116.01 36.01,116 36.01,116 36))");
   auto cw = Geometry::from_wkt("POLYGON((116 36,116 36.01,116.01 36.01,116.01 36,116 36))");

@@ -18,6 +18,7 @@
 #include "core/numeric.hpp"
 #include "core/yaml.hpp"
 #include "fixtures.hpp"
+#include "overlay/overlay.hpp"
 #include "report/indicator.hpp"
 #include "report/target.hpp"
 #include "support.hpp"
@@ -78,24 +79,36 @@ TEST(CheckedConversion, RefusesWhatAStaticCastWouldGetWrong) {
   EXPECT_FALSE(guotu::clamp_to<int>(kNaN, 0, 10));
 }
 
-// The DLTB read filter of `guotu check`: a project at ±1e25 or ∞ made a double → long cast
-// overflow (undefined; on x86 a garbage cell at LONG_MIN). Now such an envelope means "read the
-// whole layer", and a normal set of projects still gets its merged cells.
-TEST(CheckedConversion, ProjectCellsNeverCastAnAbsurdEnvelope) {
+// The DLTB read windows of `guotu check` (overlay::read_windows): a project at ∞ or NaN once made
+// a double → long cast overflow in the cell grid that preceded them. Now no integer is made: a
+// non-finite envelope means "read the whole layer", and finite ones are merged where they meet.
+TEST(ReadWindows, MergeWhatMeetsAndReadEverythingForANonFiniteEnvelope) {
   using guotu::Envelope;
-  using guotu::check::project_cells;
-  const Envelope fine{39500000, 4030000, 39503000, 4030500};
-  const auto cells = project_cells({fine}, 2000.0, 4000);
-  ASSERT_EQ(cells.size(), 1u);  // one row of two cells, merged
-  EXPECT_DOUBLE_EQ(cells[0].min_x, 39500000);
-  EXPECT_DOUBLE_EQ(cells[0].max_x, 39504000);
-  for (const Envelope& absurd : {Envelope{1e25, 1e25, 1e25, 1e25}, Envelope{-1e25, -1e25, 1e25, 1e25},
-                                 Envelope{39500000, 4030000, 39500100, kInf}, Envelope{kNaN, kNaN, kNaN, kNaN},
-                                 Envelope{-kInf, -kInf, kInf, kInf}, Envelope{39500000, -1e25, 39500100, 4030000}})
-    EXPECT_TRUE(project_cells({fine, absurd}, 2000.0, 4000).empty())
+  using guotu::overlay::read_windows;
+  const Envelope a{0, 0, 100, 100}, b{50, 50, 150, 150}, c{1000, 0, 1100, 100}, d{140, 140, 300, 160};
+  auto w = read_windows({a, c});
+  ASSERT_EQ(w.size(), 2u);
+  w = read_windows({c, b, a});
+  ASSERT_EQ(w.size(), 2u);  // a and b meet: one window, their common envelope
+  EXPECT_DOUBLE_EQ(w[0].min_x, 0);
+  EXPECT_DOUBLE_EQ(w[0].max_x, 150);
+  EXPECT_DOUBLE_EQ(w[1].min_x, 1000);
+  // a meets b, b meets d: one window; and the grown window of a ∪ b ∪ d (0…300) stays apart from c.
+  w = read_windows({a, d, c, b});
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_DOUBLE_EQ(w[0].max_x, 300);
+  // A margin joins c to a window that reaches within it.
+  w = read_windows({Envelope{0, 0, 980, 100}, c}, 15);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_DOUBLE_EQ(w[0].min_x, -15);
+  EXPECT_DOUBLE_EQ(w[0].max_x, 1115);
+  for (const Envelope& absurd : {Envelope{39500000, 4030000, 39500100, kInf}, Envelope{kNaN, kNaN, kNaN, kNaN},
+                                 Envelope{-kInf, -kInf, kInf, kInf}})
+    EXPECT_TRUE(read_windows({a, absurd}).empty())
         << absurd.min_x << " " << absurd.min_y << " " << absurd.max_x << " " << absurd.max_y;
-  // Too many cells: counted before any is made (a 1e12 m wide project would take 5e8 cells).
-  EXPECT_TRUE(project_cells({Envelope{0, 0, 1e12, 2000}}, 2000.0, 4000).empty());
+  // Finite but beyond double range once grown by the margin.
+  EXPECT_TRUE(read_windows({Envelope{-1.7e308, 0, 1.7e308, 1}}, 1e308).empty());
+  EXPECT_TRUE(read_windows({}).empty());
 }
 
 // ---- YAML -----------------------------------------------------------------------------------
