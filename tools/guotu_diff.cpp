@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "area/measure.hpp"
 #include "change/change_detector.hpp"
 #include "change/change_output.hpp"
 #include "command.hpp"
@@ -25,6 +26,7 @@ namespace {
 
 struct DiffArgs {
   std::string before, after, plan, out, before_layer = "DLTB", after_layer, ledger, user, encoding, assume_crs;
+  std::string area = "ellipsoidal";
   bool footprints = false, json = false, overwrite = false;
   double min_area = 1.0;
   int year = 0;
@@ -32,6 +34,7 @@ struct DiffArgs {
 };
 
 int run(const DiffArgs& a) {
+  const area::AreaMode mode = area::parse_area_mode(a.area);  // a wrong word is refused before anything is read
   guard_outputs(OutputGuard()
                     .input(a.before, "--before")
                     .input(a.after, "--after")
@@ -59,6 +62,7 @@ int run(const DiffArgs& a) {
   o.after_layer = a.after_layer;
   o.footprints = a.footprints;
   o.min_area_m2 = a.min_area;
+  o.area = mode;
   o.jobs = a.jobs;
   o.open.encoding = a.encoding;
   o.open.assume_crs = a.assume_crs;
@@ -133,9 +137,11 @@ void register_diff(CLI::App& app, CommandMain& selected) {
   cmd->add_flag("--footprints", args->footprints,
                 "--after holds building footprints / new patches without codes: report what each was built on");
   cmd->add_option("--min-area", args->min_area,
-                  "drop pieces below this 椭球面积 in m² as slivers (edges that moved, land that did not change); "
-                  "default 1")
+                  "drop pieces below this area in m² (of the --area kind) as slivers (edges that moved, land that "
+                  "did not change); default 1")
       ->check(finite_in(0, bounds::kMaxSliverM2));
+  cmd->add_option("--area", args->area,
+                  "area of the figures: ellipsoidal (椭球面积, default) or planar (投影面积 in the working CRS)");
   cmd->add_option("--to-ledger", args->ledger,
                   "record the 进出平衡 flows in this ledger (one entry per county and direction)");
   cmd->add_option("--year", args->year, "year the 进出平衡 flows are booked in (with --to-ledger)")

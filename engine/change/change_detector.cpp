@@ -1,280 +1,261 @@
 #include "change/change_detector.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <exception>
-#include <memory>
-#include <mutex>
+#include <cstddef>
 #include <optional>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
-#include "area/ellipsoidal_area.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "gdal/connection.hpp"
-#include "geos/algorithms.hpp"
 #include "geos/geometry.hpp"
-#include "index/envelope_index.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/code_list.hpp"
+#include "overlay/overlay.hpp"
 
 namespace guotu::change {
 
 namespace {
 
 using geos::Geometry;
-using geos::PreparedGeometry;
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
-/// A patch (or footprint, or plan feature) as the workers see it.
-struct Item {
-  std::int64_t fid = -1;
-  std::string bsm, code, zldwdm;
-  std::vector<std::uint8_t> wkb;
-  Envelope env{};
-};
-
-struct ItemSet {
-  std::string source;  // file or connection (display form), for errors
-  std::string table;
-  std::vector<Item> items;
-  index::EnvelopeIndex index;
-};
-
-/// Reads a polygon layer into WKB (working CRS) with its envelope index. `codes`: DLBM is required.
-ItemSet read_items(const gdal::Layer& layer, bool codes, const DiffOptions& o, gdal::ReadLog& log,
-                   std::vector<std::string>& warnings) {
-  ItemSet set;
-  set.source = layer.source_path();
-  set.table = layer.name();
-  const auto bsm_i = layer.field_index("BSM");
-  const auto dlbm_i = layer.field_index("DLBM");
-  // Administrative units (XZQ, XZQ_XIANG) carry their code in XZQDM; kept where patches keep ZLDWDM.
-  const auto zl_i = codes ? layer.field_index("ZLDWDM") : layer.field_index("XZQDM");
-  if (codes && !dlbm_i) throw_bad_input("no field DLBM (地类编码)", {layer.source_path(), layer.name(), {}, {}});
-  if (codes && !zl_i)
-    warnings.push_back(fmt::format(
-        "layer {} has no ZLDWDM (坐落单位代码): county and town from XZQ / XZQ_XIANG of the plan where it has them",
-        layer.name()));
-  (void)layer.require_crs();
-  std::size_t repaired = 0, dropped = 0;
-  std::vector<std::pair<Envelope, std::size_t>> envs;
-  gdal::ReadOptions ro;
-  ro.target_crs = o.working_crs;
-  ro.geometry = gdal::GeometryFamily::Polygon;  // patches, footprints and plan layers alike
-  ro.log = &log;
-  layer.read(ro, [&](gdal::Feature&& f) {
-    if (!f.geometry || f.geometry.is_empty()) {
-      ++dropped;
-      return;
-    }
-    Geometry g = std::move(f.geometry);
-    if (!g.is_polygonal()) g = g.polygonal_part();
-    if (!g.is_empty() && !g.is_valid()) {
-      g = g.make_valid().polygonal_part();
-      ++repaired;
-    }
-    if (g.is_empty()) {
-      ++dropped;
-      return;
-    }
-    Item it;
-    it.fid = f.fid;
-    if (bsm_i) it.bsm = trim(gdal::as_text(f.values[*bsm_i]));
-    if (it.bsm.empty()) it.bsm = fmt::format("fid {}", f.fid);
-    if (dlbm_i) it.code = trim(gdal::as_text(f.values[*dlbm_i]));
-    if (zl_i) it.zldwdm = trim(gdal::as_text(f.values[*zl_i]));
-    it.env = g.envelope();
-    it.wkb = g.to_wkb();
-    envs.emplace_back(it.env, set.items.size());
-    set.items.push_back(std::move(it));
-  });
-  if (repaired > 0)
-    warnings.push_back(fmt::format("layer {}: {} invalid geometries repaired with make-valid (run `guotu validate`)",
-                                   layer.name(), repaired));
-  if (dropped > 0)
-    warnings.push_back(fmt::format("layer {}: {} features without a polygon geometry ignored", layer.name(), dropped));
-  set.index = index::EnvelopeIndex(envs);
-  return set;
-}
-
-const gdal::Layer& pick_layer(const gdal::VectorSource& src, const std::string& wanted, const std::string& fallback) {
-  if (!wanted.empty()) return src.require_layer(wanted);
-  if (!fallback.empty())
-    if (const auto* l = src.find_layer(fallback)) return *l;
-  if (src.layer_count() == 1) return src.layer(0);
-  return src.require_layer(fallback);
-}
-
-struct Shared {
-  const DiffOptions* o = nullptr;
-  const ItemSet* before = nullptr;
-  const ItemSet* after = nullptr;
-  std::unordered_map<std::string, std::size_t> after_by_bsm;
-  std::vector<std::optional<ItemSet>> plan;  // aligned with kSuspectLayers
-  std::optional<ItemSet> counties, towns;    // XZQ, XZQ_XIANG: for patches without ZLDWDM
-};
-
-class Worker {
+/// Texts many features share (DLBM codes, ZLDWDM / XZQDM unit codes), each kept once: a feature
+/// holds its number, and equal texts have equal numbers.
+class Names {
  public:
-  explicit Worker(const Shared& s) : s_(s), area_(s.o->working_crs), cache_(s.plan.size() + 2) {}
+  std::uint32_t id(const std::string& text) {
+    const auto [it, added] = ids_.try_emplace(text, static_cast<std::uint32_t>(names_.size()));
+    if (added) names_.push_back(text);
+    return it->second;
+  }
+  [[nodiscard]] const std::string& name(std::uint32_t id) const { return names_[id]; }
 
-  std::size_t slivers = 0;
+ private:
+  std::vector<std::string> names_{std::string()};
+  std::unordered_map<std::string, std::uint32_t> ids_{{std::string(), 0}};
+};
+
+/// A layer as diff sees it: the core's features (working CRS, polygonal, valid, STR index) and
+/// the attributes diff uses, as text, trimmed.
+struct Side {
+  overlay::FeatureSet set;
+  const Names* names = nullptr;
+  int bsm_k = -1;                    // BSM's place among the set's fields; -1: none
+  std::vector<std::uint32_t> codes;  // DLBM (empty for footprints and plan layers)
+  std::vector<std::uint32_t> units;  // ZLDWDM of a patch, XZQDM of an administrative unit
+
+  /// BSM, else "fid N".
+  [[nodiscard]] std::string bsm(std::size_t i) const {
+    std::string b = bsm_k >= 0 ? set.text(i, static_cast<std::size_t>(bsm_k)) : std::string();
+    return b.empty() ? fmt::format("fid {}", set.fid(i)) : b;
+  }
+  [[nodiscard]] const std::string& code(std::size_t i) const { return names->name(codes[i]); }
+  [[nodiscard]] const std::string& unit(std::size_t i) const { return names->name(units[i]); }
+};
+
+/// What a layer is read for: which attributes (each read only when the layer has the field; the
+/// schema check has refused a missing DLBM already).
+struct Wanted {
+  bool bsm = false, code = false;
+  std::string unit_field;  ///< ZLDWDM (patches), XZQDM (units), or empty
+};
+
+Side load(const gdal::Layer& layer, const Wanted& want, const DiffOptions& o, std::vector<Envelope> within,
+          Names& names, gdal::ReadLog& log, std::vector<std::string>& warnings) {
+  overlay::LoadOptions lo;
+  lo.crs = o.working_crs;
+  lo.within = std::move(within);
+  lo.family = gdal::GeometryFamily::Polygon;  // patches, footprints and plan layers alike
+  lo.shape = overlay::Shape::Valid;
+  lo.jobs = o.jobs;
+  lo.log = &log;
+  int bsm_k = -1, code_k = -1, unit_k = -1;
+  auto ask = [&](const std::string& name, int& k) {
+    if (name.empty() || !layer.field_index(name)) return;
+    k = static_cast<int>(lo.fields.size());
+    lo.fields.push_back(name);
+  };
+  if (want.bsm) ask("BSM", bsm_k);
+  if (want.code) ask("DLBM", code_k);
+  ask(want.unit_field, unit_k);
+  Side side;
+  side.set = overlay::FeatureSet::load(layer, lo);
+  side.names = &names;
+  side.bsm_k = bsm_k;
+  const overlay::FeatureSet& set = side.set;
+  side.codes.assign(set.size(), 0);
+  side.units.assign(set.size(), 0);
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    if (code_k >= 0) side.codes[i] = names.id(set.text(i, static_cast<std::size_t>(code_k)));
+    if (unit_k >= 0) side.units[i] = names.id(set.text(i, static_cast<std::size_t>(unit_k)));
+  }
+  if (set.repaired() > 0)
+    warnings.push_back(fmt::format("layer {}: {} invalid geometries repaired with make-valid (run `guotu validate`)",
+                                   layer.name(), set.repaired()));
+  if (set.dropped() > 0)
+    warnings.push_back(
+        fmt::format("layer {}: {} features without a polygon geometry ignored", layer.name(), set.dropped()));
+  return side;
+}
+
+/// The layer asked for, else `fallback`, else the source's only layer; null when none is there.
+const gdal::Layer* pick_layer(const gdal::VectorSource& src, const std::string& wanted, const std::string& fallback,
+                              std::string& looked_for) {
+  looked_for = !wanted.empty() ? wanted : fallback;
+  if (!wanted.empty()) return src.find_layer(wanted);
+  if (!fallback.empty())
+    if (const auto* l = src.find_layer(fallback)) return l;
+  if (src.layer_count() == 1) return &src.layer(0);
+  return fallback.empty() ? nullptr : src.find_layer(fallback);
+}
+
+std::string layer_names(const gdal::VectorSource& src) {
+  std::string names;
+  for (std::size_t i = 0; i < src.layer_count(); ++i) names += (names.empty() ? "" : ", ") + src.layer(i).name();
+  return names.empty() ? std::string("none") : names;
+}
+
+/// What one before patch (vintage mode) or one footprint gave: its changes and what was left out.
+struct Found {
+  std::vector<Change> changes;
+  std::uint32_t slivers = 0, overlaid = 0, on_construction = 0;
   double sliver_m2 = 0;
-  std::size_t overlaid = 0;
-  std::size_t on_construction = 0;
+};
+
+/// The first pass: pairs patches and measures the pieces (the plan is met in the second pass).
+class Pairing {
+ public:
+  Pairing(const DiffOptions& o, const Side& before, const Side& after) : o_(o), before_(before), after_(after) {
+    if (o.footprints) return;
+    after_by_bsm_.reserve(after.set.size());
+    for (std::size_t j = 0; j < after.set.size(); ++j) after_by_bsm_.emplace(after.bsm(j), j);
+  }
 
   /// Vintage mode: every change inside before patch i.
-  void vintage(std::size_t i, std::vector<Change>& out) {
-    const Item& b = s_.before->items[i];
-    if (auto it = s_.after_by_bsm.find(b.bsm); it != s_.after_by_bsm.end()) {
-      const Item& a = s_.after->items[it->second];
-      if (a.wkb == b.wkb) {
+  void vintage(std::size_t i, overlay::Worker& w, Found& out) const {
+    const std::uint32_t code = before_.codes[i];
+    if (auto it = after_by_bsm_.find(before_.bsm(i)); it != after_by_bsm_.end()) {
+      const std::size_t j = it->second;
+      if (after_.set.wkb(j) == before_.set.wkb(i)) {
         // Same patch, same shape: it changed as a whole or not at all (the later vintage is a
         // coverage, so no other later patch shares its interior: docs/change.md §Method).
-        if (a.code != b.code) add(b, a, Geometry::from_wkb(b.wkb), classify(b.code, a.code), out);
+        if (after_.codes[j] != code)
+          add(i, j, overlay::Worker::geometry(before_.set, i), classify(before_.code(i), after_.code(j)), w, out);
         return;
       }
     }
-    const Geometry bg = Geometry::from_wkb(b.wkb);
-    s_.after->index.query(b.env, candidates_);
-    for (std::size_t j : candidates_) {
-      const Item& a = s_.after->items[j];
-      if (a.code == b.code) continue;
-      const Geometry ag = Geometry::from_wkb(a.wkb);
-      ++overlaid;
+    const Geometry bg = overlay::Worker::geometry(before_.set, i);
+    for (std::size_t j : w.candidates(after_.set, before_.set.envelope(i))) {
+      if (after_.codes[j] == code) continue;
+      const Geometry ag = overlay::Worker::geometry(after_.set, j);
+      ++out.overlaid;
       if (!bg.intersects(ag)) continue;
       Geometry piece = bg.intersection(ag).polygonal_part();
       if (piece.is_empty()) continue;  // the patches only touch
-      add(b, a, std::move(piece), classify(b.code, a.code), out);
+      add(i, j, std::move(piece), classify(before_.code(i), after_.code(j)), w, out);
     }
   }
 
   /// Footprint mode: what footprint k was built on.
-  void footprint(std::size_t k, std::vector<Change>& out) {
-    const Item& f = s_.after->items[k];
-    const Geometry fg = Geometry::from_wkb(f.wkb);
-    s_.before->index.query(f.env, candidates_);
-    for (std::size_t i : candidates_) {
-      const Item& b = s_.before->items[i];
-      const Geometry bg = Geometry::from_wkb(b.wkb);
-      ++overlaid;
+  void footprint(std::size_t k, overlay::Worker& w, Found& out) const {
+    const Geometry fg = overlay::Worker::geometry(after_.set, k);
+    for (std::size_t i : w.candidates(before_.set, after_.set.envelope(k))) {
+      const std::string& code = before_.code(i);
+      const Geometry bg = overlay::Worker::geometry(before_.set, i);
+      ++out.overlaid;
       if (!bg.intersects(fg)) continue;
       Geometry piece = bg.intersection(fg).polygonal_part();
       if (piece.is_empty()) continue;
-      if (is_construction(b.code)) {
-        ++on_construction;  // built on land that was already 建设用地: no change of class
+      if (is_construction(code)) {
+        ++out.on_construction;  // built on land that was already 建设用地: no change of class
         continue;
       }
-      Item a = f;
-      a.code = "建筑";
-      add(b, a, std::move(piece),
-          layers::LandClasses::embedded().contains("cultivated", "sandiao", b.code) ? kNonAgri : kOther, out);
+      add(i, k, std::move(piece),
+          layers::LandClasses::embedded().contains("cultivated", "sandiao", code) ? kNonAgri : kOther, w, out);
     }
   }
 
  private:
-  void add(const Item& b, const Item& a, Geometry piece, const std::string& cls, std::vector<Change>& out) {
-    const double m2 = area_.area_m2(piece);
-    if (m2 < s_.o->min_area_m2) {
-      ++slivers;
-      sliver_m2 += m2;
+  void add(std::size_t i, std::size_t j, const Geometry& piece, const std::string& cls, overlay::Worker& w,
+           Found& out) const {
+    const double m2 = w.area_m2(piece);
+    if (m2 < o_.min_area_m2) {
+      ++out.slivers;
+      out.sliver_m2 += m2;
       return;
     }
     Change c;
     c.cls = cls;
-    c.before_bsm = b.bsm;
-    c.after_bsm = a.bsm;
-    c.before_code = b.code;
-    c.after_code = a.code;
-    c.before_fid = b.fid;
-    c.after_fid = a.fid;
-    if (b.zldwdm.size() >= 6) c.county = b.zldwdm.substr(0, 6);
-    if (b.zldwdm.size() >= 9) c.town = b.zldwdm.substr(0, 9);
-    if (c.county.empty() && (s_.counties || s_.towns)) {
-      // No ZLDWDM: the units the piece's interior point lies in.
-      const Geometry at = Geometry::point(piece.interior_point());
-      if (s_.counties) c.county = locate(*s_.counties, s_.plan.size(), at);
-      if (s_.towns) c.town = locate(*s_.towns, s_.plan.size() + 1, at);
-    }
+    c.before_bsm = before_.bsm(i);
+    c.after_bsm = after_.bsm(j);
+    c.before_code = before_.code(i);
+    c.after_code = o_.footprints ? "建筑" : after_.code(j);
+    c.before_fid = before_.set.fid(i);
+    c.after_fid = after_.set.fid(j);
+    const std::string& zldwdm = before_.unit(i);
+    if (zldwdm.size() >= 6) c.county = zldwdm.substr(0, 6);
+    if (zldwdm.size() >= 9) c.town = zldwdm.substr(0, 9);
     c.area_m2 = m2;
-    c.new_construction = (s_.o->footprints || is_construction(a.code)) && !is_construction(b.code);
-    if (c.new_construction) test_plan(piece, c);
+    c.new_construction = (o_.footprints || is_construction(c.after_code)) && !is_construction(c.before_code);
+    c.envelope = piece.envelope();
     c.wkb = piece.to_wkb();
-    out.push_back(std::move(c));
+    out.changes.push_back(std::move(c));
   }
 
-  const ItemSet& set_at(std::size_t set) const {
-    if (set < s_.plan.size()) return *s_.plan[set];
-    return set == s_.plan.size() ? *s_.counties : *s_.towns;
-  }
+  const DiffOptions& o_;
+  const Side& before_;
+  const Side& after_;
+  std::unordered_map<std::string, std::size_t> after_by_bsm_;
+};
 
-  const PreparedGeometry& prepared(std::size_t set, std::size_t i) {
-    auto& c = cache_[set];
-    if (c.empty()) c.resize(set_at(set).items.size());
-    if (!c[i]) c[i] = std::make_unique<PreparedGeometry>(Geometry::from_wkb(set_at(set).items[i].wkb));
-    return *c[i];
-  }
+/// The second pass, on the pieces alone: the plan layers (疑似违法) and, for patches without
+/// ZLDWDM, the administrative units.
+struct PlanSets {
+  std::vector<std::optional<Side>> layers;  // aligned with kSuspectLayers
+  std::optional<Side> counties, towns;      // XZQ, XZQ_XIANG
+};
 
-  std::string locate(const ItemSet& units, std::size_t set, const Geometry& point) {
-    units.index.query(point.envelope(), plan_candidates_);
-    for (std::size_t i : plan_candidates_)
-      if (prepared(set, i).covers(point)) return units.items[i].zldwdm;
-    return {};
-  }
+std::string locate(const Side& units, const Geometry& point, overlay::Worker& w) {
+  for (std::size_t i : w.candidates(units.set, point.envelope()))
+    if (w.prepared(units.set, i).covers(point)) return units.unit(i);
+  return {};
+}
 
-  /// 疑似违法: the piece inside STBHHX / YJJBNT / ZRBHD, or outside CZKFBJ, by at least min_area.
-  void test_plan(const Geometry& piece, Change& c) {
-    const Envelope env = piece.envelope();
-    for (std::size_t s = 0; s < s_.plan.size(); ++s) {
-      if (!s_.plan[s]) continue;
-      const std::string layer = kSuspectLayers[s];
-      const bool outside = layer == "CZKFBJ";
-      std::vector<Geometry> hits;
-      s_.plan[s]->index.query(env, plan_candidates_);
-      for (std::size_t i : plan_candidates_) {
-        const PreparedGeometry& pg = prepared(s, i);
-        if (!pg.intersects(piece)) continue;
-        Geometry part = pg.covers(piece) ? piece.clone() : piece.intersection(pg.base()).polygonal_part();
-        if (!part.is_empty()) hits.push_back(std::move(part));
-      }
-      Geometry inside;
-      if (hits.size() == 1)
-        inside = std::move(hits.front());
-      else if (hits.size() > 1)
-        inside = geos::union_all(std::move(hits)).polygonal_part();
-      double m2 = 0;
-      if (outside) {
-        if (!inside)
-          m2 = c.area_m2;
-        else
-          m2 = area_.area_m2(piece.difference(inside).polygonal_part());
-      } else if (inside) {
-        m2 = area_.area_m2(inside);
-      }
-      if (m2 > 0 && m2 >= s_.o->min_area_m2) {
-        c.suspect = true;
-        c.suspect_layers.push_back(layer);
-        c.suspect_m2[layer] = m2;
-      }
+/// 疑似违法: the piece inside STBHHX / YJJBNT / ZRBHD, or outside CZKFBJ, by at least min_area.
+void test_plan(const PlanSets& plan, const Geometry& piece, double min_area_m2, overlay::Worker& w, Change& c) {
+  const overlay::Subject subject{piece, piece.envelope(), c.area_m2};
+  for (std::size_t s = 0; s < plan.layers.size(); ++s) {
+    if (!plan.layers[s]) continue;
+    const std::string layer = kSuspectLayers[s];
+    const overlay::FeatureSet& set = plan.layers[s]->set;
+    double m2 = 0;
+    if (layer != "CZKFBJ") {
+      m2 = w.area_within(subject, set);  // overlapping features of the layer count once
+    } else {
+      // Outside the boundary: the piece less the union of what it meets.
+      std::vector<Geometry> inside;
+      bool whole = false;
+      w.intersect(subject, set, true, [&](overlay::Hit&& h) {
+        if (h.fit == overlay::Fit::SubjectInside) whole = true;
+        if (!whole) inside.push_back(std::move(h.piece));
+      });
+      if (whole)
+        m2 = 0;
+      else if (inside.empty())
+        m2 = c.area_m2;
+      else
+        m2 = w.area_m2(piece.difference(overlay::Worker::union_of(std::move(inside))).polygonal_part());
+    }
+    if (m2 > 0 && m2 >= min_area_m2) {
+      c.suspect = true;
+      c.suspect_layers.push_back(layer);
+      c.suspect_m2[layer] = m2;
     }
   }
-
-  const Shared& s_;
-  area::AreaCalculator area_;
-  std::vector<std::vector<std::unique_ptr<PreparedGeometry>>> cache_;
-  std::vector<std::size_t> candidates_, plan_candidates_;
-};
+}
 
 }  // namespace
 
@@ -339,166 +320,231 @@ DiffResult run_diff(const DiffOptions& o) {
   res.working_crs = o.working_crs;
   res.footprints = o.footprints;
   res.min_area_m2 = o.min_area_m2;
+  res.area = o.area;
   res.before = gdal::display_target(o.before);  // printed and stored: never a password
   res.after = gdal::display_target(o.after);
   res.plan = gdal::display_target(o.plan);
 
   const gdal::VectorSource before_src = gdal::VectorSource::open(o.before, o.open);
-  const gdal::Layer& bl = pick_layer(before_src, o.before_layer, "DLTB");
   std::optional<gdal::VectorSource> after_own;
   const bool same = o.after == o.before;
   if (!same) after_own.emplace(gdal::VectorSource::open(o.after, o.open));
   const gdal::VectorSource& after_src = same ? before_src : *after_own;
-  const gdal::Layer& al = pick_layer(after_src, o.after_layer,
-                                     o.footprints ? std::string()
-                                     : same       ? "DLTB_LATER"
-                                                  : "DLTB");
-  if (same && al.name() == bl.name())
-    throw_bad_input("--before and --after name the same layer " + bl.name() + " (give --after-layer)",
-                    {o.before, bl.name(), {}, {}});
-  res.before_layer = bl.name();
-  res.after_layer = al.name();
-
-  // Features the reader cannot trust are skipped and listed (the run exits 2).
-  gdal::ReadLog log;
-  const ItemSet before = read_items(bl, true, o, log, res.warnings);
-  const ItemSet after = read_items(al, !o.footprints, o, log, res.warnings);
-  // Nothing to compare is no answer: "0 changes" would read as "nothing changed".
-  for (const auto* side : {&before, &after}) {
-    if (!side->items.empty()) continue;
-    const gdal::Layer& l = side == &before ? bl : al;
-    const auto skipped = log.problems();
-    throw_bad_input(fmt::format("no patch to compare: the layer has no feature with a polygon geometry ({} features{})",
-                                l.feature_count(), skipped.empty() ? "" : "; " + gdal::summarize(skipped)),
-                    {l.source_path(), l.name(), {}, {}});
-  }
-  {
-    Envelope b = before.items.front().env, a = after.items.front().env;
-    for (const auto& it : before.items) b.expand(it.env);
-    for (const auto& it : after.items) a.expand(it.env);
-    if (!b.intersects(a))
-      throw_bad_input(
-          fmt::format("the two layers do not overlap ({} lies at x {:.0f}–{:.0f}, y {:.0f}–{:.0f}; {} at x "
-                      "{:.0f}–{:.0f}, y {:.0f}–{:.0f} in {}): nothing to compare (a wrong CRS, or another area?)",
-                      bl.name(), b.min_x, b.max_x, b.min_y, b.max_y, al.name(), a.min_x, a.max_x, a.min_y, a.max_y,
-                      o.working_crs),
-          {res.after, al.name(), {}, {}});
-  }
-
-  Shared shared;
-  shared.o = &o;
-  shared.before = &before;
-  shared.after = &after;
-  if (!o.footprints) {
-    shared.after_by_bsm.reserve(after.items.size());
-    for (std::size_t j = 0; j < after.items.size(); ++j) shared.after_by_bsm.emplace(after.items[j].bsm, j);
-  }
-  shared.plan.resize(std::size(kSuspectLayers));
+  const gdal::VectorSource* plan = nullptr;
   std::optional<gdal::VectorSource> plan_own;
   if (!o.plan.empty()) {
-    const gdal::VectorSource* plan = nullptr;
     if (o.plan == o.before)
       plan = &before_src;
     else if (o.plan == o.after)
       plan = &after_src;
     else
       plan = &plan_own.emplace(gdal::VectorSource::open(o.plan, o.open));
-    const auto& catalogue = layers::Catalogue::embedded();
+  }
+
+  // Schema first: every layer and field the run needs is looked for before any geometry is read,
+  // and all that are missing are refused in one message.
+  overlay::SchemaCheck schema;
+  std::string before_name, after_name;
+  const gdal::Layer* bl = pick_layer(before_src, o.before_layer, "DLTB", before_name);
+  const gdal::Layer* al = pick_layer(after_src, o.after_layer,
+                                     o.footprints ? std::string()
+                                     : same       ? "DLTB_LATER"
+                                                  : "DLTB",
+                                     after_name);
+  if (bl == nullptr)
+    schema.missing_layer(res.before, before_name,
+                         fmt::format("--before {}; it has {}", res.before, layer_names(before_src)));
+  if (al == nullptr)
+    schema.missing_layer(res.after, after_name.empty() ? "named by --after-layer" : after_name,
+                         fmt::format("--after {}; it has {}", res.after, layer_names(after_src)));
+  if (bl != nullptr) schema.fields(*bl, {"DLBM"}, "地类编码 of --before " + res.before);
+  if (al != nullptr && !o.footprints) schema.fields(*al, {"DLBM"}, "地类编码 of --after " + res.after);
+  schema.require();
+  if (same && al->name() == bl->name())
+    throw_bad_input("--before and --after name the same layer " + bl->name() + " (give --after-layer)",
+                    {o.before, bl->name(), {}, {}});
+  res.before_layer = bl->name();
+  res.after_layer = al->name();
+  // The plan's layers are optional: one it does not hold is not tested (a warning says so).
+  std::vector<const gdal::Layer*> plan_layers(std::size(kSuspectLayers), nullptr);
+  const gdal::Layer* county_layer = nullptr;
+  const gdal::Layer* town_layer = nullptr;
+  const auto& catalogue = layers::Catalogue::embedded();
+  if (plan != nullptr) {
     for (std::size_t s = 0; s < std::size(kSuspectLayers); ++s) {
       const auto& def = catalogue.get(kSuspectLayers[s]);
-      const gdal::Layer* found = nullptr;
-      for (std::size_t i = 0; i < plan->layer_count() && !found; ++i)
-        if (def.answers_to(plan->layer(i).name())) found = &plan->layer(i);
-      if (!found) {
+      for (std::size_t i = 0; i < plan->layer_count() && plan_layers[s] == nullptr; ++i)
+        if (def.answers_to(plan->layer(i).name())) plan_layers[s] = &plan->layer(i);
+      if (plan_layers[s] == nullptr) {
         res.warnings.push_back(fmt::format("the plan has no {} ({}): new construction not tested against it",
                                            kSuspectLayers[s], def.name_zh));
         continue;
       }
-      shared.plan[s] = read_items(*found, false, o, log, res.warnings);
       res.plan_layers_used.push_back(kSuspectLayers[s]);
     }
-    const bool all_coded =
-        std::all_of(before.items.begin(), before.items.end(), [](const Item& it) { return it.zldwdm.size() >= 9; });
-    if (!all_coded) {
-      for (const char* code : {"XZQ", "XZQ_XIANG"}) {
-        const auto& def = catalogue.get(code);
-        for (std::size_t i = 0; i < plan->layer_count(); ++i) {
-          if (!def.answers_to(plan->layer(i).name()) || !plan->layer(i).field_index("XZQDM")) continue;
-          (std::string(code) == "XZQ" ? shared.counties : shared.towns) =
-              read_items(plan->layer(i), false, o, log, res.warnings);
-          break;
-        }
+    // Administrative units (XZQ, XZQ_XIANG) with their code in XZQDM: for patches without ZLDWDM.
+    for (const char* code : {"XZQ", "XZQ_XIANG"}) {
+      const auto& def = catalogue.get(code);
+      for (std::size_t i = 0; i < plan->layer_count(); ++i) {
+        if (!def.answers_to(plan->layer(i).name()) || !plan->layer(i).field_index("XZQDM")) continue;
+        (std::string(code) == "XZQ" ? county_layer : town_layer) = &plan->layer(i);
+        break;
       }
-      if (!shared.counties && !shared.towns)
-        res.warnings.push_back(
-            "patches without ZLDWDM and no XZQ / XZQ_XIANG in the plan: their county and town are left empty");
     }
   } else {
     res.warnings.push_back("no --plan: new construction not tested for 疑似违法");
   }
-
-  const std::size_t n = o.footprints ? after.items.size() : before.items.size();
-  std::vector<std::vector<Change>> found(n);
-  unsigned jobs = o.jobs != 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, n / 64 + 1)));
-  res.jobs = jobs;
-  constexpr std::size_t kChunk = 256;
-  std::atomic<std::size_t> next{0}, done{0};
-  std::atomic<bool> stop{false};
-  std::mutex mutex;
-  std::exception_ptr error;
-  auto work = [&] {
-    try {
-      Worker w(shared);
-      for (std::size_t start = next.fetch_add(kChunk); start < n && !stop; start = next.fetch_add(kChunk)) {
-        const std::size_t end = std::min(n, start + kChunk);
-        for (std::size_t i = start; i < end; ++i) {
-          // A GEOS failure comes from this patch (or footprint) and what it meets: bad input naming it.
-          const ItemSet& set = o.footprints ? after : before;
-          geos::on_feature({set.source, set.table, set.items[i].fid, {}}, "", [&] {
-            if (o.footprints)
-              w.footprint(i, found[i]);
-            else
-              w.vintage(i, found[i]);
-          });
-        }
-        done += end - start;
-      }
-      std::lock_guard<std::mutex> lock(mutex);
-      res.slivers += w.slivers;
-      res.sliver_m2 += w.sliver_m2;
-      res.pairs_overlaid += w.overlaid;
-      if (w.on_construction > 0)
-        res.warnings.push_back(fmt::format(
-            "{} footprint pieces lie on land already 建设用地 in the earlier vintage: not changes", w.on_construction));
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!error) error = std::current_exception();
-      stop = true;
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
-  if (o.progress) {
-    while (done < n && !stop) {
-      o.progress(done, n);
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+  for (const gdal::Layer* l : {bl, al}) {
+    (void)l->require_crs();
+    l->require_geometry(gdal::GeometryFamily::Polygon);
   }
-  for (auto& t : threads) t.join();
-  if (error) std::rethrow_exception(error);
-  if (o.progress) o.progress(n, n);
+  for (const gdal::Layer* l : plan_layers)
+    if (l != nullptr) {
+      (void)l->require_crs();
+      l->require_geometry(gdal::GeometryFamily::Polygon);
+    }
+  if (!bl->field_index("ZLDWDM"))
+    res.warnings.push_back(fmt::format(
+        "layer {} has no ZLDWDM (坐落单位代码): county and town from XZQ / XZQ_XIANG of the plan where it has them",
+        bl->name()));
 
-  for (auto& per : found) {
-    std::stable_sort(per.begin(), per.end(), [](const Change& a, const Change& b) {
+  // Features the reader cannot trust are skipped and listed (the run exits 2).
+  gdal::ReadLog log;
+  Names names;  // codes and unit codes of every layer read
+  const Wanted patch{true, true, "ZLDWDM"};
+  Side before, after;
+  if (!o.footprints) {
+    before = load(*bl, patch, o, {}, names, log, res.warnings);
+    after = load(*al, {true, true, ""}, o, {}, names, log, res.warnings);
+  } else {
+    // Footprints are few: the earlier vintage is read only where they are.
+    after = load(*al, {true, false, ""}, o, {}, names, log, res.warnings);
+    std::vector<Envelope> envelopes;
+    envelopes.reserve(after.set.size());
+    for (std::size_t k = 0; k < after.set.size(); ++k) envelopes.push_back(after.set.envelope(k));
+    const std::vector<Envelope> windows = overlay::read_windows(std::move(envelopes));
+    std::vector<std::string> warnings;
+    before = load(*bl, patch, o, windows, names, log, warnings);
+    if (before.set.empty() && !windows.empty()) {
+      // Nothing under the footprints: read it all, to say whether the layer is empty or elsewhere.
+      warnings.clear();
+      before = load(*bl, patch, o, {}, names, log, warnings);
+    }
+    res.warnings.insert(res.warnings.end(), warnings.begin(), warnings.end());
+  }
+  // Nothing to compare is no answer: "0 changes" would read as "nothing changed".
+  for (const Side* side : {&before, &after}) {
+    if (!side->set.empty()) continue;
+    const gdal::Layer& l = side == &before ? *bl : *al;
+    const auto skipped = log.problems();
+    throw_bad_input(fmt::format("no patch to compare: the layer has no feature with a polygon geometry ({} features{})",
+                                l.feature_count(), skipped.empty() ? "" : "; " + gdal::summarize(skipped)),
+                    {l.source_path(), l.name(), {}, {}});
+  }
+  {
+    Envelope b = before.set.envelope(0), a = after.set.envelope(0);
+    for (std::size_t i = 0; i < before.set.size(); ++i) b.expand(before.set.envelope(i));
+    for (std::size_t j = 0; j < after.set.size(); ++j) a.expand(after.set.envelope(j));
+    if (!b.intersects(a))
+      throw_bad_input(
+          fmt::format("the two layers do not overlap ({} lies at x {:.0f}–{:.0f}, y {:.0f}–{:.0f}; {} at x "
+                      "{:.0f}–{:.0f}, y {:.0f}–{:.0f} in {}): nothing to compare (a wrong CRS, or another area?)",
+                      bl->name(), b.min_x, b.max_x, b.min_y, b.max_y, al->name(), a.min_x, a.max_x, a.min_y, a.max_y,
+                      o.working_crs),
+          {res.after, al->name(), {}, {}});
+  }
+
+  // First pass: the pieces, one before patch (or footprint) per item.
+  const Pairing pairing(o, before, after);
+  const Side& subjects = o.footprints ? after : before;
+  const std::size_t n = subjects.set.size();
+  std::vector<Found> found(n);
+  res.jobs = worker_count(o.jobs, n);
+  overlay::for_each(
+      n, o.jobs, o.area, o.working_crs,
+      [&](std::size_t i, overlay::Worker& w) {
+        // A GEOS failure comes from this patch (or footprint) and what it meets: bad input naming it.
+        geos::on_feature(subjects.set.where(i), "", [&] {
+          if (o.footprints)
+            pairing.footprint(i, w, found[i]);
+          else
+            pairing.vintage(i, w, found[i]);
+        });
+      },
+      o.progress);
+  std::size_t on_construction = 0;
+  for (auto& f : found) {
+    res.slivers += f.slivers;
+    res.sliver_m2 += f.sliver_m2;
+    res.pairs_overlaid += f.overlaid;
+    on_construction += f.on_construction;
+    std::stable_sort(f.changes.begin(), f.changes.end(), [](const Change& a, const Change& b) {
       return std::tie(a.before_fid, a.after_fid) < std::tie(b.before_fid, b.after_fid);
     });
-    for (auto& c : per) res.changes.push_back(std::move(c));
+    for (auto& c : f.changes) res.changes.push_back(std::move(c));
+    f = Found();
   }
+  if (on_construction > 0)
+    res.warnings.push_back(fmt::format(
+        "{} footprint pieces lie on land already 建设用地 in the earlier vintage: not changes", on_construction));
   if (o.footprints)
     std::stable_sort(res.changes.begin(), res.changes.end(), [](const Change& a, const Change& b) {
       return std::tie(a.before_fid, a.after_fid) < std::tie(b.before_fid, b.after_fid);
     });
+
+  // Second pass, on the pieces: the plan (new construction) and the units (pieces of patches
+  // without ZLDWDM). Each plan layer is read only where such pieces are.
+  if (plan != nullptr) {
+    const bool all_coded = std::all_of(before.units.begin(), before.units.end(),
+                                       [&](std::uint32_t u) { return names.name(u).size() >= 9; });
+    if (!all_coded && county_layer == nullptr && town_layer == nullptr)
+      res.warnings.push_back(
+          "patches without ZLDWDM and no XZQ / XZQ_XIANG in the plan: their county and town are left empty");
+    const bool any_plan_layer = !res.plan_layers_used.empty();
+    const bool units = county_layer != nullptr || town_layer != nullptr;
+    std::vector<std::size_t> todo;
+    std::vector<Envelope> plan_envelopes, unit_envelopes;
+    for (std::size_t k = 0; k < res.changes.size(); ++k) {
+      const Change& c = res.changes[k];
+      const bool test = any_plan_layer && c.new_construction;
+      const bool locate_it = units && c.county.empty();
+      if (!test && !locate_it) continue;
+      todo.push_back(k);
+      if (test) plan_envelopes.push_back(c.envelope);
+      if (locate_it) unit_envelopes.push_back(c.envelope);
+    }
+    PlanSets sets;
+    sets.layers.resize(std::size(kSuspectLayers));
+    if (!plan_envelopes.empty()) {
+      const std::vector<Envelope> windows = overlay::read_windows(std::move(plan_envelopes));
+      for (std::size_t s = 0; s < plan_layers.size(); ++s)
+        if (plan_layers[s] != nullptr) sets.layers[s] = load(*plan_layers[s], {}, o, windows, names, log, res.warnings);
+    }
+    if (!unit_envelopes.empty()) {
+      const std::vector<Envelope> windows = overlay::read_windows(std::move(unit_envelopes));
+      const Wanted unit{false, false, "XZQDM"};
+      if (county_layer != nullptr) sets.counties = load(*county_layer, unit, o, windows, names, log, res.warnings);
+      if (town_layer != nullptr) sets.towns = load(*town_layer, unit, o, windows, names, log, res.warnings);
+    }
+    const gdal::Layer& named = o.footprints ? *al : *bl;
+    overlay::for_each(
+        todo.size(), o.jobs, o.area, o.working_crs,
+        [&](std::size_t k, overlay::Worker& w) {
+          Change& c = res.changes[todo[k]];
+          geos::on_feature({named.source_path(), named.name(), o.footprints ? c.after_fid : c.before_fid, {}}, "", [&] {
+            const Geometry piece = Geometry::from_wkb(c.wkb);
+            if (c.county.empty() && (sets.counties || sets.towns)) {
+              // No ZLDWDM: the units the piece's interior point lies in.
+              const Geometry at = Geometry::point(piece.interior_point());
+              if (sets.counties) c.county = locate(*sets.counties, at, w);
+              if (sets.towns) c.town = locate(*sets.towns, at, w);
+            }
+            if (c.new_construction && any_plan_layer) test_plan(sets, piece, o.min_area_m2, w, c);
+          });
+        },
+        o.progress ? ProgressFn([&](std::size_t done, std::size_t total) { o.progress(n + done, n + total); })
+                   : ProgressFn());
+  }
   res.read_problems = log.problems();
   for (const auto& w : log.warnings()) res.warnings.push_back(w);
   return res;

@@ -4,11 +4,11 @@
 // is tested against the plan (生态保护红线, 永久基本农田, 自然保护地, outside 城镇开发边界) and flagged
 // 疑似违法. Method and rules: docs/change.md.
 //
-// Patches are paired geometrically (the later vintage is indexed by envelope; a before patch
-// is overlaid with every later patch whose code differs), so partial changes (a patch split,
-// the new piece under a new BSM) are found as well as whole-patch recodes. Work is split over
-// threads, each with its own GEOS context and AreaCalculator; only WKB and immutable indexes are
-// shared. Areas are 椭球面积 in the working CRS.
+// Patches are paired geometrically (a before patch is overlaid with every later patch whose
+// envelope meets it and whose code differs), so partial changes (a patch split, the new piece
+// under a new BSM) are found as well as whole-patch recodes. Every layer is read and met through
+// the overlay core (overlay/overlay.hpp): FeatureSet::load, overlay::Worker, overlay::for_each.
+// Areas are 椭球面积 in the working CRS, or the plane area with --area planar.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "area/measure.hpp"
+#include "core/coord.hpp"
 #include "gdal/vector_source.hpp"
 
 namespace guotu::change {
@@ -37,9 +39,12 @@ struct DiffOptions {
   std::string before_layer = "DLTB";
   std::string after_layer;  ///< empty: DLTB_LATER when before == after, else DLTB, else the only layer
   bool footprints = false;  ///< `after` is building footprints / new patches without codes
-  /// Pieces below this 椭球面积 (m²) are slivers (edges that moved, land that did not change)
-  /// and are dropped. 1 m² by default: docs/change.md §Slivers.
+  /// Pieces below this area (m², in `area`'s mode) are slivers (edges that moved, land that did
+  /// not change) and are dropped. 1 m² by default: docs/change.md §Slivers.
   double min_area_m2 = 1.0;
+  /// Every figure of the run (pieces, the sliver threshold, the plan tests): 椭球面积, or the
+  /// plane area in the working CRS (投影面积).
+  area::AreaMode area = area::AreaMode::Ellipsoidal;
   std::string working_crs = "EPSG:4527";
   gdal::OpenOptions open;
   unsigned jobs = 0;  ///< worker threads; 0 = hardware concurrency
@@ -52,12 +57,13 @@ struct Change {
   std::string before_code, after_code;  ///< DLBM; after_code "建筑" for a footprint
   std::int64_t before_fid = -1, after_fid = -1;
   std::string county, town;                  ///< XZQDM (6) and town code (9), from the before patch's ZLDWDM
-  double area_m2 = 0;                        ///< 椭球面积 of the piece
+  double area_m2 = 0;                        ///< area of the piece (DiffResult::area)
   bool new_construction = false;             ///< after is 建设用地 (or a footprint) and before was not
   bool suspect = false;                      ///< 疑似违法: new construction breaking a plan layer
   std::vector<std::string> suspect_layers;   ///< STBHHX, YJJBNT, ZRBHD, CZKFBJ (= outside it)
   std::map<std::string, double> suspect_m2;  ///< layer → area of the piece breaking it
   std::vector<std::uint8_t> wkb;             ///< the piece, working CRS
+  Envelope envelope;                         ///< the piece's envelope, working CRS
 };
 
 struct SummaryRow {
@@ -74,8 +80,9 @@ struct DiffResult {
   std::string before, before_layer, after, after_layer, plan, working_crs;
   bool footprints = false;
   double min_area_m2 = 0;
-  std::vector<Change> changes;  ///< in before-fid order, then after fid
-  std::size_t slivers = 0;      ///< pieces dropped below min_area_m2
+  area::AreaMode area = area::AreaMode::Ellipsoidal;  ///< what every area_m2 is
+  std::vector<Change> changes;                        ///< in before-fid order, then after fid
+  std::size_t slivers = 0;                            ///< pieces dropped below min_area_m2
   double sliver_m2 = 0;
   std::size_t pairs_overlaid = 0;
   std::vector<std::string> plan_layers_used;  ///< of kSuspectLayers, those the plan holds
@@ -90,9 +97,9 @@ struct DiffResult {
   [[nodiscard]] std::vector<SummaryRow> summary() const;  ///< per county and per town, per class
 };
 
-/// Runs the comparison. Bad input (unreadable source, missing layer or DLBM field, no CRS, a
-/// layer that is not polygons, a side without any patch, two layers that do not overlap)
-/// throws guotu::Error before any output.
+/// Runs the comparison. Bad input throws guotu::Error before any output: a missing layer or DLBM
+/// field (all of them in one message, before any geometry is read), no CRS, a layer that is not
+/// polygons, a side without any patch, two layers that do not overlap.
 [[nodiscard]] DiffResult run_diff(const DiffOptions& options);
 
 /// Classifies a code change (三调 DLBM codes): kNonAgri, kOut, kIn or kOther; "" when no change.

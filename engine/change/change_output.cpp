@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "area/measure.hpp"
 #include "core/units.hpp"
 #include "gdal/output_writer.hpp"
 #include "gdal/read_problems_json.hpp"
@@ -49,16 +50,21 @@ void write_geopackage(const DiffResult& r, const std::string& path, bool overwri
   wo.metadata["GUOTU_AFTER"] = r.after + " (layer " + r.after_layer + ")" + (r.footprints ? " footprints" : "");
   wo.metadata["GUOTU_PLAN"] = r.plan;
   wo.metadata["GUOTU_MIN_AREA_M2"] = fmt::format("{}", r.min_area_m2);
-  wo.metadata["GUOTU_AREA_METHOD"] = "椭球面积 (国土调查办发〔2008〕32号), CGCS2000";
+  wo.metadata["GUOTU_AREA"] = area::to_string(r.area);
+  wo.metadata["GUOTU_AREA_METHOD"] = r.area == area::AreaMode::Planar
+                                         ? fmt::format("投影面积 (plane area in {}, --area planar)", r.working_crs)
+                                         : std::string("椭球面积 (国土调查办发〔2008〕32号), CGCS2000");
   wo.timestamp = timestamp;
   gdal::OutputWriter w(path, wo);
 
   gdal::LayerSpec cs;
   cs.name = "changes";
   cs.title = "地类变化图斑";
-  cs.description =
+  const std::string kind = area::name_zh(r.area);  // 椭球面积 or 投影面积: what every area is
+  cs.description = fmt::format(
       "Pieces whose land-use class changed between the vintages, classified (非农化, 进出平衡, 其他) with "
-      "疑似违法 new construction flagged (guotu diff)";
+      "疑似违法 new construction flagged (guotu diff); areas are {}",
+      r.area == area::AreaMode::Planar ? fmt::format("投影面积 (plane area in {})", r.working_crs) : kind);
   cs.geometry = gdal::GeometryKind::MultiPolygon;
   cs.crs = r.working_crs;
   cs.fields = {{"class", FieldType::String, 0, "变化类型", false},
@@ -74,8 +80,8 @@ void write_geopackage(const DiffResult& r, const std::string& path, bool overwri
                {"after_fid", FieldType::Integer64, 0, "后时相要素号", false},
                {"county", FieldType::String, 0, "县级代码", false},
                {"town", FieldType::String, 0, "乡级代码", false},
-               {"area_m2", FieldType::Real, 0, "椭球面积(平方米)", false},
-               {"area_mu", FieldType::Real, 0, "椭球面积(亩)", false},
+               {"area_m2", FieldType::Real, 0, kind + "(平方米)", false},
+               {"area_mu", FieldType::Real, 0, kind + "(亩)", false},
                {"new_construction", FieldType::Integer, 0, "新增建设", false},
                {"in_stbhhx_m2", FieldType::Real, 0, "占生态保护红线(平方米)", false},
                {"in_yjjbnt_m2", FieldType::Real, 0, "占永久基本农田(平方米)", false},
@@ -87,14 +93,14 @@ void write_geopackage(const DiffResult& r, const std::string& path, bool overwri
   gdal::LayerSpec ss;
   ss.name = "summary";
   ss.title = "地类变化汇总";
-  ss.description = "Changes per county and town and class (guotu diff)";
+  ss.description = fmt::format("Changes per county and town and class (guotu diff); areas are {}", kind);
   ss.geometry = gdal::GeometryKind::None;
   ss.fields = {{"level", FieldType::String, 0, "级别", false},
                {"code", FieldType::String, 0, "行政区代码", false},
                {"class", FieldType::String, 0, "变化类型", false},
                {"count", FieldType::Integer64, 0, "图斑数", false},
-               {"area_m2", FieldType::Real, 0, "面积(平方米)", false},
-               {"area_mu", FieldType::Real, 0, "面积(亩)", false},
+               {"area_m2", FieldType::Real, 0, kind + "(平方米)", false},
+               {"area_mu", FieldType::Real, 0, kind + "(亩)", false},
                {"suspect_count", FieldType::Integer64, 0, "疑似违法图斑数", false},
                {"suspect_m2", FieldType::Real, 0, "疑似违法面积(平方米)", false}};
   const auto sl = w.create_layer(ss);
@@ -141,6 +147,7 @@ nlohmann::json to_json(const DiffResult& r) {
   j["after"] = {{"source", r.after}, {"layer", r.after_layer}, {"footprints", r.footprints}};
   j["plan"] = r.plan;
   j["min_area_m2"] = r.min_area_m2;
+  j["area"] = area::to_string(r.area);
   json changes = json::array();
   for (const auto& c : r.changes) {
     json sm = json::object();
@@ -195,6 +202,8 @@ std::string human_summary(const DiffResult& r) {
                      units::to_mu(areas.at(cls)));
   s += fmt::format("  疑似违法      {:>7} pieces of new construction (plan layers tested: {}; CZKFBJ = outside it)\n",
                    r.suspect_count(), r.plan_layers_used.empty() ? std::string("none") : joined(r.plan_layers_used));
+  if (r.area == area::AreaMode::Planar)
+    s += fmt::format("  areas: 投影面积 (plane area in {}, --area planar), not 椭球面积\n", r.working_crs);
   s += fmt::format("  slivers below {} m² dropped: {} ({:.3f} m² in all)\n", r.min_area_m2, r.slivers, r.sliver_m2);
   for (const auto& w : r.warnings) s += "warning: " + w + "\n";
   return s;
