@@ -2,33 +2,43 @@
 
 #include <algorithm>
 
-#include "area/ellipsoidal_area.hpp"
+#include "area/measure.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
+#include "overlay/overlay.hpp"
 #include "validate/area_checks.hpp"
 #include "validate/code_checks.hpp"
 #include "validate/crs_checks.hpp"
 #include "validate/geometry_checks.hpp"
-#include "validate/parallel.hpp"
 #include "validate/schema_checks.hpp"
 
 namespace guotu::validate {
 
 namespace {
 
-// A feature as read, handed to the workers: attributes and the geometry as WKB (the reading
-// thread's GEOS geometries stay in the reading thread).
-struct RawFeature {
-  std::int64_t fid;
-  std::vector<gdal::FieldValue> values;
-  std::vector<std::uint8_t> wkb;  ///< empty = null geometry
-  bool empty = false;
+constexpr std::size_t kSlice = 20000;  // features checked between two drains
+
+// What the per-feature checks make of one feature (one slot per feature, filled by the worker
+// that checks it).
+struct Checked {
+  Findings findings;
+  std::optional<Finding> out_of_area;  // held back until the zone verdict
+  std::optional<double> centre_lon;
+  std::optional<PlanFeature> feature;
 };
 
-struct WorkerOutput {
-  Findings findings;
-  Findings out_of_area;  // held back until the zone verdict
-  std::vector<PlanFeature> features;
-  std::vector<double> centre_lons;
+// One worker's state for a layer's per-feature checks (made in the worker's thread).
+struct CheckState {
+  CheckState(const LayerProfile& profile, const std::string& working_crs) {
+    if (!profile.crs) return;
+    tf.to_working.emplace(profile.crs->definition, working_crs);
+    tf.to_geographic.emplace(proj::Transform::to_geographic(profile.crs->definition));
+    // 椭球面积 of the geometry as delivered, in its own CRS.
+    area = &area::thread_measure(area::AreaMode::Ellipsoidal, profile.crs->definition);
+  }
+  LayerTransforms tf;
+  const area::Measure* area = nullptr;
+  std::vector<gdal::FieldValue> values;  // the feature's values, by the layer's field index
 };
 
 LayerProfile make_profile(const gdal::Layer& layer, const layers::LayerDef* def, const RuleSet& rules) {
@@ -55,71 +65,56 @@ LayerProfile make_profile(const gdal::Layer& layer, const layers::LayerDef* def,
   return p;
 }
 
-void process_batch(const LayerProfile& profile, const std::string& working_crs, std::vector<RawFeature>& batch,
-                   unsigned jobs, std::vector<WorkerOutput>& outputs) {
-  ChunkQueue queue(batch.size(), 256);
-  run_workers(jobs, [&](unsigned w) {
-    WorkerOutput& out = outputs[w];
-    LayerTransforms tf;
-    std::optional<area::AreaCalculator> area;
-    if (profile.crs) {
-      tf.to_working.emplace(profile.crs->definition, working_crs);
-      tf.to_geographic.emplace(proj::Transform::to_geographic(profile.crs->definition));
-      area.emplace(profile.crs->definition);
-    }
-    auto& ctx = geos::Context::current();
-    while (auto range = queue.next()) {
-      for (std::size_t i = range->first; i < range->second; ++i) {
-        RawFeature& raw = batch[i];
-        const std::size_t first_new = out.findings.size();
-        geos::Geometry g;
-        if (!raw.wkb.empty()) g = geos::Geometry::from_wkb(raw.wkb, ctx);
-        std::optional<double> measured;
-        std::optional<geos::Geometry> working;
-        bool repaired = false;
-        if (profile.kind != gdal::GeometryKind::None) {
-          const std::size_t before_geometry = out.findings.size();
-          geos::Geometry usable = check_feature_geometry(profile, raw.fid, g, tf, out.findings);
-          repaired = usable && out.findings.size() > before_geometry;
-          if (usable && profile.crs) {
-            const std::size_t before = out.findings.size();
-            auto lon = check_crs_area(profile, raw.fid, usable, tf, out.findings);
-            if (lon) out.centre_lons.push_back(*lon);
-            const bool outside = out.findings.size() > before;
-            if (outside) {
-              out.out_of_area.push_back(std::move(out.findings.back()));
-              out.findings.pop_back();
-            }
-            if (usable.is_polygonal()) measured = area->area_m2(usable);
-            if (!outside) {
-              try {
-                working = usable.transformed([&](std::span<Coord> c) { tf.to_working->apply(c); });
-              } catch (const Error&) {
-                working.reset();
-              }
-            }
-          }
-        }
-        if (profile.def != nullptr) {
-          check_codes(profile, raw.fid, raw.values, out.findings);
-          // TBMJ is not judged on a repaired geometry: its area is GEOM_INVALID's consequence.
-          check_areas(profile, raw.fid, raw.values, repaired ? std::nullopt : measured, out.findings);
-        }
-        if (working) {
-          PlanFeature pf;
-          pf.fid = raw.fid;
-          pf.envelope = working->envelope();
-          pf.wkb = working->to_wkb();
-          pf.area_m2 = measured.value_or(0.0);
-          pf.repaired = repaired;
-          // Attribute findings show the feature itself.
-          for (std::size_t k = first_new; k < out.findings.size(); ++k)
-            if (out.findings[k].geometry.empty()) out.findings[k].geometry = pf.wkb;
-          out.features.push_back(std::move(pf));
+void check_one(const LayerProfile& profile, const overlay::FeatureSet& set, std::size_t nfields, std::size_t i,
+               CheckState& st, Checked& out) {
+  const std::int64_t fid = set.fid(i);
+  // The checks read values by the layer's field index: every field was asked for, in order.
+  st.values.clear();
+  for (std::size_t k = 0; k < nfields; ++k) st.values.push_back(set.value(i, k));
+  geos::Geometry g;
+  if (!set.wkb(i).empty()) g = overlay::Worker::geometry(set, i);
+  std::optional<double> measured;
+  std::optional<geos::Geometry> working;
+  bool repaired = false;
+  if (profile.kind != gdal::GeometryKind::None) {
+    const std::size_t before_geometry = out.findings.size();
+    geos::Geometry usable = check_feature_geometry(profile, fid, g, st.tf, out.findings);
+    repaired = usable && out.findings.size() > before_geometry;
+    if (usable && profile.crs) {
+      const std::size_t before = out.findings.size();
+      out.centre_lon = check_crs_area(profile, fid, usable, st.tf, out.findings);
+      const bool outside = out.findings.size() > before;
+      if (outside) {
+        out.out_of_area = std::move(out.findings.back());
+        out.findings.pop_back();
+      }
+      if (usable.is_polygonal()) measured = st.area->area_m2(usable);
+      if (!outside) {
+        try {
+          working = usable.transformed([&](std::span<Coord> c) { st.tf.to_working->apply(c); });
+        } catch (const Error&) {
+          working.reset();
         }
       }
     }
-  });
+  }
+  if (profile.def != nullptr) {
+    check_codes(profile, fid, st.values, out.findings);
+    // TBMJ is not judged on a repaired geometry: its area is GEOM_INVALID's consequence.
+    check_areas(profile, fid, st.values, repaired ? std::nullopt : measured, out.findings);
+  }
+  if (working) {
+    PlanFeature pf;
+    pf.fid = fid;
+    pf.envelope = working->envelope();
+    pf.wkb = working->to_wkb();
+    pf.area_m2 = measured.value_or(0.0);
+    pf.repaired = repaired;
+    // Attribute findings show the feature itself.
+    for (auto& f : out.findings)
+      if (f.geometry.empty()) f.geometry = pf.wkb;
+    out.feature = std::move(pf);
+  }
 }
 
 }  // namespace
@@ -138,19 +133,6 @@ PlanLayer load_plan_layer(const gdal::Layer& layer, const layers::LayerDef* def,
   check_layer_crs(profile, out);
   check_schema(profile, layer.fields(), out);
 
-  const unsigned jobs = std::max(1u, options.jobs);
-  std::vector<WorkerOutput> outputs(jobs);
-  std::vector<std::pair<std::string, std::int64_t>> bsm;
-  std::vector<RawFeature> batch;
-  batch.reserve(options.batch_size);
-  const std::int64_t total = layer.feature_count();
-  std::int64_t done = 0;
-  auto flush = [&] {
-    process_batch(profile, rules.working_crs, batch, jobs, outputs);
-    done += static_cast<std::int64_t>(batch.size());
-    batch.clear();
-    if (options.progress) options.progress("checking " + profile.name, done, total);
-  };
   // Required fields judged for emptiness here (coded ones are CODE_UNKNOWN's).
   std::vector<std::pair<std::string, std::int64_t>> empty;
   std::vector<std::size_t> empty_index;
@@ -163,24 +145,60 @@ PlanLayer load_plan_layer(const gdal::Layer& layer, const layers::LayerDef* def,
       }
     }
   }
+
+  // Every feature as delivered: in the layer's own CRS (GEOM_INVALID's place is given there, the
+  // area of use and the 椭球面积 are judged from it), invalid and empty ones included, with every
+  // field (the reader judges each value: a number that is not finite anywhere is VALUE_INVALID).
   gdal::ReadLog log;
-  gdal::ReadOptions ro;
-  ro.log = &log;
-  layer.read(ro, [&](gdal::Feature&& f) {
-    ++pl.features_read;
-    RawFeature raw;
-    raw.fid = f.fid;
-    if (f.geometry) raw.wkb = f.geometry.to_wkb();
-    if (profile.bsm && *profile.bsm < f.values.size()) bsm.emplace_back(gdal::as_text(f.values[*profile.bsm]), f.fid);
-    for (std::size_t k = 0; k < empty_index.size(); ++k) {
-      const std::string v = gdal::as_text(f.values[empty_index[k]]);
-      if (v.find_first_not_of(" \t\r\n") == std::string::npos) ++empty[k].second;
+  overlay::LoadOptions lo;
+  for (const auto& f : layer.fields()) lo.fields.push_back(f.name);
+  lo.family = gdal::GeometryFamily::Any;
+  lo.shape = overlay::Shape::AsRead;
+  lo.keep_empty = true;
+  lo.jobs = options.jobs;
+  lo.log = &log;
+  if (options.progress) {
+    lo.progress = [&](std::size_t done, std::size_t total) {
+      options.progress("reading " + profile.name, static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
+    };
+  }
+  std::vector<double> lons;
+  Findings out_of_area;
+  std::vector<Checked> checked;
+  auto drain = [&] {
+    for (auto& c : checked) {
+      out.insert(out.end(), std::make_move_iterator(c.findings.begin()), std::make_move_iterator(c.findings.end()));
+      if (c.out_of_area) out_of_area.push_back(std::move(*c.out_of_area));
+      if (c.centre_lon) lons.push_back(*c.centre_lon);
+      if (c.feature) pl.features.push_back(std::move(*c.feature));
     }
-    raw.values = std::move(f.values);
-    batch.push_back(std::move(raw));
-    if (batch.size() >= options.batch_size) flush();
-  });
-  if (!batch.empty()) flush();
+    checked.clear();
+  };
+  std::vector<std::pair<std::string, std::int64_t>> bsm;  // (value, fid) in read order
+  {
+    const overlay::FeatureSet set = overlay::FeatureSet::load(layer, lo);
+    const std::size_t nfields = lo.fields.size();
+    pl.features_read = static_cast<std::int64_t>(set.size());
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      if (profile.bsm) bsm.emplace_back(gdal::as_text(set.value(i, *profile.bsm)), set.fid(i));
+      for (std::size_t k = 0; k < empty_index.size(); ++k) {
+        const std::string v = gdal::as_text(set.value(i, empty_index[k]));
+        if (v.find_first_not_of(" \t\r\n") == std::string::npos) ++empty[k].second;
+      }
+    }
+    // Checked in slices, each drained before the next, so that the per-feature slots stay few.
+    for (std::size_t first = 0; first < set.size(); first += kSlice) {
+      const std::size_t n = std::min(kSlice, set.size() - first);
+      checked.assign(n, {});
+      parallel_for_state(
+          n, options.jobs, [&] { return CheckState(profile, rules.working_crs); },
+          [&](std::size_t k, CheckState& st) { check_one(profile, set, nfields, first + k, st, checked[k]); });
+      drain();
+      if (options.progress)
+        options.progress("checking " + profile.name, static_cast<std::int64_t>(first + n),
+                         static_cast<std::int64_t>(set.size()));
+    }
+  }  // the features as read are let go: the spatial checks keep only what they use
   for (const auto& p : log.problems()) {
     ++pl.features_read;
     Finding f;
@@ -193,16 +211,6 @@ PlanLayer load_plan_layer(const gdal::Layer& layer, const layers::LayerDef* def,
   }
   pl.warnings = log.warnings();
 
-  std::vector<double> lons;
-  Findings out_of_area;
-  for (auto& o : outputs) {
-    out.insert(out.end(), std::make_move_iterator(o.findings.begin()), std::make_move_iterator(o.findings.end()));
-    out_of_area.insert(out_of_area.end(), std::make_move_iterator(o.out_of_area.begin()),
-                       std::make_move_iterator(o.out_of_area.end()));
-    pl.features.insert(pl.features.end(), std::make_move_iterator(o.features.begin()),
-                       std::make_move_iterator(o.features.end()));
-    lons.insert(lons.end(), o.centre_lons.begin(), o.centre_lons.end());
-  }
   std::sort(pl.features.begin(), pl.features.end(),
             [](const PlanFeature& a, const PlanFeature& b) { return a.fid < b.fid; });
   // A layer in the wrong zone is one finding, not one per feature.

@@ -1,8 +1,14 @@
 // One layer of the plan as validate keeps it in memory after reading: per feature only its
 // fid, envelope, 椭球面积 and geometry as WKB in the working CRS (repaired when invalid), so a
-// million-patch DLTB fits and any thread can rebuild the geometries it needs. Reading runs the
-// per-feature checks (geometry, codes, areas) on all workers and the layer-level ones
-// (schema, CRS, zone, duplicate BSM).
+// million-patch DLTB fits and any thread can rebuild the geometries it needs. The layer is read
+// once through the overlay core (overlay::FeatureSet::load: every feature as delivered, every
+// field); the per-feature checks (geometry, codes, areas) run on the one pool
+// (core/parallel.hpp), then the layer-level ones (schema, CRS, zone, duplicate BSM).
+//
+// The spatial checks cannot use the FeatureSet itself: it holds the features as delivered (in
+// the layer's CRS, invalid ones unrepaired, wrong types and features outside the CRS's area
+// included), and the core has no way to make a FeatureSet from features already shaped in
+// memory. PlanLayer is that shaped copy; the checks index it with index::EnvelopeIndex.
 #pragma once
 
 #include <cstdint>
@@ -40,7 +46,6 @@ struct PlanLayer {
 
 struct LoadOptions {
   unsigned jobs = 1;
-  std::size_t batch_size = 20000;
   std::function<void(const std::string& stage, std::int64_t done, std::int64_t total)> progress;
 };
 
