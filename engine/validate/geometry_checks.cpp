@@ -65,8 +65,7 @@ geos::Geometry check_feature_geometry(const LayerProfile& layer, std::int64_t fi
                                       const LayerTransforms& tf, Findings& out) {
   if (!g || g.is_empty()) {
     Finding f = make(layer, "GEOM_EMPTY", fid);
-    // The overlay core's loader hands null and empty geometries over alike (an empty WKB).
-    f.message = "null or empty geometry";
+    f.message = !g ? "null geometry" : "empty geometry";
     out.push_back(std::move(f));
     return {};
   }

@@ -1,14 +1,16 @@
 // One layer of the plan as validate keeps it in memory after reading: per feature only its
 // fid, envelope, 椭球面积 and geometry as WKB in the working CRS (repaired when invalid), so a
-// million-patch DLTB fits and any thread can rebuild the geometries it needs. The layer is read
-// once through the overlay core (overlay::FeatureSet::load: every feature as delivered, every
-// field); the per-feature checks (geometry, codes, areas) run on the one pool
-// (core/parallel.hpp), then the layer-level ones (schema, CRS, zone, duplicate BSM).
+// million-patch DLTB fits and any thread can rebuild the geometries it needs. Reading streams the
+// layer through the one reader (gdal::Layer::read) in batches, each checked on the one pool
+// (core/parallel.hpp) and let go: the per-feature checks (geometry, codes, areas), then the
+// layer-level ones (schema, CRS, zone, duplicate BSM).
 //
-// The spatial checks cannot use the FeatureSet itself: it holds the features as delivered (in
-// the layer's CRS, invalid ones unrepaired, wrong types and features outside the CRS's area
-// included), and the core has no way to make a FeatureSet from features already shaped in
-// memory. PlanLayer is that shaped copy; the checks index it with index::EnvelopeIndex.
+// Neither end is an overlay::FeatureSet. Reading: FeatureSet::load would keep every feature as
+// read with every field (which the reader must judge) until the load ends, and it hands null and
+// empty geometries over alike. The spatial checks: they need the features shaped by validate's
+// own rules (in the working CRS, repaired as GEOM_INVALID says, without wrong types or features
+// outside the CRS's area), and the core cannot make a FeatureSet from features in memory.
+// PlanLayer is that shaped copy; the checks index it with index::EnvelopeIndex.
 #pragma once
 
 #include <cstdint>
