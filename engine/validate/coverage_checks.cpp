@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
-#include <mutex>
 
 #include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "core/numeric.hpp"
+#include "core/parallel.hpp"
 #include "index/envelope_index.hpp"
-#include "validate/parallel.hpp"
+#include "overlay/overlay.hpp"
 
 namespace guotu::validate {
 
@@ -19,6 +20,16 @@ namespace {
 // Features per tile of a gap check: big enough that tile edges are rare, small enough that a
 // union stays quick and small.
 constexpr double kFeaturesPerTile = 2000.0;
+
+// f(i, worker, findings) for i in 0…n−1 on the one pool (overlay::for_each: a Worker per thread,
+// whose Measure gives the 椭球面积 in the working CRS); the findings gathered in item order.
+void each(std::size_t n, const CoverageJob& job, Findings& out,
+          const std::function<void(std::size_t, overlay::Worker&, Findings&)>& f) {
+  std::vector<Findings> found(n);
+  overlay::for_each(n, job.jobs, area::AreaMode::Ellipsoidal, job.working_crs,
+                    [&](std::size_t i, overlay::Worker& w) { f(i, w, found[i]); });
+  for (auto& fs : found) out.insert(out.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+}
 
 index::EnvelopeIndex build_index(const std::vector<FeatureRef>& items) {
   std::vector<std::pair<Envelope, std::size_t>> envs;
@@ -82,44 +93,34 @@ Finding piece_finding(const CoverageJob& job, const std::string& layer, Signific
 
 void find_overlaps(const std::vector<FeatureRef>& items, const CoverageJob& job, Findings& out) {
   const index::EnvelopeIndex idx = build_index(items);
-  std::mutex m;
-  ChunkQueue queue(items.size(), 512);
-  run_workers(job.jobs, [&](unsigned) {
-    auto& ctx = geos::Context::current();
-    const area::AreaCalculator area(job.working_crs);
-    Findings local;
+  each(items.size(), job, out, [&](std::size_t i, overlay::Worker& w, Findings& local) {
     std::vector<std::size_t> near;
-    while (auto range = queue.next()) {
-      for (std::size_t i = range->first; i < range->second; ++i) {
-        idx.query(items[i].feature->envelope, near);
-        if (near.size() < 2) continue;
-        std::optional<geos::Geometry> gi;
-        for (std::size_t j : near) {
-          if (j <= i) continue;
-          if (!gi) gi = parse(items[i], ctx);
-          const geos::Geometry gj = parse(items[j], ctx);
-          if (!gi->relate_pattern(gj, "2********")) continue;
-          auto parts = significant_parts(robust_intersection(*gi, gj), job.rule, area);
-          if (parts.empty()) continue;
-          double total = 0;
-          std::vector<geos::Geometry> geoms;
-          for (auto& p : parts) {
-            total += p.area_m2;
-            geoms.push_back(std::move(p.geometry));
-          }
-          SignificantPart all{geos::Geometry::collect(std::move(geoms), ctx), total};
-          Finding f = piece_finding(job, *items[i].layer, all);
-          f.fid = items[i].feature->fid;
-          f.related_fid = items[j].feature->fid;
-          if (*items[j].layer != *items[i].layer) f.related_layer = *items[j].layer;
-          f.message = fmt::format("{} fid {} and {} fid {} overlap by {:.2f} m²", *items[i].layer,
-                                  items[i].feature->fid, *items[j].layer, items[j].feature->fid, total);
-          local.push_back(std::move(f));
-        }
+    idx.query(items[i].feature->envelope, near);
+    if (near.size() < 2) return;
+    auto& ctx = geos::Context::current();
+    std::optional<geos::Geometry> gi;
+    for (std::size_t j : near) {
+      if (j <= i) continue;
+      if (!gi) gi = parse(items[i], ctx);
+      const geos::Geometry gj = parse(items[j], ctx);
+      if (!gi->relate_pattern(gj, "2********")) continue;
+      auto parts = significant_parts(robust_intersection(*gi, gj), job.rule, w.measure());
+      if (parts.empty()) continue;
+      double total = 0;
+      std::vector<geos::Geometry> geoms;
+      for (auto& p : parts) {
+        total += p.area_m2;
+        geoms.push_back(std::move(p.geometry));
       }
+      SignificantPart all{geos::Geometry::collect(std::move(geoms), ctx), total};
+      Finding f = piece_finding(job, *items[i].layer, all);
+      f.fid = items[i].feature->fid;
+      f.related_fid = items[j].feature->fid;
+      if (*items[j].layer != *items[i].layer) f.related_layer = *items[j].layer;
+      f.message = fmt::format("{} fid {} and {} fid {} overlap by {:.2f} m²", *items[i].layer, items[i].feature->fid,
+                              *items[j].layer, items[j].feature->fid, total);
+      local.push_back(std::move(f));
     }
-    std::lock_guard lock(m);
-    out.insert(out.end(), std::make_move_iterator(local.begin()), std::make_move_iterator(local.end()));
   });
 }
 
@@ -163,7 +164,7 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
   }
 
   // Judges one gap piece: minus the allowed-gap mask, then the sliver rule.
-  auto judge = [&](const geos::Geometry& piece, std::size_t unit, const area::AreaCalculator& area, geos::Context& ctx,
+  auto judge = [&](const geos::Geometry& piece, std::size_t unit, const area::Measure& area, geos::Context& ctx,
                    Findings& local) {
     if (!repaired.empty()) {
       const Envelope pe = piece.envelope();
@@ -198,77 +199,64 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
     }
   };
 
-  std::mutex m;
-  std::map<std::size_t, std::vector<std::vector<std::uint8_t>>> cut;  // unit → pieces touching an inner tile edge
-  ChunkQueue queue(tiles.size(), 1);
-  run_workers(job.jobs, [&](unsigned) {
+  // Per tile: its findings, and the pieces touching an inner tile edge (judged whole, below).
+  std::vector<std::vector<std::vector<std::uint8_t>>> tile_cut(tiles.size());
+  each(tiles.size(), job, out, [&](std::size_t ti, overlay::Worker& w, Findings& local) {
     auto& ctx = geos::Context::current();
-    const area::AreaCalculator area(job.working_crs);
-    Findings local;
-    std::map<std::size_t, std::vector<std::vector<std::uint8_t>>> local_cut;
+    const Tile& t = tiles[ti];
+    const Envelope& ue = units[t.unit].feature->envelope;
+    const geos::Geometry rect = geos::Geometry::rectangle(t.rect, ctx);
+    geos::Geometry region = parse(units[t.unit], ctx);
+    if (t.tiled) region = robust_intersection(region, rect).polygonal_part();
+    if (region.is_empty()) return;
     std::vector<std::size_t> near;
-    while (auto range = queue.next()) {
-      const Tile& t = tiles[range->first];
-      const Envelope& ue = units[t.unit].feature->envelope;
-      const geos::Geometry rect = geos::Geometry::rectangle(t.rect, ctx);
-      geos::Geometry region = parse(units[t.unit], ctx);
-      if (t.tiled) region = robust_intersection(region, rect).polygonal_part();
-      if (region.is_empty()) continue;
-      idx.query(t.rect, near);
-      std::vector<geos::Geometry> parts;
-      parts.reserve(near.size());
-      for (std::size_t id : near) {
-        geos::Geometry g = parse(items[id], ctx);
-        if (t.tiled && !within(items[id].feature->envelope, t.rect)) g = robust_intersection(g, rect).polygonal_part();
-        if (!g.is_empty()) parts.push_back(std::move(g));
-      }
-      const geos::Geometry covered = robust_union(std::move(parts), ctx);
-      const geos::Geometry gaps = robust_difference(region, covered).polygonal_part();
-      const std::size_t n = gaps.type() == geos::GeometryType::Polygon ? 1 : gaps.num_geometries();
-      const double eps = 1e-6;
-      for (std::size_t i = 0; i < n; ++i) {
-        geos::Geometry piece = gaps.type() == geos::GeometryType::Polygon ? gaps.clone() : gaps.part(i);
-        if (piece.is_empty()) continue;
-        const Envelope pe = piece.envelope();
-        // A piece on an inner tile edge may continue in the next tile: judge it whole, later.
-        const bool on_inner_edge = t.tiled && ((pe.min_x <= t.rect.min_x + eps && t.rect.min_x > ue.min_x + eps) ||
-                                               (pe.max_x >= t.rect.max_x - eps && t.rect.max_x < ue.max_x - eps) ||
-                                               (pe.min_y <= t.rect.min_y + eps && t.rect.min_y > ue.min_y + eps) ||
-                                               (pe.max_y >= t.rect.max_y - eps && t.rect.max_y < ue.max_y - eps));
-        if (on_inner_edge) {
-          local_cut[t.unit].push_back(piece.to_wkb());
-        } else {
-          judge(piece, t.unit, area, ctx, local);
-        }
+    idx.query(t.rect, near);
+    std::vector<geos::Geometry> parts;
+    parts.reserve(near.size());
+    for (std::size_t id : near) {
+      geos::Geometry g = parse(items[id], ctx);
+      if (t.tiled && !within(items[id].feature->envelope, t.rect)) g = robust_intersection(g, rect).polygonal_part();
+      if (!g.is_empty()) parts.push_back(std::move(g));
+    }
+    const geos::Geometry covered = robust_union(std::move(parts), ctx);
+    const geos::Geometry gaps = robust_difference(region, covered).polygonal_part();
+    const std::size_t n = gaps.type() == geos::GeometryType::Polygon ? 1 : gaps.num_geometries();
+    const double eps = 1e-6;
+    for (std::size_t i = 0; i < n; ++i) {
+      geos::Geometry piece = gaps.type() == geos::GeometryType::Polygon ? gaps.clone() : gaps.part(i);
+      if (piece.is_empty()) continue;
+      const Envelope pe = piece.envelope();
+      // A piece on an inner tile edge may continue in the next tile: judge it whole, later.
+      const bool on_inner_edge = t.tiled && ((pe.min_x <= t.rect.min_x + eps && t.rect.min_x > ue.min_x + eps) ||
+                                             (pe.max_x >= t.rect.max_x - eps && t.rect.max_x < ue.max_x - eps) ||
+                                             (pe.min_y <= t.rect.min_y + eps && t.rect.min_y > ue.min_y + eps) ||
+                                             (pe.max_y >= t.rect.max_y - eps && t.rect.max_y < ue.max_y - eps));
+      if (on_inner_edge) {
+        tile_cut[ti].push_back(piece.to_wkb());
+      } else {
+        judge(piece, t.unit, w.measure(), ctx, local);
       }
     }
-    std::lock_guard lock(m);
-    out.insert(out.end(), std::make_move_iterator(local.begin()), std::make_move_iterator(local.end()));
-    for (auto& [u, pieces] : local_cut)
-      for (auto& p : pieces) cut[u].push_back(std::move(p));
   });
 
   // Pieces cut by tile edges, merged per unit and judged whole.
+  std::map<std::size_t, std::vector<std::vector<std::uint8_t>>> cut;  // unit → its cut pieces
+  for (std::size_t ti = 0; ti < tiles.size(); ++ti)
+    for (auto& p : tile_cut[ti]) cut[tiles[ti].unit].push_back(std::move(p));
+  tile_cut = {};
   std::vector<std::pair<std::size_t, std::vector<std::vector<std::uint8_t>>*>> groups;
   for (auto& [u, pieces] : cut) groups.emplace_back(u, &pieces);
-  ChunkQueue gq(groups.size(), 1);
-  run_workers(job.jobs, [&](unsigned) {
+  each(groups.size(), job, out, [&](std::size_t gi, overlay::Worker& w, Findings& local) {
     auto& ctx = geos::Context::current();
-    const area::AreaCalculator area(job.working_crs);
-    Findings local;
-    while (auto range = gq.next()) {
-      auto& [u, pieces] = groups[range->first];
-      std::vector<geos::Geometry> gs;
-      for (const auto& w : *pieces) gs.push_back(geos::Geometry::from_wkb(w, ctx));
-      const geos::Geometry merged = robust_union(std::move(gs), ctx).polygonal_part();
-      const std::size_t n = merged.type() == geos::GeometryType::Polygon ? 1 : merged.num_geometries();
-      for (std::size_t i = 0; i < n; ++i) {
-        geos::Geometry piece = merged.type() == geos::GeometryType::Polygon ? merged.clone() : merged.part(i);
-        if (!piece.is_empty()) judge(piece, u, area, ctx, local);
-      }
+    auto& [u, pieces] = groups[gi];
+    std::vector<geos::Geometry> gs;
+    for (const auto& wkb : *pieces) gs.push_back(geos::Geometry::from_wkb(wkb, ctx));
+    const geos::Geometry merged = robust_union(std::move(gs), ctx).polygonal_part();
+    const std::size_t n = merged.type() == geos::GeometryType::Polygon ? 1 : merged.num_geometries();
+    for (std::size_t i = 0; i < n; ++i) {
+      geos::Geometry piece = merged.type() == geos::GeometryType::Polygon ? merged.clone() : merged.part(i);
+      if (!piece.is_empty()) judge(piece, u, w.measure(), ctx, local);
     }
-    std::lock_guard lock(m);
-    out.insert(out.end(), std::make_move_iterator(local.begin()), std::make_move_iterator(local.end()));
   });
   return skipped;
 }
@@ -286,15 +274,12 @@ std::vector<std::uint8_t> filled_union(const std::vector<FeatureRef>& items, uns
   const std::size_t chunk = 4000;
   const std::size_t nchunks = (order.size() + chunk - 1) / chunk;
   std::vector<std::vector<std::uint8_t>> partial(nchunks);
-  ChunkQueue q(nchunks, 1);
-  run_workers(jobs, [&](unsigned) {
+  parallel_for(nchunks, jobs, [&](std::size_t c) {
     auto& ctx = geos::Context::current();
-    while (auto r = q.next()) {
-      std::vector<geos::Geometry> gs;
-      for (std::size_t k = r->first * chunk; k < std::min(order.size(), (r->first + 1) * chunk); ++k)
-        gs.push_back(parse(items[order[k]], ctx));
-      partial[r->first] = robust_union(std::move(gs), ctx).to_wkb();
-    }
+    std::vector<geos::Geometry> gs;
+    for (std::size_t k = c * chunk; k < std::min(order.size(), (c + 1) * chunk); ++k)
+      gs.push_back(parse(items[order[k]], ctx));
+    partial[c] = robust_union(std::move(gs), ctx).to_wkb();
   });
   auto& ctx = geos::Context::current();
   std::vector<geos::Geometry> gs;
@@ -304,18 +289,21 @@ std::vector<std::uint8_t> filled_union(const std::vector<FeatureRef>& items, uns
 
 void find_outside(const PlanLayer& layer, const std::vector<std::uint8_t>& city_wkb, const CoverageJob& job,
                   Findings& out) {
-  std::mutex m;
-  ChunkQueue queue(layer.features.size(), 256);
-  run_workers(job.jobs, [&](unsigned) {
-    auto& ctx = geos::Context::current();
-    const area::AreaCalculator area(job.working_crs);
-    const geos::PreparedGeometry city(geos::Geometry::from_wkb(city_wkb, ctx));
-    Findings local;
-    while (auto range = queue.next()) {
-      for (std::size_t i = range->first; i < range->second; ++i) {
+  // Each thread prepares the city once (a GEOS geometry belongs to the thread that made it).
+  struct State {
+    State(const CoverageJob& job, const std::vector<std::uint8_t>& city_wkb)
+        : worker(area::AreaMode::Ellipsoidal, job.working_crs), city(geos::Geometry::from_wkb(city_wkb)) {}
+    overlay::Worker worker;
+    geos::PreparedGeometry city;
+  };
+  std::vector<Findings> found(layer.features.size());
+  parallel_for_state(
+      layer.features.size(), job.jobs, [&] { return State(job, city_wkb); },
+      [&](std::size_t i, State& st) {
+        auto& ctx = geos::Context::current();
         const PlanFeature& pf = layer.features[i];
         const geos::Geometry g = geos::Geometry::from_wkb(pf.wkb, ctx);
-        if (city.covers(g)) continue;
+        if (st.city.covers(g)) return;
         Finding f;
         f.check = job.check;
         f.layer = layer.name();
@@ -327,9 +315,9 @@ void find_outside(const PlanLayer& layer, const std::vector<std::uint8_t>& city_
           e.min_y -= 1;
           e.max_x += 1;
           e.max_y += 1;
-          const geos::Geometry near_city = robust_intersection(city.base(), geos::Geometry::rectangle(e, ctx));
-          auto parts = significant_parts(robust_difference(g, near_city), job.rule, area);
-          if (parts.empty()) continue;
+          const geos::Geometry near_city = robust_intersection(st.city.base(), geos::Geometry::rectangle(e, ctx));
+          auto parts = significant_parts(robust_difference(g, near_city), job.rule, st.worker.measure());
+          if (parts.empty()) return;
           double total = 0;
           std::vector<geos::Geometry> geoms;
           for (auto& p : parts) {
@@ -347,12 +335,9 @@ void find_outside(const PlanLayer& layer, const std::vector<std::uint8_t>& city_
           f.geometry = pf.wkb;
           f.message = fmt::format("{} fid {} lies outside the city", layer.name(), pf.fid);
         }
-        local.push_back(std::move(f));
-      }
-    }
-    std::lock_guard lock(m);
-    out.insert(out.end(), std::make_move_iterator(local.begin()), std::make_move_iterator(local.end()));
-  });
+        found[i].push_back(std::move(f));
+      });
+  for (auto& fs : found) out.insert(out.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
 }
 
 }  // namespace guotu::validate

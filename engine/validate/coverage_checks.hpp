@@ -1,7 +1,8 @@
 // Coverage checks (覆盖性检查): overlaps inside a layer that must be a coverage, gaps inside
 // each unit of another layer (DLTB inside each county), features outside the city, and the
 // three spaces covering the city exactly once. All of them work on WKB shared by the
-// workers; each worker rebuilds the geometries it needs in its own GEOS context.
+// workers of the one pool (overlay::for_each); each worker rebuilds the geometries it needs in
+// its own GEOS context and measures with its overlay::Worker's area::Measure.
 #pragma once
 
 #include <cstdint>

@@ -1,12 +1,10 @@
 #include "validate/line_checks.hpp"
 
-#include <mutex>
-
 #include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "index/envelope_index.hpp"
-#include "validate/parallel.hpp"
+#include "overlay/overlay.hpp"
 #include "validate/slivers.hpp"
 
 namespace guotu::validate {
@@ -20,19 +18,15 @@ void find_line_overlaps(const std::vector<const PlanLayer*>& lines, double toler
       std::vector<std::pair<Envelope, std::size_t>> envs;
       for (std::size_t j = 0; j < B.features.size(); ++j) envs.emplace_back(B.features[j].envelope, j);
       const index::EnvelopeIndex idx(envs);
-      std::mutex m;
-      ChunkQueue queue(A.features.size(), 64);
-      run_workers(jobs, [&](unsigned) {
-        auto& ctx = geos::Context::current();
-        const area::AreaCalculator area(working_crs);
-        // Any overlap above the tolerance counts, however thin: the rule is 不交叉不重叠.
-        const SliverRule rule{tolerance_m2, 0};
-        Findings local;
-        std::vector<std::size_t> near;
-        while (auto range = queue.next()) {
-          for (std::size_t i = range->first; i < range->second; ++i) {
+      // Any overlap above the tolerance counts, however thin: the rule is 不交叉不重叠.
+      const SliverRule rule{tolerance_m2, 0};
+      std::vector<Findings> found(A.features.size());
+      overlay::for_each(
+          A.features.size(), jobs, area::AreaMode::Ellipsoidal, working_crs, [&](std::size_t i, overlay::Worker& w) {
+            std::vector<std::size_t> near;
             idx.query(A.features[i].envelope, near);
-            if (near.empty()) continue;
+            if (near.empty()) return;
+            auto& ctx = geos::Context::current();
             const geos::Geometry ga = geos::Geometry::from_wkb(A.features[i].wkb, ctx);
             for (std::size_t j : near) {
               const geos::Geometry gb = geos::Geometry::from_wkb(B.features[j].wkb, ctx);
@@ -46,7 +40,7 @@ void find_line_overlaps(const std::vector<const PlanLayer*>& lines, double toler
               // Judged as a whole: the tolerance is on the pair's total overlap.
               const geos::Geometry poly = inter.polygonal_part();
               if (poly.is_empty()) continue;
-              const double total = area.area_m2(poly);
+              const double total = w.area_m2(poly);
               if (total <= rule.min_area_m2) continue;
               Finding f;
               f.check = "LINES_OVERLAP";
@@ -61,13 +55,11 @@ void find_line_overlaps(const std::vector<const PlanLayer*>& lines, double toler
               f.geometry = poly.to_wkb();
               f.message = fmt::format("{} fid {} overlaps {} fid {} by {:.2f} m² (tolerance {} m²)", A.name(),
                                       A.features[i].fid, B.name(), B.features[j].fid, total, tolerance_m2);
-              local.push_back(std::move(f));
+              found[i].push_back(std::move(f));
             }
-          }
-        }
-        std::lock_guard lock(m);
-        out.insert(out.end(), std::make_move_iterator(local.begin()), std::make_move_iterator(local.end()));
-      });
+          });
+      for (auto& fs : found)
+        out.insert(out.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
     }
   }
 }

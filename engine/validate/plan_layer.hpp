@@ -1,8 +1,16 @@
 // One layer of the plan as validate keeps it in memory after reading: per feature only its
 // fid, envelope, 椭球面积 and geometry as WKB in the working CRS (repaired when invalid), so a
-// million-patch DLTB fits and any thread can rebuild the geometries it needs. Reading runs the
-// per-feature checks (geometry, codes, areas) on all workers and the layer-level ones
-// (schema, CRS, zone, duplicate BSM).
+// million-patch DLTB fits and any thread can rebuild the geometries it needs. Reading streams the
+// layer through the one reader (gdal::Layer::read) in batches, each checked on the one pool
+// (core/parallel.hpp) and let go: the per-feature checks (geometry, codes, areas), then the
+// layer-level ones (schema, CRS, zone, duplicate BSM).
+//
+// Neither end is an overlay::FeatureSet. Reading: FeatureSet::load would keep every feature as
+// read with every field (which the reader must judge) until the load ends, and it hands null and
+// empty geometries over alike. The spatial checks: they need the features shaped by validate's
+// own rules (in the working CRS, repaired as GEOM_INVALID says, without wrong types or features
+// outside the CRS's area), and the core cannot make a FeatureSet from features in memory.
+// PlanLayer is that shaped copy; the checks index it with index::EnvelopeIndex.
 #pragma once
 
 #include <cstdint>
@@ -40,7 +48,6 @@ struct PlanLayer {
 
 struct LoadOptions {
   unsigned jobs = 1;
-  std::size_t batch_size = 20000;
   std::function<void(const std::string& stage, std::int64_t done, std::int64_t total)> progress;
 };
 

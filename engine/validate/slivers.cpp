@@ -3,7 +3,7 @@
 namespace guotu::validate {
 
 std::vector<SignificantPart> significant_parts(const geos::Geometry& g, const SliverRule& rule,
-                                               const area::AreaCalculator& area) {
+                                               const area::Measure& area) {
   std::vector<SignificantPart> out;
   if (!g || g.is_empty()) return out;
   geos::Geometry poly = g.polygonal_part();

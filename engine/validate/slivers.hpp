@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "area/ellipsoidal_area.hpp"
+#include "area/measure.hpp"
 #include "geos/geometry.hpp"
 
 namespace guotu::validate {
@@ -22,6 +22,6 @@ struct SignificantPart {
 
 /// The polygon parts of `g` (working CRS) that pass the rule, each with its 椭球面积.
 std::vector<SignificantPart> significant_parts(const geos::Geometry& g, const SliverRule& rule,
-                                               const area::AreaCalculator& area);
+                                               const area::Measure& area);
 
 }  // namespace guotu::validate
