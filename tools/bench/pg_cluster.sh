@@ -1,61 +1,60 @@
 # shellcheck shell=bash
-# A throwaway PostgreSQL 15 + PostGIS 3 cluster for the benchmark peers (sourced by
-# postgis_compare.sh and run.sh; not run on its own).
+# The PostGIS peer's cluster for the benchmarks (sourced by postgis_compare.sh and run.sh): the
+# project's throwaway cluster (tests/postgis/pg_cluster.sh: a temp dir, the server as the
+# postgres user when run as root, 127.0.0.1 only on a free random port, trust auth, fsync off)
+# with server settings tuned for the 2-core / 24 GB benchmark box, and the ogr2ogr load.
 #
 #   source tools/bench/pg_cluster.sh
-#   pg_cluster_start            # sets PG_PORT, PG_DIR, PG_CONN; database "bench" with postgis
-#   pg_psql -c 'SELECT 1'       # psql on it (as the postgres user, ON_ERROR_STOP)
-#   pg_cluster_stop             # stops the server and deletes its directory (idempotent)
+#   bench_pg_start          # sets PG_PORT, PG_WORK, PG_CONN; database "guotu" with postgis
+#   pg_psql -c 'SELECT 1'   # psql on it (ON_ERROR_STOP)
+#   bench_pg_load FILE LAYER... [-- more ogr2ogr options]
+#   bench_pg_stop           # stops the server and deletes its directory (idempotent)
 #
-# The cluster lives in a temp dir owned by the postgres user, listens on 127.0.0.1 only on a
-# free random port, trusts local connections, and has no durability (fsync off): it exists for
-# one benchmark run. Server settings are tuned for the 2-core / 24 GB benchmark box (override
-# with PG_SETTINGS). The caller must stop it on exit (trap pg_cluster_stop EXIT).
-# Needs (Debian 12, as root): postgresql-15 postgresql-15-postgis-3.
+# bench_pg_start leaves an EXIT trap that stops and deletes the cluster whatever happens.
+# Needs (Debian 12, as root): postgresql-15 postgresql-15-postgis-3, gdal-bin.
 
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-PG_SETTINGS=${PG_SETTINGS:-"-c shared_buffers=4GB -c work_mem=256MB -c maintenance_work_mem=2GB \
- -c effective_cache_size=16GB -c max_parallel_workers_per_gather=2 -c max_worker_processes=4 \
- -c max_parallel_workers=2 -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
- -c max_wal_size=8GB -c jit=off"}
-PG_DIR=
-PG_PORT=
+# shellcheck source=tests/postgis/pg_cluster.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../tests/postgis/pg_cluster.sh"
+
+# Settings for the benchmark box (override with BENCH_PG_SETTINGS="name=value ..."):
+# a throwaway cluster, so memory for speed and 2 parallel workers, as a tuned server would run.
+BENCH_PG_SETTINGS=${BENCH_PG_SETTINGS:-"shared_buffers=4GB work_mem=256MB maintenance_work_mem=2GB \
+effective_cache_size=16GB max_parallel_workers_per_gather=2 max_worker_processes=4 \
+max_parallel_workers=2 max_wal_size=8GB jit=off"}
 PG_CONN=
 
-pg_as() { runuser -u postgres -- "$@"; }
-
-pg_cluster_start() {
-  [[ -x $PG_BIN/initdb ]] || { echo "pg_cluster: $PG_BIN/initdb missing: apt-get install postgresql-15 postgresql-15-postgis-3" >&2; return 2; }
-  PG_DIR=$(mktemp -d /tmp/guotu-pg.XXXXXX)
-  chown postgres:postgres "$PG_DIR"
-  chmod 700 "$PG_DIR"
-  PG_PORT=$((20000 + RANDOM % 40000))
-  while ss -ltn 2>/dev/null | grep -q ":$PG_PORT "; do PG_PORT=$((20000 + RANDOM % 40000)); done
-  pg_as "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > "$PG_DIR/initdb.log"
-  pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 $PG_SETTINGS" > /dev/null
-  pg_as psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE bench" > /dev/null
-  pg_psql -c "CREATE EXTENSION postgis" > /dev/null
-  PG_CONN="PG:host=127.0.0.1 port=$PG_PORT user=postgres dbname=bench"
+bench_pg_start() {
+  pg_cluster_start_temp guotu-bench-pg
+  local kv
+  for kv in $BENCH_PG_SETTINGS; do
+    pg_psql -q -c "ALTER SYSTEM SET ${kv%%=*} = '${kv#*=}'" > /dev/null
+  done
+  # shared_buffers needs a restart; pg_ctl restart keeps the options the server was started with
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 restart > /dev/null
+  PG_CONN="PG:host=127.0.0.1 port=$PG_PORT user=postgres dbname=guotu"
 }
 
-pg_psql() { pg_as psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench "$@"; }
-
-pg_cluster_stop() {
-  [[ -n $PG_DIR && -d $PG_DIR ]] || return 0
-  pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop > /dev/null 2>&1 || true
-  rm -rf "$PG_DIR"
+bench_pg_stop() {
+  pg_cluster_stop
+  if [[ -n ${PG_WORK:-} && -d $PG_WORK ]]; then rm -rf "$PG_WORK"; fi
   PG_DIR=
+  PG_WORK=
 }
 
-# Loads layers of a GeoPackage with ogr2ogr (COPY; geometry column geom, fid column fid, GiST
-# index made by the driver after the copy, names laundered to lower case, multi-polygons).
-#   pg_load FILE LAYER... [-- extra ogr2ogr options]
-pg_load() {
-  local file=$1; shift
+# ogr2ogr COPY; geometry column geom, fid column fid, GiST index made by the driver after the
+# copy, names laundered to lower case, multi-polygons.
+bench_pg_load() {
+  local file=$1
+  shift
   local layers=() extra=()
-  while [[ $# -gt 0 && $1 != -- ]]; do layers+=("$1"); shift; done
-  [[ ${1:-} == -- ]] && { shift; extra=("$@"); }
+  while [[ $# -gt 0 && $1 != -- ]]; do
+    layers+=("$1")
+    shift
+  done
+  if [[ ${1:-} == -- ]]; then
+    shift
+    extra=("$@")
+  fi
   ogr2ogr -f PostgreSQL "$PG_CONN" "$file" "${layers[@]}" \
     -lco GEOMETRY_NAME=geom -lco FID=fid -lco SPATIAL_INDEX=GIST -lco LAUNDER=YES \
     -nlt PROMOTE_TO_MULTI --config PG_USE_COPY YES "${extra[@]}"

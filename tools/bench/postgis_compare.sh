@@ -3,8 +3,9 @@
 #
 #   tools/bench/postgis_compare.sh CITY.gpkg PROJECTS.gpkg OUTDIR [--skip-overlap]
 #
-# Starts a throwaway PostgreSQL 15 + PostGIS 3 cluster (tools/bench/pg_cluster.sh: a temp dir
-# owned by the postgres user; 127.0.0.1 only, random port, trust auth), loads the plan layers and the projects with
+# Starts a throwaway PostgreSQL 15 + PostGIS 3 cluster (tools/bench/pg_cluster.sh over
+# tests/postgis/pg_cluster.sh: a temp dir, 127.0.0.1 only, random port, trust auth), loads
+# the plan layers and the projects with
 # ogr2ogr (PG driver, GIST index on every geometry), ANALYZEs, then times in SQL alone:
 #   1. forbid: each project × each feature of STBHHX, ZRBHD (GNFQ='核心保护区'), CSZX, CSLVX,
 #      YJJBNT that it intersects: ST_Area(ST_Intersection) (planar, EPSG:4527 metres);
@@ -38,23 +39,22 @@ log=$(readlink -f "$outdir")/postgis.log
 bench=$(dirname "$(readlink -f "$0")")
 # shellcheck source=tools/bench/pg_cluster.sh
 source "$bench/pg_cluster.sh"
-trap pg_cluster_stop EXIT
 
 say() { echo "$*" | tee -a "$log" >&2; }
 ts() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 say "# postgis_compare $(date -u +%FT%TZ) on $(hostname), $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-pg_cluster_start
-say "# PostgreSQL $(pg_as "$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT, data in $PG_DIR"
-psql_() { pg_psql "$@"; }
+bench_pg_start
+say "# PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT, data in $PG_DIR"
+psql_() { pg_psql -q "$@"; }
 say "# PostGIS $(psql_ -At -c 'SELECT postgis_lib_version()'), GEOS $(psql_ -At -c 'SELECT postgis_geos_version()')"
 
 # Load: ogr2ogr COPY, geometry column geom, GIST index made by the driver after the copy.
 t0=$(ts)
-pg_load "$city" DLTB STBHHX ZRBHD CSZX CSLVX YJJBNT XZQ
+bench_pg_load "$city" DLTB STBHHX ZRBHD CSZX CSLVX YJJBNT XZQ
 t1=$(ts)
-pg_load "$projects" XMYD -- -nln xmyd
+bench_pg_load "$projects" XMYD -- -nln xmyd
 t2=$(ts)
 psql_ -c "VACUUM ANALYZE"
 t3=$(ts)
