@@ -8,8 +8,8 @@
 # Run as root from anywhere (PostgreSQL runs as the postgres user in a throwaway cluster).
 # GUOTU (default build/release/tools/guotu of this repository) and GUOTU_READ (default
 # build/release/tools/guotu_bench_read) name the binaries; when the defaults are missing they
-# are built with the release preset. Copy the binaries elsewhere first if a rebuild could swap
-# them mid-run.
+# are built with the release preset (after scripts/install-deps.sh when there is no cmake).
+# Copy the binaries elsewhere first if a rebuild could swap them mid-run.
 #
 # What it does, and why:
 #  0. Installs by Debian package name what the peers need when it is missing (postgresql-15,
@@ -32,9 +32,11 @@
 #     own reader into GEOS geometries and nothing else: the least any guotu command pays.
 #  4. SpatiaLite: each tools/bench/sql/spatialite/*.sql in `sqlite3 CITY.gpkg` (mod_spatialite,
 #     GPKG amphibious mode, joins through the GeoPackage R-trees), whole process timed.
+#     (T1 in both peers first cuts the control lines into pieces of ≤ 256 vertices with their
+#     own index: joined whole, the large polygons made the SQL 1.4–3× slower; sql/README.md.)
 #  5. PostGIS: a throwaway cluster (tools/bench/pg_cluster.sh), the layers loaded with ogr2ogr
-#     (GiST), VACUUM ANALYZE; each tools/bench/sql/postgis/*.sql materialised in an UNLOGGED
-#     table and timed by psql's \timing alone (query time, not loading); rows copied out.
+#     (GiST), VACUUM ANALYZE; each tools/bench/sql/postgis/*.sql materialises its answer in an
+#     UNLOGGED table, timed by psql's \timing alone (query time, not loading); rows copied out.
 #  6. tools/bench/bench.py compares the answers (per record, 1e-6 relative; see its header) and
 #     appends the records to tools/bench/results.json (replacing earlier ones of the same size),
 #     then rewrites the results section of docs/benchmarks.md (between its markers): the table,
@@ -90,6 +92,8 @@ reader=${GUOTU_READ:-$repo/build/release/tools/guotu_bench_read}
 if [[ ! -x $guotu || ! -x $reader ]]; then
   if [[ -z ${GUOTU:-} && -z ${GUOTU_READ:-} ]]; then
     echo "== building guotu and guotu_bench_read (release preset)" >&2
+    # a fresh machine has no compiler: the project's own dependency list (scripts/install-deps.sh)
+    command -v cmake > /dev/null || bash "$repo/scripts/install-deps.sh"
     (cd "$repo" && cmake --preset release > /dev/null && cmake --build --preset release --target guotu guotu_bench_read)
   fi
   [[ -x $guotu ]] || { echo "$0: no guotu at $guotu (set GUOTU)" >&2; exit 2; }
@@ -97,6 +101,8 @@ if [[ ! -x $guotu || ! -x $reader ]]; then
 fi
 guotu=$(readlink -f "$guotu")
 reader=$(readlink -f "$reader")
+# guotu's layer catalogue and rule data: this repository's, also for a binary copied elsewhere
+export GUOTU_HOME=${GUOTU_HOME:-$repo}
 
 mkdir -p "$work"
 work=$(readlink -f "$work")
@@ -184,7 +190,9 @@ spatialite_run() {  # task file...
   done
 }
 
-# PostGIS: each SQL file materialised in an UNLOGGED table, timed by \timing alone; rows as CSV.
+# PostGIS: each SQL file runs in one psql session; its last statement materialises the answer
+# in the UNLOGGED table :"res" (res_FILE). The time is the sum of psql's \timing of every
+# statement of the file (preparatory ones, as T1's subdivision, included); rows → CSV.
 postgis_run() {  # task file...
   local task=$1; shift
   local f base lb la ms rc
@@ -197,14 +205,12 @@ postgis_run() {  # task file...
       echo "SET client_min_messages = warning;"
       echo "DROP TABLE IF EXISTS res_$base;"
       printf '%s\n' '\timing on'
-      echo "CREATE UNLOGGED TABLE res_$base AS"
-      sed -e 's/;[[:space:]]*$//' "$f"
-      echo ";"
-    } | pg_psql -f - > "$d/postgis_$base.out" 2> "$d/postgis_$base.err" || rc=$?
+      cat "$f"
+    } | pg_psql -q -v res="res_$base" -f - > "$d/postgis_$base.out" 2> "$d/postgis_$base.err" || rc=$?
     la=$(load1)
-    ms=$(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' "$d/postgis_$base.out" | tail -1)
+    ms=$(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' "$d/postgis_$base.out" | awk '{ s += $1 } END { if (NR) printf "%.3f", s }')
     # psql runs as the postgres user: the rows come out on stdout, written by this (root) shell
-    pg_psql -c "\\copy res_$base TO STDOUT WITH (FORMAT csv, HEADER)" > "$d/postgis_$base.csv" 2>> "$d/postgis_$base.err" || rc=$?
+    pg_psql -q -c "\\copy res_$base TO STDOUT WITH (FORMAT csv, HEADER)" > "$d/postgis_$base.csv" 2>> "$d/postgis_$base.err" || rc=$?
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$task" postgis \
       "$(awk -v m="${ms:-}" 'BEGIN { if (m != "") printf "%.3f", m / 1000 }')" "" "$rc" "$lb" "$la" "postgis_$base" >> "$d/timings.tsv"
     echo "   exit $rc, ${ms:-?} ms (load $lb → $la)" >&2
