@@ -3,8 +3,9 @@
 #
 #   tools/bench/postgis_compare.sh CITY.gpkg PROJECTS.gpkg OUTDIR [--skip-overlap]
 #
-# Starts a throwaway PostgreSQL 15 + PostGIS 3 cluster in a temp dir (owner: the postgres
-# user; 127.0.0.1 only, random port, trust auth), loads the plan layers and the projects with
+# Starts a throwaway PostgreSQL 15 + PostGIS 3 cluster (tools/bench/pg_cluster.sh over
+# tests/postgis/pg_cluster.sh: a temp dir, 127.0.0.1 only, random port, trust auth), loads
+# the plan layers and the projects with
 # ogr2ogr (PG driver, GIST index on every geometry), ANALYZEs, then times in SQL alone:
 #   1. forbid: each project × each feature of STBHHX, ZRBHD (GNFQ='核心保护区'), CSZX, CSLVX,
 #      YJJBNT that it intersects: ST_Area(ST_Intersection) (planar, EPSG:4527 metres);
@@ -20,7 +21,7 @@
 # stopped and its directory deleted on exit, whatever happens.
 #
 # Needs (Debian 12): postgresql-15 postgresql-15-postgis-3 gdal-bin; run as root (the
-# cluster runs as the postgres user). Server settings for 2 cores / 24 GB are below.
+# cluster runs as the postgres user). Server settings for 2 cores / 24 GB: pg_cluster.sh.
 set -euo pipefail
 
 if [[ $# -lt 3 ]]; then
@@ -35,51 +36,25 @@ mkdir -p "$outdir"
 log=$(readlink -f "$outdir")/postgis.log
 : > "$log"
 
-pgbin=/usr/lib/postgresql/15/bin
-[[ -x $pgbin/initdb ]] || { echo "$0: $pgbin/initdb missing: apt-get install postgresql-15 postgresql-15-postgis-3" >&2; exit 2; }
-
-pgdir=$(mktemp -d /tmp/guotu-pg.XXXXXX)
-chown postgres:postgres "$pgdir"
-chmod 700 "$pgdir"
-port=$((20000 + RANDOM % 40000))
-while ss -ltn 2>/dev/null | grep -q ":$port "; do port=$((20000 + RANDOM % 40000)); done
-
-as_pg() { runuser -u postgres -- "$@"; }
-cleanup() {
-  as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop > /dev/null 2>&1 || true
-  rm -rf "$pgdir"
-}
-trap cleanup EXIT
+bench=$(dirname "$(readlink -f "$0")")
+# shellcheck source=tools/bench/pg_cluster.sh
+source "$bench/pg_cluster.sh"
 
 say() { echo "$*" | tee -a "$log" >&2; }
 ts() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 say "# postgis_compare $(date -u +%FT%TZ) on $(hostname), $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > "$pgdir/initdb.log"
-# Tuned for the benchmark box (2 cores, 24 GB): a throwaway cluster, so no durability.
-as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w start -o "-p $port -k $pgdir \
-  -c listen_addresses=127.0.0.1 -c shared_buffers=4GB -c work_mem=256MB \
-  -c maintenance_work_mem=2GB -c effective_cache_size=16GB -c max_parallel_workers_per_gather=2 \
-  -c max_worker_processes=4 -c max_parallel_workers=2 -c fsync=off -c synchronous_commit=off \
-  -c full_page_writes=off -c max_wal_size=8GB -c jit=off" > /dev/null
-say "# PostgreSQL $(as_pg "$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, data in $pgdir"
-
-psql_() { as_pg psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d bench "$@"; }
-as_pg psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE bench" > /dev/null
-psql_ -c "CREATE EXTENSION postgis" > /dev/null
+bench_pg_start
+say "# PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT, data in $PG_DIR"
+psql_() { pg_psql -q "$@"; }
 say "# PostGIS $(psql_ -At -c 'SELECT postgis_lib_version()'), GEOS $(psql_ -At -c 'SELECT postgis_geos_version()')"
 
-pg="PG:host=127.0.0.1 port=$port user=postgres dbname=bench"
 # Load: ogr2ogr COPY, geometry column geom, GIST index made by the driver after the copy.
 t0=$(ts)
-ogr2ogr -f PostgreSQL "$pg" "$city" DLTB STBHHX ZRBHD CSZX CSLVX YJJBNT XZQ \
-  -lco GEOMETRY_NAME=geom -lco FID=fid -lco SPATIAL_INDEX=GIST -lco LAUNDER=YES \
-  -nlt PROMOTE_TO_MULTI --config PG_USE_COPY YES
+bench_pg_load "$city" DLTB STBHHX ZRBHD CSZX CSLVX YJJBNT XZQ
 t1=$(ts)
-ogr2ogr -f PostgreSQL "$pg" "$projects" XMYD -nln xmyd \
-  -lco GEOMETRY_NAME=geom -lco FID=fid -lco SPATIAL_INDEX=GIST -lco LAUNDER=YES \
-  -nlt PROMOTE_TO_MULTI --config PG_USE_COPY YES
+bench_pg_load "$projects" XMYD -- -nln xmyd
 t2=$(ts)
 psql_ -c "VACUUM ANALYZE"
 t3=$(ts)
