@@ -153,9 +153,9 @@ class Pairing {
       const Geometry ag = overlay::Worker::geometry(after_.set, j);
       ++out.overlaid;
       if (!bg.intersects(ag)) continue;
-      Geometry piece = bg.intersection(ag).polygonal_part();
+      const Geometry piece = bg.intersection(ag).polygonal_part();
       if (piece.is_empty()) continue;  // the patches only touch
-      add(i, j, std::move(piece), classify(before_.code(i), after_.code(j)), w, out);
+      add(i, j, piece, classify(before_.code(i), after_.code(j)), w, out);
     }
   }
 
@@ -167,14 +167,14 @@ class Pairing {
       const Geometry bg = overlay::Worker::geometry(before_.set, i);
       ++out.overlaid;
       if (!bg.intersects(fg)) continue;
-      Geometry piece = bg.intersection(fg).polygonal_part();
+      const Geometry piece = bg.intersection(fg).polygonal_part();
       if (piece.is_empty()) continue;
       if (is_construction(code)) {
         ++out.on_construction;  // built on land that was already 建设用地: no change of class
         continue;
       }
-      add(i, k, std::move(piece),
-          layers::LandClasses::embedded().contains("cultivated", "sandiao", code) ? kNonAgri : kOther, w, out);
+      add(i, k, piece, layers::LandClasses::embedded().contains("cultivated", "sandiao", code) ? kNonAgri : kOther, w,
+          out);
     }
   }
 

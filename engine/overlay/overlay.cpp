@@ -98,7 +98,7 @@ void shape_one(Raw& r, Batch& b, const LoadOptions& o, const std::string& file, 
   keep(changed ? g.to_wkb() : std::move(r.wkb), env, area);
 }
 
-std::string trimmed(std::string s) {
+std::string trimmed(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return {};
   const auto e = s.find_last_not_of(" \t\r\n");
@@ -129,7 +129,7 @@ FeatureSet FeatureSet::load(const gdal::Layer& layer, const LoadOptions& o) {
     if (!i) throw_bad_input("the layer has no field " + name, {set.file_, set.table_, std::nullopt, std::nullopt});
     ro.fields.push_back(*i);
   }
-  if (ro.fields.empty() && layer.fields().size() > 0) {
+  if (ro.fields.empty() && !layer.fields().empty()) {
     // No attribute is wanted: convert one (the cheapest: the first) rather than all of them.
     ro.fields.push_back(0);
   }
