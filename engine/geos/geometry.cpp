@@ -425,6 +425,12 @@ bool PreparedGeometry::contains(const Geometry& g) const {
   auto& ctx = base_.context();
   return check_predicate(ctx, GEOSPreparedContains_r(ctx.handle(), prepared_, g.raw()), "preparedContains") == 1;
 }
+bool PreparedGeometry::contains_properly(const Geometry& g) const {
+  auto& ctx = base_.context();
+  return check_predicate(ctx, GEOSPreparedContainsProperly_r(ctx.handle(), prepared_, g.raw()),
+                         "preparedContainsProperly") == 1;
+}
+
 bool PreparedGeometry::covers(const Geometry& g) const {
   auto& ctx = base_.context();
   return check_predicate(ctx, GEOSPreparedCovers_r(ctx.handle(), prepared_, g.raw()), "preparedCovers") == 1;

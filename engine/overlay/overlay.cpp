@@ -98,6 +98,20 @@ void shape_one(Raw& r, Batch& b, const LoadOptions& o, const std::string& file, 
   keep(changed ? g.to_wkb() : std::move(r.wkb), env, area);
 }
 
+/// Whether two polygonal pieces share interior. DE-9IM first; pieces cut from touching features
+/// can be so nearly degenerate that relate fails (a side location conflict), and then the robust
+/// overlay (OverlayNG, with its snapping fallback) decides: an intersection with area.
+bool interiors_overlap(const geos::Geometry& a, const geos::Geometry& b) {
+  try {
+    return a.relate_pattern(b, "2********");
+  } catch (const geos::Failure&) {
+    // Noise of the overlay along a shared edge is not an overlap: a common area above a
+    // billionth of the smaller piece is.
+    const geos::Geometry common = a.intersection(b).polygonal_part();
+    return !common.is_empty() && common.planar_area() > 1e-9 * std::min(a.planar_area(), b.planar_area());
+  }
+}
+
 std::string trimmed(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return {};
@@ -314,7 +328,9 @@ void Worker::intersect(const Subject& s, const FeatureSet& set, bool pieces, con
     if (s.prepared != nullptr) {
       geos::Geometry f = geometry(set, i);
       if (!s.prepared->intersects(f)) continue;
-      if (s.prepared->covers(f)) {
+      // Wholly inside, off the boundary: its known area. A feature touching the subject's
+      // boundary from inside is cut instead (the cut is the feature; only cheaper tests differ).
+      if (s.prepared->contains_properly(f)) {
         h.fit = Fit::FeatureInside;
         h.area_m2 = known_areas ? set.area_m2(i) : measure_->area_m2(f);
         if (pieces) h.piece = std::move(f);
@@ -327,7 +343,7 @@ void Worker::intersect(const Subject& s, const FeatureSet& set, bool pieces, con
     } else {
       const geos::PreparedGeometry& pf = prepared(set, i);
       if (!pf.intersects(s.geometry)) continue;
-      if (pf.covers(s.geometry)) {
+      if (pf.contains_properly(s.geometry)) {
         h.fit = Fit::SubjectInside;
         if (std::isnan(subject_area)) subject_area = measure_->area_m2(s.geometry);
         h.area_m2 = subject_area;
@@ -347,35 +363,55 @@ void Worker::intersect(const Subject& s, const FeatureSet& set, bool pieces, con
 double Worker::area_within(const Subject& s, const FeatureSet& set) {
   std::vector<geos::Geometry> pieces;
   std::vector<Envelope> envelopes;
+  std::vector<double> areas;
   double sum = 0;
   std::optional<double> whole;
   intersect(s, set, true, [&](Hit&& h) {
     if (h.fit == Fit::SubjectInside) whole = h.area_m2;
     if (whole) return;
     sum += h.area_m2;
+    areas.push_back(h.area_m2);
     envelopes.push_back(h.piece.envelope());
     pieces.push_back(std::move(h.piece));
   });
   if (whole) return *whole;
   if (pieces.size() <= 1) return sum;
-  // Pieces of features that do not overlap each other add up. Only when two of them share
-  // interior (the layer's features overlap) is the union taken, so that each place counts once.
+  // Pieces of features that do not overlap each other add up: their sum is the area, and no
+  // union is computed (a county's thousands of pieces). When two of them share interior (the
+  // layer's features overlap), the union of the pieces is measured, so that each place counts
+  // once. Slivers (pieces below kSliverM2, left where a feature only grazes the subject) stay
+  // out of the overlap test and the union and add their own area: GEOS 3.11's union lost
+  // 2.04 km² of one county's 永久基本农田 when such a piece of slivers met a large piece (their
+  // intersection empty; docs/area.md), and a sliver can change the figure by its area at most.
+  constexpr double kSliverM2 = 0.01;
+  std::vector<geos::Geometry> solid;
+  std::vector<Envelope> solid_envelopes;
+  double slivers = 0;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (areas[i] < kSliverM2) {
+      slivers += areas[i];
+    } else {
+      solid.push_back(std::move(pieces[i]));
+      solid_envelopes.push_back(envelopes[i]);
+    }
+  }
+  if (solid.size() <= 1) return sum;
   std::vector<std::pair<Envelope, std::size_t>> items;
-  items.reserve(envelopes.size());
-  for (std::size_t i = 0; i < envelopes.size(); ++i) items.emplace_back(envelopes[i], i);
+  items.reserve(solid_envelopes.size());
+  for (std::size_t i = 0; i < solid_envelopes.size(); ++i) items.emplace_back(solid_envelopes[i], i);
   const index::EnvelopeIndex near(items);
   std::vector<std::size_t> found;
   bool overlap = false;
-  for (std::size_t a = 0; a < pieces.size() && !overlap; ++a) {
-    near.query(envelopes[a], found);
+  for (std::size_t a = 0; a < solid.size() && !overlap; ++a) {
+    near.query(solid_envelopes[a], found);
     for (std::size_t b : found)
-      if (b > a && pieces[a].relate_pattern(pieces[b], "2********")) {
+      if (b > a && interiors_overlap(solid[a], solid[b])) {
         overlap = true;
         break;
       }
   }
   if (!overlap) return sum;
-  return measure_->area_m2(union_of(std::move(pieces)));
+  return measure_->area_m2(union_of(std::move(solid))) + slivers;
 }
 
 geos::Geometry Worker::union_of(std::vector<geos::Geometry> pieces) {

@@ -115,8 +115,8 @@ class FeatureSet {
 
 /// How a subject and a feature meet.
 enum class Fit {
-  FeatureInside,  ///< the subject covers the feature: the piece is the feature (its known area)
-  SubjectInside,  ///< the feature covers the subject: the piece is the subject (its known area)
+  FeatureInside,  ///< the feature lies in the subject's interior: the piece is the feature (its known area)
+  SubjectInside,  ///< the subject lies in the feature's interior: the piece is the subject (its known area)
   Partial,        ///< cut: the piece is their intersection
 };
 
