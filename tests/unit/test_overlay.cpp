@@ -160,7 +160,9 @@ TEST(OverlayCore, SliversDoNotLoseAreaInAUnion) {
   guotu::gdal::initialize();
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   ASSERT_TRUE(ds);
-  std::unique_ptr<OGRGeometry> c(ds->GetLayerByName("XZQ")->GetNextFeature()->StealGeometry());
+  const OGRFeatureUniquePtr county_feature(ds->GetLayerByName("XZQ")->GetNextFeature());
+  ASSERT_TRUE(county_feature);
+  const std::unique_ptr<OGRGeometry> c(county_feature->GetGeometryRef()->clone());
   std::vector<std::unique_ptr<OGRGeometry>> pieces;
   double sum = 0;
   for (auto& f : *ds->GetLayerByName("YJJBNT")) {
