@@ -43,6 +43,9 @@ int run(const DiffArgs& a) {
                     .output(a.out, "--out"),
                 a.overwrite);
   if (!a.ledger.empty() && a.year == 0) throw_bad_input("--to-ledger needs --year (the year the flows are booked in)");
+  // The ledger books official figures (椭球面积): plane areas never reach it.
+  if (!a.ledger.empty() && mode == area::AreaMode::Planar)
+    throw_bad_input("--to-ledger books 椭球面积; with --area planar the flows would be plane areas: drop one of them");
   // The ledger is opened first (file or PostgreSQL schema): a missing one is refused before
   // the long comparison, not after it.
   std::optional<ledger::FarmlandLedger> book;
