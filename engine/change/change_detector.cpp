@@ -502,14 +502,14 @@ DiffResult run_diff(const DiffOptions& o) {
           "patches without ZLDWDM and no XZQ / XZQ_XIANG in the plan: their county and town are left empty");
     const bool any_plan_layer = !res.plan_layers_used.empty();
     const bool units = county_layer != nullptr || town_layer != nullptr;
-    std::vector<std::size_t> todo;
+    std::vector<std::size_t> to_test;
     std::vector<Envelope> plan_envelopes, unit_envelopes;
     for (std::size_t k = 0; k < res.changes.size(); ++k) {
       const Change& c = res.changes[k];
       const bool test = any_plan_layer && c.new_construction;
       const bool locate_it = units && c.county.empty();
       if (!test && !locate_it) continue;
-      todo.push_back(k);
+      to_test.push_back(k);
       if (test) plan_envelopes.push_back(c.envelope);
       if (locate_it) unit_envelopes.push_back(c.envelope);
     }
@@ -528,9 +528,9 @@ DiffResult run_diff(const DiffOptions& o) {
     }
     const gdal::Layer& named = o.footprints ? *al : *bl;
     overlay::for_each(
-        todo.size(), o.jobs, o.area, o.working_crs,
+        to_test.size(), o.jobs, o.area, o.working_crs,
         [&](std::size_t k, overlay::Worker& w) {
-          Change& c = res.changes[todo[k]];
+          Change& c = res.changes[to_test[k]];
           geos::on_feature({named.source_path(), named.name(), o.footprints ? c.after_fid : c.before_fid, {}}, "", [&] {
             const Geometry piece = Geometry::from_wkb(c.wkb);
             if (c.county.empty() && (sets.counties || sets.towns)) {

@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/numeric.hpp"
+#include "core/text.hpp"
 #include "gdal/connection.hpp"
 #include "geos/algorithms.hpp"
 #include "geos/geometry.hpp"
@@ -90,13 +91,6 @@ struct Shared {
 };
 
 constexpr const char* kLabelFields[] = {"HXMC", "KZXMC", "ZRBHDMC", "QYMC", "MC", "XZQMC", "BSM"};
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
 
 std::string rule_where(const RuleSet& set, const Rule& r) {
   return fmt::format("rule {} ({} line {})", r.id, set.file, r.line);
@@ -693,23 +687,23 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   // Workers take projects one at a time; each writes only its own result slots.
   res.projects.resize(inputs.size());
   std::vector<std::vector<Violation>> found(inputs.size());
-  std::vector<std::size_t> todo;
+  std::vector<std::size_t> evaluable;
   std::unordered_map<std::int64_t, std::string> skip_reasons;  // fid → why (the last one said)
   for (const auto& s : res.skipped) skip_reasons[s.fid] = s.reason;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (inputs[i].evaluate) {
-      todo.push_back(i);
+      evaluable.push_back(i);
     } else {
       const auto why = skip_reasons.find(inputs[i].fid);
       res.projects[i] = skipped_result(inputs[i], why == skip_reasons.end() ? std::string() : why->second);
       res.projects[i].wkb = inputs[i].wkb;
     }
   }
-  res.jobs = worker_count(o.jobs, todo.size());
+  res.jobs = worker_count(o.jobs, evaluable.size());
   overlay::for_each(
-      todo.size(), o.jobs, o.area, o.working_crs,
+      evaluable.size(), o.jobs, o.area, o.working_crs,
       [&](std::size_t k, overlay::Worker& w) {
-        const std::size_t i = todo[k];
+        const std::size_t i = evaluable[k];
         try {
           res.projects[i] = Evaluator(shared, w).run(inputs[i], found[i]);
         } catch (const Error& e) {

@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/numeric.hpp"
+#include "core/text.hpp"
 
 namespace guotu::overlay {
 
@@ -110,13 +111,6 @@ bool interiors_overlap(const geos::Geometry& a, const geos::Geometry& b) {
     const geos::Geometry common = a.intersection(b).polygonal_part();
     return !common.is_empty() && common.planar_area() > 1e-9 * std::min(a.planar_area(), b.planar_area());
   }
-}
-
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
 }
 
 }  // namespace
@@ -292,7 +286,7 @@ FeatureSet FeatureSet::load(const gdal::Layer& layer, const LoadOptions& o) {
 }
 
 std::string FeatureSet::text(std::size_t i, std::size_t k) const {
-  return trimmed(gdal::as_text(value(i, k)));
+  return trim(gdal::as_text(value(i, k)));
 }
 
 // ----------------------------------------------------------------------------------- Worker
@@ -396,19 +390,27 @@ double Worker::area_within(const Subject& s, const FeatureSet& set) {
     }
   }
   if (solid.size() <= 1) return sum;
-  std::vector<std::pair<Envelope, std::size_t>> items;
-  items.reserve(solid_envelopes.size());
-  for (std::size_t i = 0; i < solid_envelopes.size(); ++i) items.emplace_back(solid_envelopes[i], i);
-  const index::EnvelopeIndex near(items);
-  std::vector<std::size_t> found;
+  // Candidate pairs: envelopes that meet. A patch meets a handful of pieces (tested pair by pair);
+  // a county thousands (through an index of their envelopes).
   bool overlap = false;
-  for (std::size_t a = 0; a < solid.size() && !overlap; ++a) {
-    near.query(solid_envelopes[a], found);
-    for (std::size_t b : found)
-      if (b > a && interiors_overlap(solid[a], solid[b])) {
-        overlap = true;
-        break;
-      }
+  auto test = [&](std::size_t a, std::size_t b) {
+    if (!overlap && solid_envelopes[a].intersects(solid_envelopes[b]) && interiors_overlap(solid[a], solid[b]))
+      overlap = true;
+  };
+  if (solid.size() <= 32) {
+    for (std::size_t a = 0; a < solid.size() && !overlap; ++a)
+      for (std::size_t b = a + 1; b < solid.size() && !overlap; ++b) test(a, b);
+  } else {
+    std::vector<std::pair<Envelope, std::size_t>> items;
+    items.reserve(solid_envelopes.size());
+    for (std::size_t i = 0; i < solid_envelopes.size(); ++i) items.emplace_back(solid_envelopes[i], i);
+    const index::EnvelopeIndex near(items);
+    std::vector<std::size_t> found;
+    for (std::size_t a = 0; a < solid.size() && !overlap; ++a) {
+      near.query(solid_envelopes[a], found);
+      for (std::size_t b : found)
+        if (b > a) test(a, b);
+    }
   }
   if (!overlap) return sum;
   return measure_->area_m2(union_of(std::move(solid))) + slivers;
@@ -445,21 +447,21 @@ std::vector<Envelope> read_windows(std::vector<Envelope> envelopes, double margi
     const index::EnvelopeIndex idx(items);
     std::vector<char> taken(envelopes.size(), 0);
     std::vector<Envelope> out;
-    std::vector<std::size_t> near, todo;
+    std::vector<std::size_t> near, frontier;
     for (std::size_t i = 0; i < envelopes.size(); ++i) {
       if (taken[i] != 0) continue;
       taken[i] = 1;
       Envelope group = envelopes[i];
-      todo.assign(1, i);
-      while (!todo.empty()) {
-        const std::size_t j = todo.back();
-        todo.pop_back();
+      frontier.assign(1, i);
+      while (!frontier.empty()) {
+        const std::size_t j = frontier.back();
+        frontier.pop_back();
         idx.query(envelopes[j], near);
         for (std::size_t k : near) {
           if (taken[k] != 0) continue;
           taken[k] = 1;
           group.expand(envelopes[k]);
-          todo.push_back(k);
+          frontier.push_back(k);
           merged = true;
         }
       }

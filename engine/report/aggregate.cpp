@@ -6,7 +6,6 @@
 #include <memory>
 #include <mutex>
 #include <set>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -152,6 +151,19 @@ std::string city_name(const std::string& prefix) {
   }
   return "全市";
 }
+
+/// A unit as an overlay subject: its polygon, prepared once (one unit against many features).
+class UnitSubject {
+ public:
+  explicit UnitSubject(const ReportUnit& u)
+      : geometry_(geos::Geometry::from_wkb(u.wkb)), prepared_(geometry_.clone()), area_m2_(u.area_m2) {}
+  [[nodiscard]] overlay::Subject subject() const { return {geometry_, geometry_.envelope(), area_m2_, &prepared_}; }
+
+ private:
+  geos::Geometry geometry_;
+  geos::PreparedGeometry prepared_;
+  double area_m2_;
+};
 
 /// The unit of each patch at a code-prefix level (npos: none), from ZLDWDM.
 std::vector<std::size_t> units_by_code(const Patches& p, const UnitLevel& level) {
@@ -393,9 +405,8 @@ LandUseResult aggregate_land_use(const Patches& patches, const std::vector<UnitL
       overlay::for_each(
           level.units.size(), ctx.jobs, ctx.area, ctx.crs,
           [&](std::size_t u, overlay::Worker& w) {
-            const geos::Geometry unit = geos::Geometry::from_wkb(level.units[u].wkb);
-            const geos::PreparedGeometry prepared(unit.clone());
-            const overlay::Subject subject{unit, unit.envelope(), level.units[u].area_m2, &prepared};
+            const UnitSubject unit(level.units[u]);
+            const overlay::Subject subject = unit.subject();
             std::vector<double> local(nm, 0.0);
             geos::on_feature({set.file(), set.table(), {}, {}},
                              "the overlay with " + level.name + " unit " + level.units[u].code, [&] {
@@ -440,31 +451,35 @@ std::vector<std::vector<MeasureValues>> aggregate_overlays(const ZoneSets& zones
                                                            const AggregateContext& ctx) {
   std::vector<std::vector<MeasureValues>> out(levels.size());
   for (std::size_t li = 0; li < levels.size(); ++li) out[li].resize(levels[li].units.size());
-  // Measures by layer (several measures may read one layer).
+  // Measures by layer (several measures may read one layer); a layer absent from `zones` leaves
+  // its measures unset → "no input".
   std::map<std::string, std::vector<std::string>> by_layer;
   for (const auto& m : indicators.measures())
-    if (m.kind == MeasureKind::Overlay) by_layer[m.layer].push_back(m.id);
-  for (const auto& [layer_name, ids] : by_layer) {
-    const auto z = zones.find(layer_name);
-    if (z == zones.end()) continue;  // measures stay unset → "no input"
-    const overlay::FeatureSet& set = z->second;
-    for (std::size_t li = 0; li < levels.size(); ++li) {
-      const UnitLevel& level = levels[li];
-      std::vector<double> area(level.units.size(), 0.0);
-      overlay::for_each(
-          level.units.size(), ctx.jobs, ctx.area, ctx.crs,
-          [&](std::size_t u, overlay::Worker& w) {
-            const geos::Geometry unit = geos::Geometry::from_wkb(level.units[u].wkb);
-            const geos::PreparedGeometry prepared(unit.clone());
-            const overlay::Subject subject{unit, unit.envelope(), level.units[u].area_m2, &prepared};
-            area[u] = geos::on_feature({set.file(), set.table(), {}, {}},
-                                       "the overlay with " + level.name + " unit " + level.units[u].code,
-                                       [&] { return w.area_within(subject, set); });
-          },
-          stage(ctx, "overlay " + set.table() + " × " + level.name));
-      for (std::size_t u = 0; u < level.units.size(); ++u)
-        for (const auto& id : ids) out[li][u][id] = area[u];
-    }
+    if (m.kind == MeasureKind::Overlay && zones.count(m.layer) != 0) by_layer[m.layer].push_back(m.id);
+  if (by_layer.empty()) return out;
+  std::vector<const overlay::FeatureSet*> sets;
+  std::vector<const std::vector<std::string>*> ids;
+  for (const auto& [layer, measure_ids] : by_layer) {
+    sets.push_back(&zones.at(layer));
+    ids.push_back(&measure_ids);
+  }
+  for (std::size_t li = 0; li < levels.size(); ++li) {
+    const UnitLevel& level = levels[li];
+    std::vector<std::vector<double>> area(level.units.size(), std::vector<double>(sets.size(), 0.0));
+    // Each unit is built and prepared once, and measured against every plan layer.
+    overlay::for_each(
+        level.units.size(), ctx.jobs, ctx.area, ctx.crs,
+        [&](std::size_t u, overlay::Worker& w) {
+          const UnitSubject unit(level.units[u]);
+          for (std::size_t k = 0; k < sets.size(); ++k)
+            area[u][k] = geos::on_feature({sets[k]->file(), sets[k]->table(), {}, {}},
+                                          "the overlay with " + level.name + " unit " + level.units[u].code,
+                                          [&] { return w.area_within(unit.subject(), *sets[k]); });
+        },
+        stage(ctx, "overlay plan layers × " + level.name));
+    for (std::size_t u = 0; u < level.units.size(); ++u)
+      for (std::size_t k = 0; k < sets.size(); ++k)
+        for (const auto& id : *ids[k]) out[li][u][id] = area[u][k];
   }
   return out;
 }
@@ -474,75 +489,77 @@ std::vector<ClassWithin> classes_within(const Patches& patches, const std::vecto
                                         const AggregateContext& ctx) {
   const overlay::FeatureSet& set = patches.set;
   if (!set.measured()) throw_internal("classes within needs the patches' geometries: load_patches(geometry = true)");
-  const std::size_t np = set.size();
+  const std::size_t np = set.size(), nz = layers.size();
+  std::vector<const overlay::FeatureSet*> zone(nz);
+  for (std::size_t z = 0; z < nz; ++z) {
+    const auto it = zones.find(layers[z]);
+    if (it == zones.end()) throw_internal("classes within: layer " + layers[z] + " was not loaded");
+    zone[z] = &it->second;
+  }
   std::vector<std::string> dlbm(np);
   for (std::size_t p = 0; p < np; ++p) dlbm[p] = set.text(p, patches.dlbm);
-  // Code-prefix levels: each patch's unit, once.
-  std::vector<std::vector<std::size_t>> unit_of(levels.size());
-  for (std::size_t li = 0; li < levels.size(); ++li)
-    if (levels[li].assignment == Assignment::CodePrefix) unit_of[li] = units_by_code(patches, levels[li]);
 
-  std::vector<ClassWithin> out;
-  for (const auto& name : layers) {
-    const auto z = zones.find(name);
-    if (z == zones.end()) throw_internal("classes within: layer " + name + " was not loaded");
-    const overlay::FeatureSet& zone = z->second;
-    // The area of each patch inside the line (each place once, whatever overlaps the line has).
-    std::vector<double> inside(np, 0.0);
-    overlay::for_each(
-        np, ctx.jobs, ctx.area, ctx.crs,
-        [&](std::size_t p, overlay::Worker& w) {
-          if (set.wkb(p).empty()) return;
-          const geos::Geometry patch = overlay::Worker::geometry(set, p);
-          const overlay::Subject subject{patch, set.envelope(p), set.area_m2(p), nullptr};
-          inside[p] = geos::on_feature(set.where(p), "its overlay with " + zone.table(),
-                                       [&] { return w.area_within(subject, zone); });
-        },
-        stage(ctx, "classes within " + zone.table()));
-    for (std::size_t li = 0; li < levels.size(); ++li) {
-      const UnitLevel& level = levels[li];
-      std::vector<std::map<std::string, double>> sums(level.units.size());
-      if (level.assignment == Assignment::All) {
-        for (std::size_t p = 0; p < np; ++p)
-          if (inside[p] > 0) sums[0][dlbm[p]] += inside[p];
-      } else if (level.assignment == Assignment::CodePrefix) {
-        for (std::size_t p = 0; p < np; ++p)
-          if (inside[p] > 0 && unit_of[li][p] != std::string::npos) sums[unit_of[li][p]][dlbm[p]] += inside[p];
-      } else {
-        // Units of any other layer cut the patches: the part of the piece inside the unit.
-        overlay::for_each(
-            level.units.size(), ctx.jobs, ctx.area, ctx.crs,
-            [&](std::size_t u, overlay::Worker& w) {
-              const geos::Geometry unit = geos::Geometry::from_wkb(level.units[u].wkb);
-              const geos::PreparedGeometry prepared(unit.clone());
-              const overlay::Subject subject{unit, unit.envelope(), level.units[u].area_m2, &prepared};
-              std::map<std::string, double> local;
-              geos::on_feature({set.file(), set.table(), {}, {}},
-                               "classes within " + zone.table() + " in " + level.name + " unit " + level.units[u].code,
-                               [&] {
-                                 w.intersect(subject, set, true, [&](overlay::Hit&& h) {
-                                   if (!(inside[h.feature] > 0)) return;
-                                   if (h.fit == overlay::Fit::FeatureInside) {
-                                     local[dlbm[h.feature]] += inside[h.feature];
-                                     return;
-                                   }
-                                   const overlay::Subject piece{h.piece, h.piece.envelope(), h.area_m2, nullptr};
-                                   const double a = w.area_within(piece, zone);
-                                   if (a > 0) local[dlbm[h.feature]] += a;
-                                 });
-                               });
-              sums[u] = std::move(local);
-            },
-            stage(ctx, "classes within " + zone.table() + " × " + level.name));
+  // The area of each patch inside each line (each place once, whatever overlaps the line has):
+  // inside[p * nz + z]. Each patch is built once for all the lines.
+  std::vector<double> inside(np * nz, 0.0);
+  overlay::for_each(
+      np, ctx.jobs, ctx.area, ctx.crs,
+      [&](std::size_t p, overlay::Worker& w) {
+        if (set.wkb(p).empty()) return;
+        const geos::Geometry patch = overlay::Worker::geometry(set, p);
+        const overlay::Subject subject{patch, set.envelope(p), set.area_m2(p), nullptr};
+        for (std::size_t z = 0; z < nz; ++z)
+          inside[p * nz + z] = geos::on_feature(set.where(p), "its overlay with " + zone[z]->table(),
+                                                [&] { return w.area_within(subject, *zone[z]); });
+      },
+      stage(ctx, "classes within the control lines"));
+
+  // sums[level][unit][z]: DLBM → m²
+  using Sums = std::vector<std::vector<std::vector<std::map<std::string, double>>>>;
+  Sums sums(levels.size());
+  for (std::size_t li = 0; li < levels.size(); ++li) {
+    const UnitLevel& level = levels[li];
+    auto& at = sums[li];
+    at.assign(level.units.size(), std::vector<std::map<std::string, double>>(nz));
+    if (level.assignment == Assignment::All || level.assignment == Assignment::CodePrefix) {
+      const std::vector<std::size_t> unit =
+          level.assignment == Assignment::All ? std::vector<std::size_t>(np, 0) : units_by_code(patches, level);
+      for (std::size_t p = 0; p < np; ++p) {
+        if (unit[p] == std::string::npos) continue;
+        for (std::size_t z = 0; z < nz; ++z)
+          if (inside[p * nz + z] > 0) at[unit[p]][z][dlbm[p]] += inside[p * nz + z];
       }
-      for (std::size_t u = 0; u < sums.size(); ++u)
-        for (const auto& [code, a] : sums[u]) out.push_back({0, li, u, name, code, a});
+      continue;
     }
+    // Units of any other layer cut the patches: the part of each piece inside the unit.
+    overlay::for_each(
+        level.units.size(), ctx.jobs, ctx.area, ctx.crs,
+        [&](std::size_t u, overlay::Worker& w) {
+          const UnitSubject unit(level.units[u]);
+          std::vector<std::map<std::string, double>> local(nz);
+          geos::on_feature({set.file(), set.table(), {}, {}},
+                           "classes within the control lines in " + level.name + " unit " + level.units[u].code, [&] {
+                             w.intersect(unit.subject(), set, true, [&](overlay::Hit&& h) {
+                               const overlay::Subject piece{h.piece, h.piece.envelope(), h.area_m2, nullptr};
+                               for (std::size_t z = 0; z < nz; ++z) {
+                                 const double whole = inside[h.feature * nz + z];
+                                 if (!(whole > 0)) continue;
+                                 const double a =
+                                     h.fit == overlay::Fit::FeatureInside ? whole : w.area_within(piece, *zone[z]);
+                                 if (a > 0) local[z][dlbm[h.feature]] += a;
+                               }
+                             });
+                           });
+          at[u] = std::move(local);
+        },
+        stage(ctx, "classes within the control lines × " + level.name));
   }
   // Level, unit, then the layers in the order asked, then the code.
-  std::stable_sort(out.begin(), out.end(), [](const ClassWithin& a, const ClassWithin& b) {
-    return std::tie(a.level, a.unit) < std::tie(b.level, b.unit);
-  });
+  std::vector<ClassWithin> out;
+  for (std::size_t li = 0; li < levels.size(); ++li)
+    for (std::size_t u = 0; u < sums[li].size(); ++u)
+      for (std::size_t z = 0; z < nz; ++z)
+        for (const auto& [code, a] : sums[li][u][z]) out.push_back({0, li, u, layers[z], code, a});
   return out;
 }
 

@@ -2,25 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace guotu::validate {
-
-namespace {
-
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
-}  // namespace
 
 void check_codes(const LayerProfile& layer, std::int64_t fid, const std::vector<gdal::FieldValue>& values,
                  Findings& out) {
   for (const CodeField& cf : layer.code_fields) {
     if (cf.index >= values.size()) continue;
     const std::string raw = gdal::as_text(values[cf.index]);
-    const std::string value = trimmed(raw);
+    const std::string value = trim(raw);
     if (value.empty() && !cf.required) continue;
     const layers::CodeProblem p = cf.list->check(value);
     if (p == layers::CodeProblem::None) continue;

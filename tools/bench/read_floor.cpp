@@ -17,6 +17,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "bench_main.hpp"
 #include "core/error.hpp"
 #include "gdal/vector_source.hpp"
 
@@ -28,49 +29,37 @@ static int run(int argc, char** argv) {
   app.add_option("inputs", inputs, "FILE:LAYER to read (repeatable)")->required();
   app.add_option("--crs", crs, "working CRS the geometries are reprojected into, as guotu's commands do");
   CLI11_PARSE(app, argc, argv);
-  try {
-    gdal::initialize();
-    std::string out = "{\"layers\":[";
-    const auto t_all = std::chrono::steady_clock::now();
-    std::int64_t total = 0;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      const auto colon = inputs[i].rfind(':');
-      if (colon == std::string::npos) throw_bad_input("expected FILE:LAYER", {inputs[i], {}, {}, {}});
-      const std::string file = inputs[i].substr(0, colon), name = inputs[i].substr(colon + 1);
-      const auto t0 = std::chrono::steady_clock::now();
-      const auto source = gdal::VectorSource::open(file);
-      const gdal::Layer& layer = source.require_layer(name);
-      gdal::ReadOptions ro;
-      ro.target_crs = crs;
-      ro.geometry = gdal::GeometryFamily::Polygon;
-      std::int64_t n = 0;
-      double planar = 0.0;
-      layer.read(ro, [&](gdal::Feature&& f) {
-        ++n;
-        if (f.geometry && !f.geometry.is_empty()) planar += f.geometry.planar_area();
-      });
-      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      total += n;
-      out += fmt::format("{}{{\"layer\":\"{}\",\"features\":{},\"planar_m2\":{:.3f},\"seconds\":{:.3f}}}", i ? "," : "",
-                         name, n, planar, s);
-    }
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_all).count();
-    out += fmt::format("],\"features\":{},\"seconds\":{:.3f}}}\n", total, s);
-    std::fputs(out.c_str(), stdout);
-    return 0;
-  } catch (const Error& e) {
-    fmt::print(stderr, "guotu_bench_read: {}\n", e.what());
-    return e.exit_code();
+  gdal::initialize();
+  std::string out = "{\"layers\":[";
+  const auto t_all = std::chrono::steady_clock::now();
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto colon = inputs[i].rfind(':');
+    if (colon == std::string::npos) throw_bad_input("expected FILE:LAYER", {inputs[i], {}, {}, {}});
+    const std::string file = inputs[i].substr(0, colon), name = inputs[i].substr(colon + 1);
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto source = gdal::VectorSource::open(file);
+    const gdal::Layer& layer = source.require_layer(name);
+    gdal::ReadOptions ro;
+    ro.target_crs = crs;
+    ro.geometry = gdal::GeometryFamily::Polygon;
+    std::int64_t n = 0;
+    double planar = 0.0;
+    layer.read(ro, [&](gdal::Feature&& f) {
+      ++n;
+      if (f.geometry && !f.geometry.is_empty()) planar += f.geometry.planar_area();
+    });
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    total += n;
+    out += fmt::format("{}{{\"layer\":\"{}\",\"features\":{},\"planar_m2\":{:.3f},\"seconds\":{:.3f}}}", i ? "," : "",
+                       name, n, planar, s);
   }
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_all).count();
+  out += fmt::format("],\"features\":{},\"seconds\":{:.3f}}}\n", total, s);
+  std::fputs(out.c_str(), stdout);
+  return 0;
 }
 
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "%s\n", e.what());
-  } catch (...) {
-    std::fputs("an unexpected exception\n", stderr);
-  }
-  return 3;
+  return guotu::bench::main("guotu_bench_read", argc, argv, run);
 }
