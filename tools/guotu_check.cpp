@@ -27,6 +27,7 @@ struct CheckArgs {
   std::string rules;
   std::string projects_layer;
   std::string occupancy_json;
+  std::string grade_weights;
   std::string encoding;
   std::string assume_crs;
   std::string area = "ellipsoidal";
@@ -45,6 +46,7 @@ int run(const CheckArgs& args) {
                     .input(args.plan, "--plan")
                     .input(args.projects, "--projects")
                     .input(rules_file.string(), "--rules")
+                    .input(args.grade_weights, "--grade-weights")
                     .output(args.out, "--out")
                     .output(args.occupancy_json, "--occupancy-json"),
                 args.overwrite);
@@ -60,6 +62,7 @@ int run(const CheckArgs& args) {
   opts.jobs = args.jobs;
   opts.make_valid = args.make_valid;
   opts.strict = args.strict;
+  opts.grade_weights = args.grade_weights;
   Progress progress("checking", true);
   opts.progress = [&](std::size_t done, std::size_t total) {
     progress.update(static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
@@ -109,6 +112,9 @@ void register_check(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--projects-layer", args->projects_layer, "projects layer name (default XMYD or the only layer)");
   cmd->add_option("--occupancy-json", args->occupancy_json,
                   "also write the occupancy (压占) hand-over JSON for `guotu ledger add-occupation`");
+  cmd->add_option("--grade-weights", args->grade_weights,
+                  "the bureau's 耕地等别 weight table for the 占补平衡 capacity (CSV grade,weight: every grade 1-15); "
+                  "without it the shipped example table is used and every capacity is marked 示例");
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (summary still on stderr)");
   cmd->add_flag("--overwrite", args->overwrite, "replace existing outputs");
   cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)")->check(jobs_range());

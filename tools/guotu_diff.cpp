@@ -13,6 +13,7 @@
 #include "area/measure.hpp"
 #include "change/change_detector.hpp"
 #include "change/change_output.hpp"
+#include "change/identity.hpp"
 #include "command.hpp"
 #include "core/atomic_output.hpp"
 #include "core/bounds.hpp"
@@ -89,10 +90,22 @@ int run(const DiffArgs& a) {
   const std::string json = a.json ? json_text(change::to_json(r)) + "\n" : std::string();
   std::optional<ledger::FarmlandLedger::Booking> booking;
   std::size_t booked = 0;
+  std::string identity;
   if (book) {
+    // The change set is booked under its identity: the same changes a second time (into this
+    // year or another) are refused, naming the first booking, before anything is written.
     const auto entries = change::inout_entries(r, a.year);
+    identity = change::change_set_identity(r.changes, r.before_layer, r.after_layer);
+    ledger::ChangeSetBooking set;
+    set.sha256 = identity;
+    set.year = a.year;
+    set.before_source = gdal::display_target(r.before);
+    set.before_layer = r.before_layer;
+    set.after_source = gdal::display_target(r.after);
+    set.after_layer = r.after_layer;
+    set.changes = static_cast<std::int64_t>(r.changes.size());
     booking.emplace(*book);
-    for (const auto& e : entries) book->add_inout(e);
+    book->book_change_set(set, entries);
     booked = entries.size();
   }
   outputs.commit();
@@ -107,8 +120,9 @@ int run(const DiffArgs& a) {
                       gdal::display_target(a.out), e.reason()),
           {gdal::display_target(a.ledger), {}, {}, {}});
     }
-    fmt::print(stderr, "recorded {} 进出平衡 entries (one per county and direction) for {} in {}\n", booked, a.year,
-               gdal::display_target(a.ledger));
+    fmt::print(stderr,
+               "recorded {} 进出平衡 entries (one per county and direction) for {} in {}, change set SHA-256 {}\n",
+               booked, a.year, gdal::display_target(a.ledger), identity);
   }
   fmt::print(stderr, "{}", summary);
   fmt::print(stderr, "wrote {}\n", gdal::display_target(a.out));

@@ -2,6 +2,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "check/occupancy.hpp"
 #include "command.hpp"
 #include "core/atomic_output.hpp"
 #include "core/bounds.hpp"
@@ -24,6 +26,7 @@
 #include "geos/geometry.hpp"
 #include "layers/catalogue.hpp"
 #include "ledger/farmland_ledger.hpp"
+#include "ledger/from_check.hpp"
 #include "ledger/import.hpp"
 
 namespace guotu::cli {
@@ -33,7 +36,7 @@ namespace {
 struct LedgerArgs {
   std::string db, user, out, src, county, at, kind, id, date, reason, name,
       source = "土地整治", project, approval, from, to, supplement, reference, direction, exemption, note, polygon_wkt,
-      from_check;
+      from_check, grade_weights, outflow;
   double area_mu = 0, area_m2 = 0, paddy_mu = 0, paddy_m2 = 0, capacity = -1;
   int grade = 0, year = 0, wait_s = static_cast<int>(ledger::kDefaultWait.count());
   std::vector<std::string> from_supplements;
@@ -83,13 +86,23 @@ int run_import(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   return 0;
 }
 
+// A capacity figure as printed: marked 示例 when it rests on the shipped example grade weights.
+std::string capacity_text(double capacity, bool example) {
+  return example ? fmt::format("{:.2f}（{}）", capacity, check::kExampleWeights) : fmt::format("{:.2f}", capacity);
+}
+
+constexpr const char* kExampleNote =
+    "产能标「示例」者按随附的示例等别权重（data/rules/farmland_grade_weights.csv）计算，不是本局的权重表；"
+    "正式数字请用 --grade-weights FILE 录入补充耕地，或在导入表中给出 capacity";
+
 int run_balance(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   const std::string at = !a.at.empty() ? a.at : (a.year > 0 ? fmt::format("{}-12-31", a.year) : std::string());
   auto bs = l.balances(at, a.county);
   nlohmann::json counties = nlohmann::json::array();
   ledger::Quantity total_stock, total_drawn;
-  std::string human = fmt::format("{:<10} {:>14} {:>14} {:>12} {:>12} {:>14}\n", "county", "补充 亩", "占用 亩",
-                                  "调入 亩", "调出 亩", "库存 亩");
+  bool any_example = false;
+  std::string human = fmt::format("{:<10} {:>14} {:>14} {:>12} {:>12} {:>14} {:>22}\n", "county", "补充 亩", "占用 亩",
+                                  "调入 亩", "调出 亩", "库存 亩", "库存产能 m²");
   for (const auto& b : bs) {
     counties.push_back({{"county", b.county},
                         {"supplemented", quantity(b.supplemented)},
@@ -97,19 +110,24 @@ int run_balance(ledger::FarmlandLedger& l, const LedgerArgs& a) {
                         {"transferred_in", quantity(b.transferred_in)},
                         {"transferred_out", quantity(b.transferred_out)},
                         {"stock", quantity(b.stock)},
-                        {"occupations", b.occupations}});
+                        {"occupations", b.occupations},
+                        {"capacity_bases", b.capacity_bases},
+                        {"capacity_example", b.capacity_example}});
+    any_example = any_example || b.capacity_example;
     total_stock.area_m2 += b.stock.area_m2;
     total_stock.paddy_m2 += b.stock.paddy_m2;
     total_stock.capacity += b.stock.capacity;
-    human += fmt::format("{:<10} {:>14.2f} {:>14.2f} {:>12.2f} {:>12.2f} {:>14.2f}\n", b.county,
+    human += fmt::format("{:<10} {:>14.2f} {:>14.2f} {:>12.2f} {:>12.2f} {:>14.2f} {:>22}\n", b.county,
                          units::to_mu(b.supplemented.area_m2), units::to_mu(b.drawn.area_m2),
                          units::to_mu(b.transferred_in.area_m2), units::to_mu(b.transferred_out.area_m2),
-                         units::to_mu(b.stock.area_m2));
+                         units::to_mu(b.stock.area_m2), capacity_text(b.stock.capacity, b.capacity_example));
   }
-  human += fmt::format("库存 (stock) {:.2f} 亩{}", units::to_mu(total_stock.area_m2), at.empty() ? "" : " on " + at);
+  human += fmt::format("库存 (stock) {:.2f} 亩{}, 产能 {} m²", units::to_mu(total_stock.area_m2),
+                       at.empty() ? "" : " on " + at, capacity_text(total_stock.capacity, any_example));
   nlohmann::json j{{"at", at.empty() ? nlohmann::json(nullptr) : nlohmann::json(at)},
                    {"counties", counties},
-                   {"stock", quantity(total_stock)}};
+                   {"stock", quantity(total_stock)},
+                   {"capacity_example", any_example}};
   if (a.year > 0) {
     auto p = l.period(fmt::format("{}-01-01", a.year), fmt::format("{}-12-31", a.year), a.county);
     j["year"] = {{"year", a.year}, {"occupations", p.occupations}, {"drawn", quantity(p.drawn)}};
@@ -127,7 +145,49 @@ int run_balance(ledger::FarmlandLedger& l, const LedgerArgs& a) {
                            b.closed ? "closed" : "OPEN");
     }
     j["inout"] = io;
+    // 耕地流出整改 of the year's outflows: each kind, what is left, the ratio.
+    nlohmann::json rect = nlohmann::json::array();
+    const auto rectification = l.rectification_balances(a.year, a.county);
+    ledger::RectificationBalance all;
+    for (const auto& b : rectification) {
+      all.outflow_m2 += b.outflow_m2;
+      all.restored_m2 += b.restored_m2;
+      all.balanced_m2 += b.balanced_m2;
+      all.redelineated_m2 += b.redelineated_m2;
+    }
+    for (const auto& b : rectification) {
+      rect.push_back({{"county", b.county},
+                      {"outflow_m2", b.outflow_m2},
+                      {"restored_m2", b.restored_m2},
+                      {"balanced_m2", b.balanced_m2},
+                      {"redelineated_m2", b.redelineated_m2},
+                      {"rectified_m2", b.rectified_m2()},
+                      {"open_m2", b.open_m2()},
+                      {"ratio", b.ratio()}});
+      human += fmt::format(
+          "\n耕地流出整改 {} {}: 流出 {:.2f} 亩, 整改恢复 {:.2f}, 进出平衡 {:.2f}, 调整补划 {:.2f}, 未整改 {:.2f} 亩 — "
+          "整改处置比例 {:.1f}%",
+          b.county, a.year, units::to_mu(b.outflow_m2), units::to_mu(b.restored_m2), units::to_mu(b.balanced_m2),
+          units::to_mu(b.redelineated_m2), units::to_mu(b.open_m2()), 100 * b.ratio());
+    }
+    j["rectification"] = rect;
+    if (!rectification.empty()) {
+      j["rectification_total"] = {{"outflow_m2", all.outflow_m2},
+                                  {"restored_m2", all.restored_m2},
+                                  {"balanced_m2", all.balanced_m2},
+                                  {"redelineated_m2", all.redelineated_m2},
+                                  {"rectified_m2", all.rectified_m2()},
+                                  {"open_m2", all.open_m2()},
+                                  {"ratio", all.ratio()}};
+      human += fmt::format(
+          "\n耕地流出整改 {} 合计: 流出 {:.2f} 亩, 整改 {:.2f} 亩 (整改恢复 {:.2f}, 进出平衡 {:.2f}, 调整补划 {:.2f}) "
+          "— "
+          "整改处置比例 {:.1f}%",
+          a.year, units::to_mu(all.outflow_m2), units::to_mu(all.rectified_m2()), units::to_mu(all.restored_m2),
+          units::to_mu(all.balanced_m2), units::to_mu(all.redelineated_m2), 100 * all.ratio());
+    }
   }
+  if (any_example) human += std::string("\n") + kExampleNote;
   print(a, j, human);
   return 0;
 }
@@ -136,23 +196,41 @@ int run_report(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   auto dir = std::make_unique<AtomicDirectory>(a.out, a.overwrite);
   AtomicDirectory& out = *dir;
   std::vector<std::string> files;
-  for (const char* table : {"supplements", "occupations", "transfers", "inout", "reversals", "audit"}) {
+  // A capacity column's title says 示例 when a figure in it rests on the shipped example weights.
+  const std::string example_mark = std::string("（") + check::kExampleWeights + "）";
+  auto is_example = [](const std::string& basis) {
+    return basis == check::kExampleWeights || basis == ledger::kCapacityUnrecorded;
+  };
+  for (const char* table :
+       {"supplements", "occupations", "transfers", "inout", "rectifications", "change_sets", "reversals", "audit"}) {
     std::vector<std::string> header;
     auto rows = l.rows(table, header);
     if (header.empty()) continue;
+    const auto basis = std::find(header.begin(), header.end(), "capacity_basis");
+    if (basis != header.end()) {
+      const auto col = static_cast<std::size_t>(basis - header.begin());
+      if (std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return is_example(r[col]); }))
+        *std::find(header.begin(), header.end(), "capacity") += example_mark;
+    }
     gdal::write_csv(out.temp_path() / (std::string(table) + ".csv"), header, rows);
     files.push_back(std::string(table) + ".csv");
   }
   std::vector<std::vector<std::string>> rows;
-  for (const auto& b : l.balances(a.at, a.county))
+  bool any_example = false;
+  for (const auto& b : l.balances(a.at, a.county)) {
+    std::string bases;
+    for (const auto& x : b.capacity_bases) bases += (bases.empty() ? "" : ";") + x;
+    any_example = any_example || b.capacity_example;
     rows.push_back({b.county, fmt::format("{:.2f}", b.supplemented.area_m2), fmt::format("{:.2f}", b.drawn.area_m2),
                     fmt::format("{:.2f}", b.transferred_in.area_m2), fmt::format("{:.2f}", b.transferred_out.area_m2),
                     fmt::format("{:.2f}", b.stock.area_m2), fmt::format("{:.2f}", units::to_mu(b.stock.area_m2)),
-                    fmt::format("{:.2f}", b.stock.paddy_m2), fmt::format("{:.2f}", b.stock.capacity),
+                    fmt::format("{:.2f}", b.stock.paddy_m2), fmt::format("{:.2f}", b.stock.capacity), bases,
                     std::to_string(b.occupations)});
+  }
   gdal::write_csv(out.temp_path() / "balance.csv",
                   {"county", "supplemented_m2", "drawn_m2", "transferred_in_m2", "transferred_out_m2", "stock_m2",
-                   "stock_mu", "stock_paddy_m2", "stock_capacity", "occupations"},
+                   "stock_mu", "stock_paddy_m2", any_example ? "stock_capacity" + example_mark : "stock_capacity",
+                   "capacity_bases", "occupations"},
                   rows);
   files.push_back("balance.csv");
   const Message m = render(a, {{"out", a.out}, {"files", files}},
@@ -184,16 +262,25 @@ int run_export(ledger::FarmlandLedger& l, const LedgerArgs& a) {
                  {"PADDY_M2", FT::Real, 0, "水田(平方米)"},  {"GRADE", FT::Integer, 0, "耕地等别"},
                  {"CAPACITY", FT::Real, 0, "产能"},          {"ACCEPTED", FT::String, 10, "验收日期"},
                  {"REMAIN_MU", FT::Real, 0, "剩余指标(亩)"}, {"REVERSED", FT::Integer, 0, "已冲销"}};
+  spec.fields.push_back({"CAPACITY_BASIS", FT::String, 40, "产能依据"});
+  const auto supplements = l.supplements();
+  // The capacity's title says 示例 when a figure rests on the shipped example weights.
+  if (std::any_of(supplements.begin(), supplements.end(), [](const auto& r) {
+        return r.capacity_basis == check::kExampleWeights || r.capacity_basis == ledger::kCapacityUnrecorded;
+      })) {
+    spec.fields[8].alias = std::string("产能（") + check::kExampleWeights + "）";
+    spec.description += "; capacities marked 示例 rest on the shipped example grade weights, not the bureau's table";
+  }
   spec.style_qml = layers::result_style("ledger_supplements");
   const auto id = w.create_layer(spec);
   std::size_t n = 0;
-  for (const auto& r : l.supplements()) {
+  for (const auto& r : supplements) {
     geos::Geometry g;
     if (!r.s.polygon_wkb.empty()) g = geos::Geometry::from_wkb(r.s.polygon_wkb);
     w.add(id,
           {r.s.id, r.s.county, r.s.name, r.s.source, r.s.area_m2, units::to_mu(r.s.area_m2), r.s.paddy_m2,
            static_cast<std::int64_t>(r.s.grade), r.s.capacity.value_or(0), r.s.accepted_on,
-           units::to_mu(r.remaining.area_m2), static_cast<std::int64_t>(r.reversed)},
+           units::to_mu(r.remaining.area_m2), static_cast<std::int64_t>(r.reversed), r.capacity_basis},
           g ? &g : nullptr);
     ++n;
   }
@@ -205,75 +292,51 @@ int run_export(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   return 0;
 }
 
-// Occupations handed over by `guotu check --occupancy-json`: one per project that takes 耕地.
+// Occupations handed over by `guotu check --occupancy-json`: one per project that takes 耕地,
+// booked only when every one of them is lawful (engine/ledger/from_check.hpp): otherwise each
+// refused project is named with its verdict and why, exit 1, nothing booked.
 int run_from_check(ledger::FarmlandLedger& l, const LedgerArgs& a) {
-  std::ifstream in(a.from_check);
-  if (!in) throw_bad_input("cannot read the occupancy file", {a.from_check, {}, {}, {}});
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    throw_bad_input(std::string("not JSON: ") + e.what(), {a.from_check, {}, {}, {}});
-  }
-  if (!j.is_object() || !j.contains("format") || j["format"] != "guotu-occupancy")
-    throw_bad_input("not a guotu occupancy file (format)", {a.from_check, {}, {}, {}});
-  // The ledger books 椭球面积; an occupancy measured in the plane (check --area planar) is not one.
-  if (j.contains("area") && j["area"] != "ellipsoidal")
-    throw_bad_input("the occupancy's areas are not 椭球面积 (\"area\": " + j["area"].dump() +
-                        "): the ledger books official figures; run guotu check without --area planar",
+  const ledger::OccupancyHandover h = ledger::read_occupancy(a.from_check, {a.date, a.county, a.from_supplements});
+  // Capacities computed with another table than the one the ledger was given are not mixed in.
+  if (!a.grade_weights.empty() && h.weights != l.grade_weights().weights())
+    throw_bad_input(fmt::format("the occupancy's capacities were computed with other grade weights ({}) than "
+                                "--grade-weights {}: run guotu check --grade-weights {} again",
+                                h.capacity_basis, a.grade_weights, a.grade_weights),
                     {a.from_check, {}, {}, {}});
-  if (!j.contains("occupations") || !j["occupations"].is_array())
-    throw_bad_input("'occupations' must be a list", {a.from_check, {}, {}, {}});
-  // Every value is read with its type checked: a string area or a null county is an error naming
-  // the file and the project, never an exception from the JSON library.
+  const ledger::Judgement judgement = ledger::judge(h, ledger::BookingRules::embedded());
+  if (!judgement.lawful()) {
+    const std::string text = ledger::describe(judgement, h);
+    fmt::print(stderr, "guotu: refused: 合法占用: {}", text);
+    if (a.json) {
+      nlohmann::json projects = nlohmann::json::array();
+      for (const auto& r : judgement.refused)
+        projects.push_back({{"project", r.project}, {"name", r.name}, {"verdict", r.verdict}, {"reasons", r.reasons}});
+      fmt::print("{}\n", json_text(nlohmann::json{{"refused", true},
+                                                  {"rule", "合法占用"},
+                                                  {"file", a.from_check},
+                                                  {"taking_cultivated", h.taking.size()},
+                                                  {"projects", projects},
+                                                  {"grounds", judgement.grounds},
+                                                  {"booked", 0}}));
+    }
+    return 1;
+  }
   nlohmann::json added = nlohmann::json::array();
   l.batch([&] {
-    std::size_t index = 0;
-    for (const auto& o : j["occupations"]) {
-      ++index;
-      std::string project = fmt::format("occupation #{}", index);
-      if (o.is_object() && o.contains("project") && o["project"].is_string())
-        project = "project " + o["project"].get<std::string>();
-      auto fail = [&](const std::string& why) -> void {
-        throw_bad_input(fmt::format("{}: {}", project, why), {a.from_check, {}, {}, {}});
-      };
-      if (!o.is_object()) fail("an occupation must be a JSON object");
-      auto text = [&](const char* key, bool required) {
-        if (!o.contains(key) || (!required && o[key].is_null())) return std::string();
-        if (!o[key].is_string()) fail(fmt::format("'{}' must be text, not {}", key, o[key].dump()));
-        return o[key].get<std::string>();
-      };
-      auto number = [&](const char* key) {
-        if (!o.contains(key)) return 0.0;
-        if (!o[key].is_number()) fail(fmt::format("'{}' must be a number, not {}", key, o[key].dump()));
-        const double v = o[key].get<double>();
-        if (!std::isfinite(v)) fail(fmt::format("'{}' must be finite", key));
-        return v;
-      };
-      const std::string id = text("project", true);
-      if (id.empty()) fail("'project' (the project id) is missing");
-      const double net = number("cultivated_net_m2");
-      const double capacity = number("capacity_std_m2");
-      if (net < 0) fail(fmt::format("cultivated_net_m2 {} is negative", net));
-      if (net == 0) continue;  // takes no farmland
-      const std::string date = !a.date.empty() ? a.date : text("date", false);
-      if (date.empty()) throw_bad_input("the occupancy file gives no date: pass --date", {a.from_check, {}, {}, {}});
-      std::string county = text("county", false);
-      if (county.empty()) county = a.county;
-      if (county.empty()) fail("no county (the project has no XZQDM): pass --county");
-      ledger::Occupation occ{id, id, county, date, text("approval", false), net, 0, capacity, a.from_supplements};
+    for (const auto& p : h.taking) {
       try {
-        auto draws = l.add_occupation(occ);
-        added.push_back({{"id", occ.id}, {"area_m2", net}, {"draws", draws.size()}});
+        auto draws = l.add_occupation(p.occupation);
+        added.push_back({{"id", p.occupation.id}, {"area_m2", p.occupation.area_m2}, {"draws", draws.size()}});
       } catch (const ledger::RuleViolation&) {
         throw;
       } catch (const Error& e) {
         if (e.kind() == ErrorKind::Internal) throw;
-        fail(e.what());
+        throw_bad_input(fmt::format("project {}: {}", p.occupation.project, e.what()), {a.from_check, {}, {}, {}});
       }
     }
   });
-  print(a, {{"added", added}}, fmt::format("added {} occupations from {}", added.size(), a.from_check));
+  print(a, {{"added", added}, {"capacity_basis", h.capacity_basis}},
+        fmt::format("added {} occupations from {} (capacity: {})", added.size(), a.from_check, h.capacity_basis));
   return 0;
 }
 
@@ -308,6 +371,10 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
                   "seconds a write waits for another desk's write to finish (then exit 3, nothing written)")
       ->check(whole_in(1, 3600))
       ->capture_default_str();
+  cmd->add_option("--grade-weights", a->grade_weights,
+                  "the bureau's 耕地等别 weight table (CSV grade,weight: every grade 1-15) for capacities the ledger "
+                  "computes (a supplement without --capacity); without it the shipped example table is used and "
+                  "those capacities are marked 示例");
   cmd->add_flag("--json", a->json, "print JSON on stdout");
   cmd->require_subcommand(1);
   // What a subcommand writes besides the ledger: nothing, a file (export) or a folder (report).
@@ -320,11 +387,15 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
         OutputGuard guard;
         guard.input(a->db, "--db", std::string(ledger::kDefaultPostgresSchema))
             .input(a->src, "SRC")
-            .input(a->from_check, "--from-check");
+            .input(a->from_check, "--from-check")
+            .input(a->grade_weights, "--grade-weights");
         if (writes == Writes::File) guard.output(a->out, "--out");
         if (writes == Writes::Folder) guard.output_directory(a->out, "--out");
         guard_outputs(guard, a->overwrite);
+        // A bad weight table is refused before the ledger is opened.
+        const check::GradeWeights weights = check::GradeWeights::chosen(a->grade_weights);
         ledger::FarmlandLedger l(a->db, a->user.empty() ? os_user() : a->user, std::chrono::seconds(a->wait_s));
+        l.use_grade_weights(weights);
         try {
           return f(l, *a);
         } catch (const ledger::RuleViolation& e) {
@@ -347,7 +418,9 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
         };
       });
   auto* imp = cmd->add_subcommand(
-      "import", "import supplements, occupations, transfers and inout tables (GeoPackage or CSV) in one transaction");
+      "import",
+      "import supplements, occupations, transfers, inout and rectifications tables (GeoPackage or CSV) in one "
+      "transaction");
   imp->add_option("SRC", a->src,
                   "GeoPackage with tables supplements/occupations/transfers/inout, or one CSV named after its table")
       ->required();
@@ -403,7 +476,7 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
     if (x.area_m2 == 0 && x.area_mu == 0) throw_bad_input("add-occupation needs its area: --area-mu or --area-m2");
     auto draws = l.add_occupation({x.id, x.project.empty() ? x.id : x.project, x.county, x.date, x.approval,
                                    area_of(x.area_m2, x.area_mu), area_of(x.paddy_m2, x.paddy_mu),
-                                   std::max(0.0, x.capacity), x.from_supplements});
+                                   std::max(0.0, x.capacity), x.from_supplements, ledger::kCapacityGiven});
     nlohmann::json d = nlohmann::json::array();
     std::string human = "added occupation " + x.id + ", drawing:";
     for (const auto& [s, q] : draws) {
@@ -448,8 +521,27 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
     return 0;
   }));
 
+  auto* rc = cmd->add_subcommand(
+      "add-rectification",
+      "record the 耕地流出整改 of an outflow (a 进出平衡 \"out\" entry): 整改恢复, 进出平衡 or 调整补划");
+  rc->add_option("--id", a->id, "the rectification's id, unique in the ledger")->required();
+  rc->add_option("--outflow", a->outflow, "the id of the outflow (an add-inout --direction out entry)")->required();
+  rc->add_option("--kind", a->kind,
+                 "整改恢复 (restored to 耕地), 进出平衡 (balanced by 耕地 brought in that year) or "
+                 "调整补划 (永久基本农田 adjusted and made up elsewhere)")
+      ->required();
+  area_options(rc, *a);
+  rc->add_option("--date", a->date, "date of the rectification YYYY-MM-DD")->required();
+  rc->add_option("--reference", a->reference, "the document or acceptance that records it");
+  rc->add_option("--note", a->note, "what was done");
+  rc->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
+    l.add_rectification({x.id, x.outflow, x.kind, x.date, x.reference, x.note, area_of(x.area_m2, x.area_mu)});
+    print(x, {{"added", x.id}}, "recorded 耕地流出整改 " + x.id + " (" + x.kind + ") of outflow " + x.outflow);
+    return 0;
+  }));
+
   auto* rv = cmd->add_subcommand("reverse", "a reversing entry: the target stops counting (history is never edited)");
-  rv->add_option("--kind", a->kind, "supplement, occupation, transfer, inout")->required();
+  rv->add_option("--kind", a->kind, "supplement, occupation, transfer, inout, rectification")->required();
   rv->add_option("--id", a->id, "the id of the entry to reverse")->required();
   rv->add_option("--date", a->date, "from this date YYYY-MM-DD the entry no longer counts")->required();
   rv->add_option("--reason", a->reason, "why (kept in the audit trail)")->required();

@@ -57,6 +57,17 @@ const Rule& rule_at(const CheckResult& r, std::size_t i) {
   return r.rules.at(i).rule;
 }
 
+const Rule* rule_named(const CheckResult& r, const std::string& id) {
+  for (const auto& rs : r.rules)
+    if (rs.rule.id == id) return &rs.rule;
+  return nullptr;
+}
+
+/// A capacity column's title, marked 示例 when the shipped example weights were used.
+std::string capacity_title(const CheckResult& r, const std::string& title) {
+  return r.weights.example() ? title + "（" + kExampleWeights + "权重）" : title;
+}
+
 }  // namespace
 
 void write_geopackage(const CheckResult& r, const std::string& path, bool overwrite,
@@ -70,6 +81,7 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
   wo.metadata["GUOTU_PLAN"] = r.plan;
   wo.metadata["GUOTU_PROJECTS"] = r.projects_source + " (layer " + r.projects_layer + ")";
   wo.metadata["GUOTU_AREA_METHOD"] = area_method(r);
+  wo.metadata["GUOTU_GRADE_WEIGHTS"] = r.weights.basis() + " (" + r.weights.source() + ")";
   wo.timestamp = timestamp;
   gdal::OutputWriter w(path, wo);
 
@@ -118,7 +130,7 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
                {"area_mu", FieldType::Real, 0, "项目面积(亩)", false},
                {"cultivated_net_m2", FieldType::Real, 0, "占用耕地净面积(平方米)", false},
                {"cultivated_net_mu", FieldType::Real, 0, "占用耕地净面积(亩)", false},
-               {"capacity_std_m2", FieldType::Real, 0, "折标准等别面积(平方米)", false},
+               {"capacity_std_m2", FieldType::Real, 0, capacity_title(r, "折标准等别面积(平方米)"), false},
                {"repaired", FieldType::Integer, 0, "几何已修复", false},
                {"outside_city", FieldType::Integer, 0, "位于市域外", false},
                {"note", FieldType::String, 0, "说明", false}};
@@ -129,6 +141,8 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
   os.name = "occupancy";
   os.title = "建设项目压占分析";
   os.description = "Land each project takes by 三调 DLBM and 耕地等别; 耕地 net of 田坎 (guotu check)";
+  if (r.weights.example())
+    os.description += "; grade weights and capacity from the shipped example table (示例), not the bureau's";
   os.geometry = gdal::GeometryKind::None;
   os.fields = {{"project", FieldType::String, 0, "项目标识", false},
                {"project_fid", FieldType::Integer64, 0, "项目要素号", false},
@@ -141,8 +155,8 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
                {"ridge_m2", FieldType::Real, 0, "扣除田坎(平方米)", false},
                {"net_m2", FieldType::Real, 0, "地类面积(平方米)", false},
                {"net_mu", FieldType::Real, 0, "地类面积(亩)", false},
-               {"grade_weight", FieldType::Real, 0, "等别折算系数", false},
-               {"capacity_std_m2", FieldType::Real, 0, "折标准等别面积(平方米)", false}};
+               {"grade_weight", FieldType::Real, 0, capacity_title(r, "等别折算系数"), false},
+               {"capacity_std_m2", FieldType::Real, 0, capacity_title(r, "折标准等别面积(平方米)"), false}};
   const auto ol = w.create_layer(os);
 
   for (const auto& v : r.violations) {
@@ -266,6 +280,7 @@ nlohmann::json to_json(const CheckResult& r) {
   j["crs"] = r.working_crs;
   j["area"] = area::to_string(r.area);
   j["area_method"] = area_method(r);
+  j["capacity_basis"] = r.weights.basis();
   return j;
 }
 
@@ -287,11 +302,23 @@ nlohmann::json occupancy_json(const CheckResult& r) {
       by_class[cls] = {{"name_zh", classes.chinese_name(cls)}, {"area_m2", m2}};
     json by_dlbm = json::object();
     for (const auto& [code, m2] : o.by_dlbm_m2) by_dlbm[code] = m2;
+    // The verdict and the rules behind it (their sources under "rules"): the ledger books only
+    // lawful occupations.
+    json violations = json::array();
+    for (const auto& [rule, m2] : p.rule_area_m2) {
+      const Rule* found = rule_named(r, rule);
+      violations.push_back({{"rule", rule},
+                            {"name_zh", found != nullptr ? found->name_zh : std::string()},
+                            {"severity", found != nullptr ? to_string(found->severity) : ""},
+                            {"area_m2", m2}});
+    }
     occ.push_back({{"project", p.id},
                    {"fid", p.fid},
                    {"name", p.name},
                    {"county", p.county},
                    {"approval", p.approval},
+                   {"verdict", to_string(p.verdict)},
+                   {"violations", std::move(violations)},
                    {"date", ""},
                    {"cultivated_gross_m2", o.cultivated_gross_m2},
                    {"ridge_m2", o.cultivated_ridge_m2},
@@ -306,14 +333,27 @@ nlohmann::json occupancy_json(const CheckResult& r) {
   }
   json weights = json::object();
   for (const auto& [g, w] : r.weights.weights()) weights[std::to_string(g)] = w;
+  json not_evaluated = json::array();
+  json rules = json::object();
+  for (const auto& rs : r.rules) {
+    rules[rs.rule.id] = {
+        {"name_zh", rs.rule.name_zh}, {"severity", to_string(rs.rule.severity)}, {"source", rs.rule.source}};
+    if (!rs.evaluated)
+      not_evaluated.push_back(
+          {{"rule", rs.rule.id}, {"name_zh", rs.rule.name_zh}, {"layer", rs.rule.layer}, {"reason", rs.note}});
+  }
   return {{"format", "guotu-occupancy"},
-          {"version", 1},
+          {"version", 2},
           {"crs", r.working_crs},
           {"area", area::to_string(r.area)},
           {"area_method", area_method(r)},
           {"plan", r.plan},
           {"dltb_layer", r.occupancy_layer},
-          {"grade_weights", {{"source", r.weights.source()}, {"weights", std::move(weights)}}},
+          {"grade_weights",
+           {{"source", r.weights.source()}, {"example", r.weights.example()}, {"weights", std::move(weights)}}},
+          {"capacity_basis", r.weights.basis()},
+          {"rules", std::move(rules)},
+          {"rules_not_evaluated", std::move(not_evaluated)},
           {"occupations", std::move(occ)}};
 }
 
@@ -346,8 +386,12 @@ std::string human_summary(const CheckResult& r) {
       cap += p.occupancy.capacity_std_m2;
     }
     s += fmt::format(
-        "占用耕地 (net of 田坎): {:.2f} m² = {:.2f} 亩; 占补平衡 capacity (grade-weighted): {:.2f} m² = {:.2f} 亩\n",
-        net, units::to_mu(net), cap, units::to_mu(cap));
+        "占用耕地 (net of 田坎): {:.2f} m² = {:.2f} 亩; 占补平衡 capacity (grade-weighted): {:.2f} m² = {:.2f} 亩{}\n",
+        net, units::to_mu(net), cap, units::to_mu(cap),
+        r.weights.example() ? fmt::format(" （{}：随附的示例等别权重，不是本局的权重表；正式数字请用 --grade-weights "
+                                          "FILE 给出本局的表）",
+                                          kExampleWeights)
+                            : fmt::format(" （{}）", r.weights.basis()));
   }
   // Lists are capped so a year's worth of projects does not flood the terminal; the
   // GeoPackage and --json carry them all.

@@ -533,6 +533,9 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   res.projects_source = gdal::display_target(o.projects);
   res.working_crs = o.working_crs;
   res.area = o.area;
+  // The bureau's grade weights (or the shipped example) are read first: a bad table is refused
+  // before any layer is opened.
+  res.weights = GradeWeights::chosen(o.grade_weights);
   const auto& catalogue = layers::Catalogue::embedded();
 
   gdal::VectorSource plan = gdal::VectorSource::open(o.plan, o.open);
@@ -607,7 +610,6 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   shared.options = &o;
   shared.projects_file = res.projects_source;
   shared.projects_layer = players->name();
-  res.weights = GradeWeights::embedded();
   shared.weights = &res.weights;
   std::map<std::string, std::size_t> set_of;
   for (std::size_t ri = 0; ri < rules.rules.size(); ++ri) {

@@ -30,6 +30,9 @@ struct CheckOptions {
   unsigned jobs = 0;        ///< worker threads; 0 = hardware concurrency
   bool make_valid = false;  ///< repair invalid project geometries instead of skipping them
   bool strict = false;      ///< a rule whose plan layer is missing is an error, not a warning
+  /// The bureau's grade-weight table for the 占补平衡 capacity (`--grade-weights`); empty: the
+  /// shipped example (data/rules/farmland_grade_weights.csv), and every capacity is marked 示例.
+  std::string grade_weights;
   /// Called from the calling thread with (projects done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -115,7 +118,7 @@ struct CheckResult {
   std::vector<std::string> warnings;
   bool occupancy_evaluated = false;
   std::string occupancy_layer;
-  GradeWeights weights;
+  GradeWeights weights;  ///< the table the capacities were computed with (weights.example(): 示例)
   unsigned jobs = 1;
 
   /// rule id → area_m2 over all projects, for every evaluated rule (0 when none).

@@ -24,8 +24,13 @@ inline constexpr double kMaxSliverM2 = 1'000'000.0;
 /// `--area-mu 1e308` or `inf` would make a county's stock infinite.
 inline constexpr double kMaxLedgerAreaM2 = 1e7 * units::kM2PerMu;
 
+/// A grade weight (耕地等别折算系数): the capacity of one m² of a grade relative to the standard
+/// grade, a factor; 10 leaves room for a table normalised on a middle grade, and a figure in
+/// kg/亩 (标准粮食产能 itself, hundreds) is refused rather than taken for a factor.
+inline constexpr double kMaxGradeWeight = 10.0;
+
 /// Capacity (standard-grade-equivalent m²): the largest area times the largest grade weight.
-inline constexpr double kMaxLedgerCapacity = kMaxLedgerAreaM2 * 10.0;
+inline constexpr double kMaxLedgerCapacity = kMaxLedgerAreaM2 * kMaxGradeWeight;
 
 /// Target values (m², 亩, %, m²/person …): finite and below 1e15.
 inline constexpr double kMaxTargetValue = 1e15;

@@ -10,39 +10,40 @@
 
 namespace guotu {
 
-void require_rectangular_csv(const std::filesystem::path& csv) {
+std::vector<CsvRecord> read_csv(const std::filesystem::path& csv) {
   const std::string text = resources::read_file(csv);
   std::size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-  long line = 1;           // line the scanner is on
-  long record_line = 1;    // line the current record started on
-  std::size_t fields = 1;  // fields of the current record so far
-  std::size_t header = 0;  // fields of the header (0: not read yet)
+  std::vector<CsvRecord> records;
+  long line = 1;  // line the scanner is on
+  CsvRecord record{1, {std::string()}};
   bool quoted = false, empty_record = true;
   auto end_record = [&] {
     if (!empty_record) {
-      if (header == 0) {
-        header = fields;
-      } else if (fields != header) {
+      if (!records.empty() && record.fields.size() != records.front().fields.size()) {
+        const std::size_t fields = record.fields.size(), header = records.front().fields.size();
         throw_bad_input(fmt::format("this row has {} fields, the header has {} ({})", fields, header,
                                     fields > header ? "an unquoted comma, or a value too many"
                                                     : "values missing: give every column, empty if need be"),
-                        {csv.string(), {}, {}, record_line});
+                        {csv.string(), {}, {}, record.line});
       }
+      records.push_back(std::move(record));
     }
-    fields = 1;
+    record = CsvRecord{line, {std::string()}};
     empty_record = true;
-    record_line = line;
   };
   for (; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
       if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"')
-          ++i;  // an escaped quote
-        else
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          record.fields.back() += '"';  // an escaped quote
+          ++i;
+        } else {
           quoted = false;
-      } else if (c == '\n') {
-        ++line;
+        }
+      } else {
+        if (c == '\n') ++line;
+        record.fields.back() += c;
       }
       continue;
     }
@@ -50,17 +51,23 @@ void require_rectangular_csv(const std::filesystem::path& csv) {
       quoted = true;
       empty_record = false;
     } else if (c == ',') {
-      ++fields;
+      record.fields.emplace_back();
       empty_record = false;
     } else if (c == '\n') {
       ++line;
       end_record();
     } else if (c != '\r') {
+      record.fields.back() += c;
       empty_record = false;
     }
   }
-  if (quoted) throw_bad_input("a quoted field is never closed", {csv.string(), {}, {}, record_line});
+  if (quoted) throw_bad_input("a quoted field is never closed", {csv.string(), {}, {}, record.line});
   end_record();
+  return records;
+}
+
+void require_rectangular_csv(const std::filesystem::path& csv) {
+  (void)read_csv(csv);
 }
 
 }  // namespace guotu

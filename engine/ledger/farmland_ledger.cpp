@@ -29,12 +29,6 @@ std::string mu(double m2) {
   return fmt::format("{:.2f} 亩", units::to_mu(m2));
 }
 
-// Grade weights for capacity (data/rules/farmland_grade_weights.csv): the table `guotu check`
-// weighs occupancy with, read once.
-std::map<int, double> load_weights() {
-  return check::GradeWeights::embedded().weights();
-}
-
 // ---- Every value is checked here, in C++, before any of it reaches SQL. The schema's CHECK
 // constraints stay as a second line; SQLite's date() is no judge of dates (3.40 returns
 // 2023-02-30 unchanged) and neither store knows the counties. Bounds: core/bounds.hpp.
@@ -172,16 +166,67 @@ int schema_version(Store& s) {
   return static_cast<int>(s.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").at(0).integer(0));
 }
 
+// What the active capacities of the ledger (of one county, or of all when `county` is empty)
+// rest on: the bases of the supplements whose lots the county holds and of its occupations,
+// reversed ones left out.
+constexpr const char* kCapacityBasesSql =
+    "SELECT s.capacity_basis FROM active_lots l JOIN supplements s ON s.id = l.supplement_id "
+    "WHERE (? = '' OR l.county = ?) "
+    "UNION SELECT o.capacity_basis FROM occupations o WHERE (? = '' OR o.county = ?) "
+    "AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.target_kind = 'occupation' AND r.target_id = o.id)";
+
+// A basis whose figures are printed marked 示例: the shipped example weights, or not recorded.
+bool is_example_basis(const std::string& basis) {
+  return basis == check::kExampleWeights || basis == kCapacityUnrecorded;
+}
+
+// Active inout entries and rectifications (not reversed).
+constexpr const char* kActiveInout =
+    "NOT EXISTS (SELECT 1 FROM reversals r WHERE r.target_kind = 'inout' AND r.target_id = i.id)";
+constexpr const char* kActiveRectification =
+    "NOT EXISTS (SELECT 1 FROM reversals r WHERE r.target_kind = 'rectification' AND r.target_id = k.id)";
+
 }  // namespace
 
 struct FarmlandLedger::Impl {
   std::unique_ptr<Store> db;
   std::string user;
-  std::map<int, double> weights;
+  check::GradeWeights weights;
   bool in_tx = false;  // inside a write (a batch) or read transaction already
 
   Impl(std::unique_ptr<Store> store, std::string u)
-      : db(std::move(store)), user(std::move(u)), weights(load_weights()) {}
+      : db(std::move(store)), user(std::move(u)), weights(check::GradeWeights::embedded()) {}
+
+  std::vector<std::string> capacity_bases(const std::string& county) {
+    std::vector<std::string> out;
+    for (const Row& r : db->query(kCapacityBasesSql, {county, county, county, county})) out.push_back(r.text(0));
+    std::sort(out.begin(), out.end());  // byte order in both stores (PostgreSQL's collation may differ)
+    return out;
+  }
+  bool example_capacity(const std::string& county) {
+    const auto bases = capacity_bases(county);
+    return std::any_of(bases.begin(), bases.end(), is_example_basis);
+  }
+
+  // 进出平衡 of a county and year counted to rectifications already, and brought in.
+  double balanced_rectifications(const std::string& county, int year) {
+    return db
+        ->query(std::string("SELECT COALESCE(SUM(k.area_m2), 0) FROM rectifications k JOIN inout i ON i.id = "
+                            "k.outflow_id WHERE k.kind = '进出平衡' AND i.county = ? AND i.year = ? AND ") +
+                    kActiveRectification,
+                {county, std::int64_t{year}})
+        .at(0)
+        .real(0);
+  }
+  double inflow(const std::string& county, int year) {
+    return db
+        ->query(std::string("SELECT COALESCE(SUM(i.area_m2), 0) FROM inout i WHERE i.direction = 'in' AND i.county "
+                            "= ? AND i.year = ? AND ") +
+                    kActiveInout,
+                {county, std::int64_t{year}})
+        .at(0)
+        .real(0);
+  }
 
   // Runs f in a transaction of its own, or inside the one already open (a batch).
   template <typename F>
@@ -291,8 +336,12 @@ struct FarmlandLedger::Impl {
     if (need.capacity - got.capacity > kEps) {
       refuse("占补平衡 (产能)",
              fmt::format("county {} has {:.2f} of capacity available on {}; the {} needs {:.2f} "
-                         "(standard-grade-equivalent m²)",
-                         county, total_available(county, date, "capacity"), date, what, need.capacity));
+                         "(standard-grade-equivalent m²){}",
+                         county, total_available(county, date, "capacity"), date, what, need.capacity,
+                         example_capacity(county) ? fmt::format("; capacity {}: part of it rests on the shipped "
+                                                                "example grade weights",
+                                                                check::kExampleWeights)
+                                                  : std::string()));
     }
     return draws;
   }
@@ -383,10 +432,18 @@ void FarmlandLedger::Booking::commit() {
   tx_.reset();
 }
 
+void FarmlandLedger::use_grade_weights(const check::GradeWeights& weights) {
+  impl_->weights = weights;
+}
+
+const check::GradeWeights& FarmlandLedger::grade_weights() const {
+  return impl_->weights;
+}
+
 double FarmlandLedger::capacity_of(double area_m2, int grade) const {
-  auto it = impl_->weights.find(grade);
-  if (it == impl_->weights.end()) throw_bad_input(fmt::format("no capacity weight for grade {}", grade));
-  return area_m2 * it->second;
+  const auto w = impl_->weights.weight(grade);
+  if (!w) throw_bad_input(fmt::format("no capacity weight for grade {} in {}", grade, impl_->weights.source()));
+  return area_m2 * *w;
 }
 
 void FarmlandLedger::add_supplement(const Supplement& s) {
@@ -404,14 +461,15 @@ void FarmlandLedger::add_supplement(const Supplement& s) {
   guarded("supplement " + utf8::repaired(s.id), [&] {
     return impl_->write([&] {
       const double capacity = s.capacity ? *s.capacity : capacity_of(s.area_m2, s.grade);
+      const std::string basis = s.capacity ? std::string(kCapacityGiven) : impl_->weights.basis();
       const auto audit = impl_->audit(
           "add-supplement", fmt::format("{} county {} {} accepted {}", s.id, s.county, mu(s.area_m2), s.accepted_on));
       (void)impl_->db->query(
           "INSERT INTO supplements (id, county, name, source, area_m2, paddy_m2, grade, capacity, accepted_on, geom, "
-          "audit_id) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "audit_id, capacity_basis) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {s.id, s.county, s.name, s.source, s.area_m2, s.paddy_m2, std::int64_t{s.grade}, capacity, s.accepted_on,
-           s.polygon_wkb.empty() ? SqlValue{} : SqlValue{s.polygon_wkb}, audit});
+           s.polygon_wkb.empty() ? SqlValue{} : SqlValue{s.polygon_wkb}, audit, basis});
       (void)impl_->db->insert(
           "INSERT INTO lots (supplement_id, county, available_from, area_m2, paddy_m2, capacity, audit_id) VALUES (?, "
           "?, ?, ?, ?, ?, ?)",
@@ -432,6 +490,7 @@ std::vector<std::pair<std::string, Quantity>> FarmlandLedger::add_occupation(con
   check_area(what, "area", o.area_m2);
   check_part(what, "paddy (水田)", o.paddy_m2, o.area_m2);
   check_capacity(what, o.capacity);
+  check_text(what, "capacity basis", o.capacity_basis);
   return guarded("occupation " + utf8::repaired(o.id), [&] {
     return impl_->write([&] {
       auto draws =
@@ -439,9 +498,10 @@ std::vector<std::pair<std::string, Quantity>> FarmlandLedger::add_occupation(con
       const auto audit = impl_->audit("add-occupation", fmt::format("{} project {} county {} {} on {}", o.id, o.project,
                                                                     o.county, mu(o.area_m2), o.date));
       (void)impl_->db->query(
-          "INSERT INTO occupations (id, project, county, date, approval_ref, area_m2, paddy_m2, capacity, audit_id) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {o.id, o.project, o.county, o.date, o.approval_ref, o.area_m2, o.paddy_m2, o.capacity, audit});
+          "INSERT INTO occupations (id, project, county, date, approval_ref, area_m2, paddy_m2, capacity, audit_id, "
+          "capacity_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {o.id, o.project, o.county, o.date, o.approval_ref, o.area_m2, o.paddy_m2, o.capacity, audit,
+           o.capacity_basis.empty() ? std::string(kCapacityGiven) : o.capacity_basis});
       std::vector<std::pair<std::string, Quantity>> out;
       for (const auto& [lot, q] : draws) {
         (void)impl_->db->insert(
@@ -522,6 +582,136 @@ void FarmlandLedger::add_inout(const InOut& e) {
   });
 }
 
+void FarmlandLedger::add_rectification(const Rectification& r) {
+  const std::string what = "耕地流出整改 " + utf8::repaired(r.id);
+  check_id(what, "id", r.id);
+  check_id(what, "outflow", r.outflow_id);
+  check_text(what, "reference", r.reference);
+  check_text(what, "note", r.note);
+  check_date(what, "date", r.date);
+  check_area(what, "area", r.area_m2);
+  if (std::find(std::begin(kRectificationKinds), std::end(kRectificationKinds), r.kind) ==
+      std::end(kRectificationKinds))
+    bad(what, fmt::format("kind must be 整改恢复, 进出平衡 or 调整补划, not '{}'", utf8::repaired(r.kind)));
+  guarded(what, [&] {
+    return impl_->write([&] {
+      const auto found = impl_->db->query(
+          "SELECT direction, county, year, area_m2, exemption, date FROM inout WHERE id = ?", {r.outflow_id});
+      if (found.empty()) bad(what, "outflow " + r.outflow_id + " is not a 进出平衡 entry of the ledger");
+      const Row& o = found[0];
+      if (o.text(0) != "out")
+        bad(what, "entry " + r.outflow_id + " is an inflow (in): only an outflow (out) is rectified");
+      if (!impl_->db->query("SELECT 1 FROM reversals WHERE target_kind = 'inout' AND target_id = ?", {r.outflow_id})
+               .empty())
+        bad(what, "outflow " + r.outflow_id + " was reversed: it no longer counts");
+      const std::string county = o.text(1);
+      const int year = static_cast<int>(o.integer(2));
+      if (!o.is_null(4))
+        refuse("耕地流出整改",
+               fmt::format("outflow {} is exempt ({}): an exempt flow is not rectified", r.outflow_id, o.text(4)));
+      if (r.date < o.text(5))
+        refuse("耕地流出整改",
+               fmt::format("{} is dated {}, before outflow {} ({})", what, r.date, r.outflow_id, o.text(5)));
+      const double done = impl_->db
+                              ->query(std::string("SELECT COALESCE(SUM(k.area_m2), 0) FROM rectifications k "
+                                                  "WHERE k.outflow_id = ? AND ") +
+                                          kActiveRectification,
+                                      {r.outflow_id})
+                              .at(0)
+                              .real(0);
+      if (done + r.area_m2 > o.real(3) + kEps)
+        refuse("耕地流出整改 (面积)",
+               fmt::format("outflow {} is {}, of which {} is rectified already; {} more is more than it has left ({})",
+                           r.outflow_id, mu(o.real(3)), mu(done), mu(r.area_m2), mu(o.real(3) - done)));
+      if (r.kind == std::string("进出平衡")) {
+        const double in = impl_->inflow(county, year), balanced = impl_->balanced_rectifications(county, year);
+        if (balanced + r.area_m2 > in + kEps)
+          refuse("落实进出平衡",
+                 fmt::format("county {} brought {} of 耕地 in during {}, of which {} balances other outflows "
+                             "already; {} more needs inflows (进出平衡 entries \"in\") of that county and year",
+                             county, mu(in), year, mu(balanced), mu(r.area_m2)));
+      }
+      const auto audit = impl_->audit("add-rectification", fmt::format("{} outflow {} {} {} on {}", r.id, r.outflow_id,
+                                                                       r.kind, mu(r.area_m2), r.date));
+      (void)impl_->db->query(
+          "INSERT INTO rectifications (id, outflow_id, kind, area_m2, date, reference, note, audit_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          {r.id, r.outflow_id, r.kind, r.area_m2, r.date, r.reference, r.note, audit});
+      return 0;
+    });
+  });
+}
+
+void FarmlandLedger::book_change_set(const ChangeSetBooking& set, const std::vector<InOut>& entries) {
+  const std::string what = "change set " + set.sha256.substr(0, 12);
+  const bool hex = set.sha256.size() == 64 && std::all_of(set.sha256.begin(), set.sha256.end(), [](char c) {
+                     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                   });
+  if (!hex) bad(what, "the identity must be 64 lowercase hex digits (SHA-256)");
+  if (set.year < bounds::kMinYear || set.year > bounds::kMaxYear)
+    bad(what, fmt::format("year {} is outside {}–{}", set.year, bounds::kMinYear, bounds::kMaxYear));
+  for (const auto* t : {&set.before_source, &set.before_layer, &set.after_source, &set.after_layer})
+    check_text(what, "source", *t);
+  guarded(what, [&] {
+    return impl_->write([&] {
+      // A change set booked before counts while any of its entries does.
+      for (const ChangeSetBooking& first : change_sets()) {
+        if (first.sha256 != set.sha256) continue;
+        std::vector<std::string> active;
+        for (const auto& e : first.entries)
+          if (impl_->db->query("SELECT 1 FROM reversals WHERE target_kind = 'inout' AND target_id = ?", {e}).empty())
+            active.push_back(e);
+        if (active.empty() && !first.entries.empty()) continue;
+        std::string ids;
+        for (const auto& e : first.entries) ids += (ids.empty() ? "" : ", ") + e;
+        refuse("重复入账",
+               fmt::format("this change set (SHA-256 {}, {} changes) was booked on {} into {}: entries {}, from {} "
+                           "({}) → {} ({}). A change set is booked once; to book it into another year, reverse "
+                           "those entries first (guotu ledger reverse --kind inout)",
+                           set.sha256, first.changes, first.booked_at, first.year, ids.empty() ? "none" : ids,
+                           first.before_source, first.before_layer, first.after_source, first.after_layer));
+      }
+      for (const auto& e : entries) add_inout(e);
+      const auto audit = impl_->audit(
+          "book-change-set",
+          fmt::format("{} into {}: {} changes, {} entries, {} ({}) → {} ({})", set.sha256, set.year, set.changes,
+                      entries.size(), set.before_source, set.before_layer, set.after_source, set.after_layer));
+      const std::int64_t cs = impl_->db->insert(
+          "INSERT INTO change_sets (sha256, year, booked_at, before_source, before_layer, after_source, after_layer, "
+          "changes, audit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {set.sha256, std::int64_t{set.year}, utc_now(), set.before_source, set.before_layer, set.after_source,
+           set.after_layer, set.changes, audit});
+      for (const auto& e : entries)
+        (void)impl_->db->query("INSERT INTO change_set_entries (change_set_id, inout_id) VALUES (?, ?)", {cs, e.id});
+      return 0;
+    });
+  });
+}
+
+std::vector<ChangeSetBooking> FarmlandLedger::change_sets() const {
+  return guarded("change sets", [&] {
+    std::vector<ChangeSetBooking> out;
+    for (const Row& r :
+         impl_->db->query("SELECT id, sha256, year, booked_at, before_source, before_layer, after_source, after_layer, "
+                          "changes FROM change_sets ORDER BY id")) {
+      ChangeSetBooking b;
+      b.sha256 = r.text(1);
+      b.year = static_cast<int>(r.integer(2));
+      b.booked_at = r.text(3);
+      b.before_source = r.text(4);
+      b.before_layer = r.text(5);
+      b.after_source = r.text(6);
+      b.after_layer = r.text(7);
+      b.changes = r.integer(8);
+      for (const Row& e : impl_->db->query(
+               "SELECT inout_id FROM change_set_entries WHERE change_set_id = ? ORDER BY inout_id", {r.integer(0)}))
+        b.entries.push_back(e.text(0));
+      out.push_back(std::move(b));
+    }
+    return out;
+  });
+}
+
 void FarmlandLedger::reverse(const std::string& kind, const std::string& id, const std::string& date,
                              const std::string& reason) {
   const std::string what = "reversal of " + kind + " " + utf8::repaired(id);
@@ -530,11 +720,14 @@ void FarmlandLedger::reverse(const std::string& kind, const std::string& id, con
   check_id(what, "reason", reason);
   guarded("reversal of " + kind + " " + utf8::repaired(id), [&] {
     return impl_->write([&] {
-      static const std::map<std::string, std::string> table = {
-          {"supplement", "supplements"}, {"occupation", "occupations"}, {"transfer", "transfers"}, {"inout", "inout"}};
+      static const std::map<std::string, std::string> table = {{"supplement", "supplements"},
+                                                               {"occupation", "occupations"},
+                                                               {"transfer", "transfers"},
+                                                               {"inout", "inout"},
+                                                               {"rectification", "rectifications"}};
       auto it = table.find(kind);
       if (it == table.end())
-        throw_bad_input("cannot reverse a '" + kind + "' (supplement, occupation, transfer, inout)");
+        throw_bad_input("cannot reverse a '" + kind + "' (supplement, occupation, transfer, inout, rectification)");
       if (impl_->db->query("SELECT 1 FROM " + it->second + " WHERE id = ?", {id}).empty())
         throw_bad_input(kind + " " + id + " is not in the ledger");
       // Quota that has been drawn cannot disappear from under its draws: reverse those first.
@@ -553,6 +746,29 @@ void FarmlandLedger::reverse(const std::string& kind, const std::string& id, con
           refuse("冲销顺序",
                  fmt::format("{} {} has {} active draws on its quota: reverse those occupations or transfers first",
                              kind, id, used));
+      }
+      // An outflow's rectifications, and the 进出平衡 rectifications an inflow backs, go first.
+      if (kind == "inout") {
+        const Row e = impl_->db->query("SELECT direction, county, year, area_m2 FROM inout WHERE id = ?", {id}).at(0);
+        if (e.text(0) == "out") {
+          std::string active;
+          for (const Row& k :
+               impl_->db->query(std::string("SELECT k.id FROM rectifications k WHERE k.outflow_id = ? AND ") +
+                                    kActiveRectification + " ORDER BY k.id",
+                                {id}))
+            active += (active.empty() ? "" : ", ") + k.text(0);
+          if (!active.empty())
+            refuse("冲销顺序",
+                   fmt::format("outflow {} has active rectifications ({}): reverse those first", id, active));
+        } else {
+          const int year = static_cast<int>(e.integer(2));
+          const double balanced = impl_->balanced_rectifications(e.text(1), year);
+          const double left = impl_->inflow(e.text(1), year) - e.real(3);
+          if (balanced > left + kEps)
+            refuse("冲销顺序", fmt::format("without inflow {} county {} brought {} in during {}, less than the {} its "
+                                           "进出平衡 rectifications count: reverse those first",
+                                           id, e.text(1), mu(left), year, mu(balanced)));
+        }
       }
       const auto audit = impl_->audit("reverse", fmt::format("{} {} on {}: {}", kind, id, date, reason));
       (void)impl_->db->insert(
@@ -597,6 +813,10 @@ std::vector<CountyBalance> FarmlandLedger::balances(const std::string& at, const
             b.drawn = q;
             b.occupations = n;
           });
+      for (auto& [c, b] : by) {
+        b.capacity_bases = impl_->capacity_bases(c);
+        b.capacity_example = std::any_of(b.capacity_bases.begin(), b.capacity_bases.end(), is_example_basis);
+      }
       return 0;
     });
   });
@@ -650,6 +870,47 @@ std::vector<InOutBalance> FarmlandLedger::inout_balances(int year, const std::st
   return out;
 }
 
+std::vector<RectificationBalance> FarmlandLedger::rectification_balances(int year, const std::string& county) const {
+  if (year < bounds::kMinYear || year > bounds::kMaxYear)
+    bad("耕地流出整改", fmt::format("year {} is outside {}–{}", year, bounds::kMinYear, bounds::kMaxYear));
+  if (!county.empty()) check_county("耕地流出整改", "county", county);
+  std::map<std::string, RectificationBalance> by;
+  guarded("耕地流出整改", [&] {
+    return impl_->in(Store::Mode::Read, [&] {
+      for (const Row& r : impl_->db->query(
+               std::string("SELECT i.county, COALESCE(SUM(i.area_m2), 0) FROM inout i WHERE i.direction = 'out' AND "
+                           "i.exemption IS NULL AND i.year = ? AND (? = '' OR i.county = ?) AND ") +
+                   kActiveInout + " GROUP BY i.county",
+               {std::int64_t{year}, county, county})) {
+        RectificationBalance& b = by[r.text(0)];
+        b.outflow_m2 = r.real(1);
+      }
+      for (const Row& r : impl_->db->query(
+               std::string("SELECT i.county, k.kind, COALESCE(SUM(k.area_m2), 0) FROM rectifications k JOIN inout i "
+                           "ON i.id = k.outflow_id WHERE i.year = ? AND (? = '' OR i.county = ?) AND ") +
+                   kActiveRectification + " AND " + kActiveInout + " GROUP BY i.county, k.kind",
+               {std::int64_t{year}, county, county})) {
+        RectificationBalance& b = by[r.text(0)];
+        const std::string kind = r.text(1);
+        (kind == "整改恢复" ? b.restored_m2 : kind == "进出平衡" ? b.balanced_m2 : b.redelineated_m2) = r.real(2);
+      }
+      return 0;
+    });
+  });
+  std::vector<RectificationBalance> out;
+  for (auto& [c, b] : by) {
+    b.county = c;
+    b.year = year;
+    out.push_back(b);
+  }
+  return out;
+}
+
+bool FarmlandLedger::capacity_example(const std::string& county) const {
+  if (!county.empty()) check_county("capacity", "county", county);
+  return guarded("capacity", [&] { return impl_->example_capacity(county); });
+}
+
 std::vector<std::vector<std::string>> FarmlandLedger::rows(const std::string& table,
                                                            std::vector<std::string>& header) const {
   struct Query {
@@ -658,13 +919,14 @@ std::vector<std::vector<std::string>> FarmlandLedger::rows(const std::string& ta
   };
   static const std::map<std::string, Query> queries = {
       {"supplements",
-       {"SELECT id, county, name, source, area_m2, paddy_m2, grade, capacity, accepted_on FROM supplements ORDER BY "
-        "accepted_on, id",
-        {"id", "county", "name", "source", "area_m2", "paddy_m2", "grade", "capacity", "accepted_on"}}},
+       {"SELECT id, county, name, source, area_m2, paddy_m2, grade, capacity, capacity_basis, accepted_on FROM "
+        "supplements ORDER BY accepted_on, id",
+        {"id", "county", "name", "source", "area_m2", "paddy_m2", "grade", "capacity", "capacity_basis",
+         "accepted_on"}}},
       {"occupations",
-       {"SELECT id, project, county, date, approval_ref, area_m2, paddy_m2, capacity FROM occupations ORDER BY date, "
-        "id",
-        {"id", "project", "county", "date", "approval_ref", "area_m2", "paddy_m2", "capacity"}}},
+       {"SELECT id, project, county, date, approval_ref, area_m2, paddy_m2, capacity, capacity_basis FROM occupations "
+        "ORDER BY date, id",
+        {"id", "project", "county", "date", "approval_ref", "area_m2", "paddy_m2", "capacity", "capacity_basis"}}},
       {"transfers",
        {"SELECT t.id, t.date, t.from_county, t.to_county, t.reference, COALESCE(SUM(l.area_m2), 0) FROM transfers t "
         "LEFT JOIN lots l ON l.transfer_id = t.id GROUP BY t.id ORDER BY t.date, t.id",
@@ -672,6 +934,16 @@ std::vector<std::vector<std::string>> FarmlandLedger::rows(const std::string& ta
       {"inout",
        {"SELECT id, county, year, direction, area_m2, grade, exemption, date, note FROM inout ORDER BY year, date, id",
         {"id", "county", "year", "direction", "area_m2", "grade", "exemption", "date", "note"}}},
+      {"rectifications",
+       {"SELECT k.id, i.county, i.year, k.outflow_id, k.kind, k.area_m2, k.date, k.reference, k.note FROM "
+        "rectifications k JOIN inout i ON i.id = k.outflow_id ORDER BY i.year, k.date, k.id",
+        {"id", "county", "year", "outflow", "kind", "area_m2", "date", "reference", "note"}}},
+      {"change_sets",
+       {"SELECT c.sha256, c.year, c.booked_at, c.before_source, c.before_layer, c.after_source, c.after_layer, "
+        "c.changes, (SELECT COUNT(*) FROM change_set_entries e WHERE e.change_set_id = c.id) FROM change_sets c "
+        "ORDER BY c.id",
+        {"sha256", "year", "booked_at", "before_source", "before_layer", "after_source", "after_layer", "changes",
+         "entries"}}},
       {"reversals",
        {"SELECT target_kind, target_id, date, reason FROM reversals ORDER BY id", {"kind", "id", "date", "reason"}}},
       {"audit",
@@ -700,7 +972,8 @@ std::vector<FarmlandLedger::SupplementRow> FarmlandLedger::supplements() const {
         "1 ELSE 0 END, "
         "  (SELECT COALESCE(SUM(r.area_m2), 0) FROM lot_remaining r WHERE r.supplement_id = s.id), "
         "  (SELECT COALESCE(SUM(r.paddy_m2), 0) FROM lot_remaining r WHERE r.supplement_id = s.id), "
-        "  (SELECT COALESCE(SUM(r.capacity), 0) FROM lot_remaining r WHERE r.supplement_id = s.id) "
+        "  (SELECT COALESCE(SUM(r.capacity), 0) FROM lot_remaining r WHERE r.supplement_id = s.id), "
+        "  s.capacity_basis "
         "FROM supplements s ORDER BY s.accepted_on, s.id");
   });
   std::vector<SupplementRow> out;
@@ -718,6 +991,7 @@ std::vector<FarmlandLedger::SupplementRow> FarmlandLedger::supplements() const {
     if (!r.is_null(9)) row.s.polygon_wkb = r.blob(9);
     row.reversed = r.integer(10) != 0;
     row.remaining = {r.real(11), r.real(12), r.real(13)};
+    row.capacity_basis = r.text(14);
     out.push_back(std::move(row));
   }
   return out;

@@ -79,12 +79,16 @@ void book(FarmlandLedger& l, std::string_view kind, const Rows& r, const gdal::F
                  r.area(f, "area_m2", "area_mu"),
                  r.area(f, "paddy_m2", "paddy_mu"),
                  r.num(f, "capacity"),
-                 {}};
+                 {},
+                 kCapacityGiven};
     if (!r.get(f, "from_supplement").empty()) o.from_supplements.push_back(r.get(f, "from_supplement"));
     l.add_occupation(o);
   } else if (kind == "transfers") {
     l.transfer({r.get(f, "id"), r.get(f, "date"), r.get(f, "from_county"), r.get(f, "to_county"), r.get(f, "reference"),
                 r.area(f, "area_m2", "area_mu"), r.get(f, "supplement")});
+  } else if (kind == "rectifications") {
+    l.add_rectification({r.get(f, "id"), r.get(f, "outflow"), r.get(f, "kind"), r.get(f, "date"), r.get(f, "reference"),
+                         r.get(f, "note"), r.area(f, "area_m2", "area_mu")});
   } else {
     l.add_inout({r.get(f, "id"), r.get(f, "county"), r.get(f, "date"), r.get(f, "note"), r.whole(f, "year"),
                  r.get(f, "direction"), r.area(f, "area_m2", "area_mu"), r.whole(f, "grade"), r.get(f, "exemption")});
@@ -98,7 +102,7 @@ std::map<std::string, int> import_tables(FarmlandLedger& ledger, const std::stri
   std::map<std::string, int> counts;
   // Supplements first, then the dated entries in date order.
   ledger.batch([&] {
-    for (std::string_view kind : {"supplements", "transfers", "occupations", "inout"}) {
+    for (std::string_view kind : {"supplements", "transfers", "occupations", "inout", "rectifications"}) {
       const gdal::Layer* layer = src.find_layer(std::string(kind));
       if (layer == nullptr && src.layer_count() == 1 && std::filesystem::path(src_path).stem() == kind)
         layer = &src.layer(0);

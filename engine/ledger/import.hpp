@@ -1,4 +1,4 @@
-// The ledger's import of a table set: supplements, transfers, occupations and inout, from a
+// The ledger's import of a table set: supplements, transfers, occupations, inout and rectifications, from a
 // GeoPackage holding tables of those names, a folder of CSV files named after them, or one CSV
 // named after its table. Every value is read as text and checked: a number column holding text is
 // a BadInput error naming the column (never read as 0); a CSV record with more or fewer fields

@@ -20,6 +20,7 @@
 #include "check/rule_set.hpp"
 #include "gdal/vector_source.hpp"
 #include "layers/catalogue.hpp"
+#include "ledger/from_check.hpp"
 #include "report/indicator.hpp"
 #include "report/report.hpp"
 #include "report/target.hpp"
@@ -218,6 +219,18 @@ TEST(Citations, GradeWeightsAndSampleCalibrationCiteADocument) {
   for (const char* key : {"natural_parks", "towns", "key_towns", "permanent_farmland_share"})
     expect_cites(std::string("calibration ") + key, city.calibration_source(key));
   EXPECT_EQ(city.land_class("cultivated").cite.seed_ref, "seed000 L416");
+}
+
+// What the ledger prints under 依据 when it refuses an occupation from check: each refusal of the
+// booking rules cites a document or says it is guotu's setting; the approval rule cites the plan.
+TEST(Citations, LedgerBookingRulesCiteADocument) {
+  const auto rules = guotu::ledger::BookingRules::load(data_file("data/rules/ledger/liaocheng.yaml"));
+  ASSERT_EQ(rules.refused.size(), 3u);
+  for (const auto& [verdict, ground] : rules.refused) expect_cites("refused verdict " + verdict, ground.source);
+  expect_cites("otherwise", rules.otherwise.source);
+  expect_cites("approval", rules.approval.source);
+  EXPECT_EQ(rules.approval.source.rfind("聊政办字〔2022〕10号", 0), 0u) << rules.approval.source;
+  EXPECT_TRUE(rules.approval_required);
 }
 
 // The sample city as generated: its calibration table prints the city file's sources.

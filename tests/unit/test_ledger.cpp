@@ -26,10 +26,12 @@
 #include "check/occupancy.hpp"
 #include "core/error.hpp"
 #include "core/units.hpp"
+#include "fixtures.hpp"
 #include "gdal/output_writer.hpp"
 #include "geos/geometry.hpp"
 #include "layers/admin_units.hpp"
 #include "ledger/farmland_ledger.hpp"
+#include "ledger/from_check.hpp"
 #include "pg/database.hpp"
 #include "support.hpp"
 
@@ -46,7 +48,8 @@ Supplement supplement(const std::string& id, const std::string& county, double m
 }
 Occupation occupation(const std::string& id, const std::string& county, double mu, const std::string& date,
                       double paddy_mu = 0, double capacity = 0) {
-  return {id, "工程 " + id, county, date, "鲁政土字〔2023〕1号", mu * kMu, paddy_mu * kMu, capacity, {}};
+  return {id,       "工程 " + id,   county,   date, "鲁政土字〔2023〕1号",
+          mu * kMu, paddy_mu * kMu, capacity, {},   kCapacityGiven};
 }
 
 // The ledger in one of its two stores, and an auditor's raw SQL on it: sqlite3 on the file or
@@ -285,8 +288,8 @@ TEST_P(LedgerStore, AppendOnlyAndAudited) {
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM supplements s JOIN audit a ON a.id = s.audit_id"), 1);
   // init again is a no-op migration; the schema version is recorded.
   FarmlandLedger::init(db, "张三");
-  EXPECT_EQ(scalar(db, "SELECT MAX(version) FROM schema_migrations"), 2);
-  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM audit WHERE action = 'migrate'"), 2);
+  EXPECT_EQ(scalar(db, "SELECT MAX(version) FROM schema_migrations"), 3);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM audit WHERE action = 'migrate'"), 3);
   if (pg()) {
     // The database role that wrote each row, beside the clerk guotu was told.
     EXPECT_EQ(text(db, "SELECT DISTINCT db_role FROM audit"), "postgres");
@@ -701,44 +704,359 @@ TEST_P(LedgerStore, SurvivesSigkillDuringWrites) {
   EXPECT_GE(l.balances().at(0).stock.area_m2, 0);
 }
 
-// guotu check hands each project's 耕地 occupancy to the ledger through a file.
-TEST_P(LedgerStore, TakesOccupationsFromCheck) {
+// guotu check hands each project's 耕地 occupancy to the ledger through a file; the ledger books
+// it only when every project is lawful. On the sample city some projects are 禁止 and many have
+// no approval number (PZWH): the file is refused, naming each of them, and nothing is booked.
+// Which projects must be refused is worked out here from check's GeoPackage (the projects
+// table: verdict, approval, 耕地 taken), not from the ledger's answer.
+TEST_P(LedgerStore, TakesOnlyLawfulOccupationsFromCheck) {
   const auto city = guotu::test::sample_city(false).string();
-  const auto occ = (dir() / "occ.json").string();
+  const auto occ = (dir() / "occ.json").string(), gpkg = (dir() / "c.gpkg").string();
   const auto db = fresh("l");
-  ASSERT_EQ(guotu::test::run_guotu("check --plan '" + city + "' --projects '" + city + "' --out '" +
-                                   (dir() / "c.gpkg").string() + "' --occupancy-json '" + occ + "' 2>/dev/null")
+  ASSERT_EQ(guotu::test::run_guotu("check --plan '" + city + "' --projects '" + city + "' --out '" + gpkg +
+                                   "' --occupancy-json '" + occ + "' 2>/dev/null")
                 .exit_code,
             1);
-  std::ifstream in(occ);
-  const auto j = nlohmann::json::parse(in);
-  std::map<std::string, double> need;  // county → net 耕地 m²
-  std::size_t projects = 0;
-  for (const auto& o : j["occupations"]) {
-    if (o["cultivated_net_m2"].get<double>() <= 0) continue;
-    need[o["county"].get<std::string>()] += o["cultivated_net_m2"].get<double>();
-    ++projects;
+  std::set<std::string> unlawful, lawful;
+  std::map<std::string, double> lawful_need;  // county → net 耕地 m² of the lawful projects
+  for (const auto& row : guotu::test::sqlite_rows(
+           gpkg,
+           "SELECT project, verdict, COALESCE(approval, ''), county, cultivated_net_m2 FROM projects "
+           "WHERE cultivated_net_m2 > 0")) {
+    const bool ok = (row[1] == "通过" || row[1] == "提示") && !row[2].empty();
+    (ok ? lawful : unlawful).insert(row[0]);
+    if (ok) lawful_need[row[3]] += std::stod(row[4]);
   }
-  ASSERT_GT(projects, 0u);
+  ASSERT_FALSE(unlawful.empty());
+  ASSERT_FALSE(lawful.empty());
+  std::map<std::string, double> need;  // county → every project's net 耕地, for the supplements
+  for (const auto& row : guotu::test::sqlite_rows(
+           gpkg, "SELECT county, SUM(cultivated_net_m2) FROM projects WHERE cultivated_net_m2 > 0 GROUP BY county"))
+    need[row[0]] = std::stod(row[1]);
   FarmlandLedger::init(db, "t");
   {
     FarmlandLedger l(db, "t");
     for (const auto& [county, m2] : need)
       l.add_supplement(supplement("S" + county, county, 2 * m2 / kMu + 10, "2023-01-01", 1));
   }
+  const auto count_before = scalar(db, "SELECT COUNT(*) FROM audit");
+  const std::string file_before = pg() ? std::string() : guotu::test::read_file(db);
   auto r = guotu::test::run_guotu("ledger --db '" + db + "' --json add-occupation --from-check '" + occ +
-                                  "' --date 2024-05-01 2>/dev/null");
+                                  "' --date 2024-05-01 2>" + guotu::test::shell_quote(dir() / "err.txt"));
+  ASSERT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j.at("rule"), "合法占用");
+  EXPECT_EQ(j.at("booked"), 0);
+  std::set<std::string> refused;
+  for (const auto& p : j.at("projects")) {
+    refused.insert(p.at("project").get<std::string>());
+    ASSERT_FALSE(p.at("reasons").empty());
+    if (p.at("verdict") == "禁止") {
+      EXPECT_NE(p.at("reasons")[0].get<std::string>().find("审查结论为禁止"), std::string::npos);
+      EXPECT_NE(p.at("reasons")[0].get<std::string>().find("R-"), std::string::npos);  // the rule behind it
+    }
+  }
+  EXPECT_EQ(refused, unlawful);
+  EXPECT_EQ(j.at("taking_cultivated").get<std::size_t>(), lawful.size() + unlawful.size());
+  // The message names each refused project; the grounds cite the documents.
+  const std::string err = guotu::test::read_file(dir() / "err.txt");
+  for (const auto& p : unlawful) EXPECT_NE(err.find("  " + p + "（"), std::string::npos) << p;
+  EXPECT_NE(err.find("批准文号: 聊政办字〔2022〕10号"), std::string::npos) << err;
+  // Nothing written: no entry, no audit row; the SQLite file byte-identical.
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM occupations"), 0);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM audit"), count_before);
+  if (!pg()) {
+    EXPECT_TRUE(guotu::test::read_file(db) == file_before) << "the refused run changed the ledger file";
+  }
+
+  // The lawful projects alone are booked, each drawing its net 耕地 in its county.
+  auto all = nlohmann::json::parse(guotu::test::read_file(occ));
+  nlohmann::json kept = nlohmann::json::array();
+  for (const auto& o : all["occupations"])
+    if (!unlawful.count(o["project"].get<std::string>())) kept.push_back(o);
+  all["occupations"] = kept;
+  const auto lawful_file = dir() / "lawful.json";
+  guotu::test::write_file(lawful_file, all.dump());
+  r = guotu::test::run_guotu("ledger --db '" + db + "' --json add-occupation --from-check '" + lawful_file.string() +
+                             "' --date 2024-05-01 2>/dev/null");
   ASSERT_EQ(r.exit_code, 0);
-  EXPECT_EQ(nlohmann::json::parse(r.out)["added"].size(), projects);
+  EXPECT_EQ(nlohmann::json::parse(r.out)["added"].size(), lawful.size());
+  EXPECT_EQ(nlohmann::json::parse(r.out)["capacity_basis"], "示例");
   FarmlandLedger l(db, "t");
-  for (const auto& b : l.balances()) EXPECT_NEAR(b.drawn.area_m2, need[b.county], 1e-6) << b.county;
+  for (const auto& b : l.balances()) {
+    EXPECT_NEAR(b.drawn.area_m2, lawful_need[b.county], 1e-6) << b.county;
+    if (b.drawn.area_m2 > 0) {
+      EXPECT_TRUE(b.capacity_example) << b.county;
+    }
+  }
+  EXPECT_EQ(text(db, "SELECT DISTINCT capacity_basis FROM occupations"), "示例");
   // Without a date the clerk is asked for one; nothing is written.
   const auto db2 = fresh("l2");
   FarmlandLedger::init(db2, "t");
-  EXPECT_EQ(guotu::test::run_guotu("ledger --db '" + db2 + "' add-occupation --from-check '" + occ + "' 2>/dev/null")
+  EXPECT_EQ(guotu::test::run_guotu("ledger --db '" + db2 + "' add-occupation --from-check '" + lawful_file.string() +
+                                   "' 2>/dev/null")
                 .exit_code,
             2);
   EXPECT_EQ(scalar(db2, "SELECT COUNT(*) FROM occupations"), 0);
+  // A ledger given the bureau's weights does not take capacities computed with other weights.
+  std::string weights = "grade,weight\n";
+  for (int g = 1; g <= 15; ++g) weights += std::to_string(g) + ",0.5\n";
+  guotu::test::write_file(dir() / "bureau.csv", weights);
+  const auto mixed = guotu::test::run_guotu(
+      "ledger --db '" + db2 + "' --grade-weights " + guotu::test::shell_quote(dir() / "bureau.csv") +
+      " add-occupation --from-check '" + lawful_file.string() + "' --date 2024-05-01 2>&1");
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_NE(mixed.out.find("other grade weights (示例)"), std::string::npos) << mixed.out;
+  EXPECT_EQ(scalar(db2, "SELECT COUNT(*) FROM occupations"), 0);
+}
+
+// Every verdict of check, judged by the booking rules (data/rules/ledger/liaocheng.yaml): only
+// 通过 and 提示 with an approval number are booked; each refusal says why and which rule stands
+// behind it.
+TEST(LedgerFromCheck, JudgesEveryVerdict) {
+  guotu::test::TempDir dir;
+  const auto file = dir / "occ.json";
+  guotu::test::write_file(file, R"({"format": "guotu-occupancy", "version": 2, "area": "ellipsoidal",
+    "capacity_basis": "权重表 w.csv",
+    "rules": {"R-N": {"name_zh": "提示规则", "severity": "提示", "source": "x"},
+              "R-Q": {"name_zh": "需批规则", "severity": "需审批", "source": "某文件 第3条"}},
+    "rules_not_evaluated": [{"rule": "R-CZKFBJ-WITHIN", "name_zh": "城镇建设须位于城镇开发边界内", "layer": "CZKFBJ",
+                             "reason": "the plan has no layer CZKFBJ"}],
+    "occupations": [
+     {"project": "A", "county": "371502", "verdict": "通过", "approval": "鲁1", "violations": [],
+      "cultivated_net_m2": 100, "capacity_std_m2": 60},
+     {"project": "B", "county": "371502", "verdict": "提示", "approval": " 鲁2 ", "violations": [
+        {"rule": "R-N", "name_zh": "提示规则", "severity": "提示", "area_m2": 5}],
+      "cultivated_net_m2": 100, "capacity_std_m2": 60},
+     {"project": "C", "county": "371502", "verdict": "需审批", "approval": "鲁3", "violations": [
+        {"rule": "R-Q", "name_zh": "需批规则", "severity": "需审批", "area_m2": 7.5}],
+      "cultivated_net_m2": 100, "capacity_std_m2": 60},
+     {"project": "D", "county": "371502", "verdict": "未完整审查", "approval": "鲁4", "violations": [],
+      "cultivated_net_m2": 100, "capacity_std_m2": 60},
+     {"project": "E", "county": "371502", "verdict": "跳过", "approval": "鲁5", "violations": [],
+      "cultivated_net_m2": 100, "capacity_std_m2": 60},
+     {"project": "F", "county": "371502", "verdict": "通过", "approval": "  ", "violations": [],
+      "cultivated_net_m2": 100, "capacity_std_m2": 60},
+     {"project": "G", "county": "371502", "verdict": "禁止", "approval": "", "violations": [],
+      "cultivated_net_m2": 0, "capacity_std_m2": 0}]})");
+  const OccupancyHandover h = read_occupancy(file.string(), {"2024-05-01", "", {}});
+  EXPECT_EQ(h.listed, 7u);
+  ASSERT_EQ(h.taking.size(), 6u);  // G takes no 耕地: nothing to book, nothing to refuse
+  EXPECT_EQ(h.taking[1].occupation.approval_ref, "鲁2");
+  EXPECT_EQ(h.taking[0].occupation.capacity_basis, "权重表 w.csv");
+  const Judgement j = judge(h, BookingRules::embedded());
+  ASSERT_EQ(j.refused.size(), 4u);
+  EXPECT_EQ(j.refused[0].project, "C");
+  EXPECT_EQ(j.refused[0].reasons,
+            std::vector<std::string>{"审查结论为需审批，项目缺少规则要求的批准：R-Q 需批规则 7.50 m²"});
+  EXPECT_EQ(j.refused[1].project, "D");
+  ASSERT_EQ(j.refused[1].reasons.size(), 1u);
+  EXPECT_NE(j.refused[1].reasons[0].find("R-CZKFBJ-WITHIN 城镇建设须位于城镇开发边界内（未评价：the plan has no layer "
+                                         "CZKFBJ）"),
+            std::string::npos)
+      << j.refused[1].reasons[0];
+  EXPECT_EQ(j.refused[2].project, "E");
+  EXPECT_EQ(j.refused[2].reasons, std::vector<std::string>{"审查结论不是通过或提示"});
+  EXPECT_EQ(j.refused[3].project, "F");
+  EXPECT_EQ(j.refused[3].reasons, std::vector<std::string>{"没有批准文号（PZWH），建设用地占用耕地须经依法批准"});
+  // The grounds: the refused verdicts' rules, each rule behind a verdict, and the approval's document.
+  EXPECT_EQ(j.grounds.at("R-Q"), "某文件 第3条");
+  EXPECT_EQ(j.grounds.at("批准文号").rfind("聊政办字〔2022〕10号", 0), 0u);
+  EXPECT_EQ(j.grounds.at("未完整审查").rfind("guotu 设定", 0), 0u);
+  EXPECT_TRUE(j.grounds.count("其他结论"));
+  const std::string text = describe(j, h);
+  EXPECT_NE(text.find("4 of the 6 projects"), std::string::npos) << text;
+  EXPECT_NE(text.find("  C: 需审批 — "), std::string::npos) << text;
+  // A file without a verdict on a project is refused as bad input (exit 2).
+  guotu::test::write_file(file, R"({"format": "guotu-occupancy", "version": 2, "occupations": [
+     {"project": "A", "county": "371502", "approval": "鲁1", "cultivated_net_m2": 100}]})");
+  const guotu::Error e = guotu::test::error_of([&] { (void)read_occupancy(file.string(), {"2024-05-01", "", {}}); });
+  EXPECT_EQ(e.exit_code(), 2);
+  EXPECT_NE(std::string(e.what()).find("project A: 'verdict' is missing"), std::string::npos) << e.what();
+}
+
+// 耕地流出整改: an outflow (a 进出平衡 "out" entry) is rectified by 整改恢复, 进出平衡 or 调整补划;
+// the balance reports each kind, what is left and the ratio. Figures by hand: 10 亩 out, 8 亩 in.
+TEST_P(LedgerStore, RectifiesOutflowsByTheThreeKinds) {
+  const auto db = fresh("l");
+  FarmlandLedger::init(db, "t");
+  FarmlandLedger l(db, "t");
+  l.add_inout({"OUT", "371502", "2023-03-01", "", 2023, "out", 10 * kMu, 7, ""});
+  l.add_inout({"IN", "371502", "2023-09-01", "", 2023, "in", 8 * kMu, 7, ""});
+  l.add_inout({"EX", "371502", "2023-03-01", "", 2023, "out", 3 * kMu, 7, "灾毁"});
+  l.add_rectification({"R1", "OUT", "进出平衡", "2023-10-01", "验收1", "", 4 * kMu});
+  l.add_rectification({"R2", "OUT", "整改恢复", "2023-10-02", "验收2", "", 3 * kMu});
+  l.add_rectification({"R3", "OUT", "调整补划", "2023-10-03", "", "补划到乙村", 2 * kMu});
+  auto rb = l.rectification_balances(2023);
+  ASSERT_EQ(rb.size(), 1u);
+  EXPECT_NEAR(rb[0].outflow_m2 / kMu, 10, 1e-9);  // the exempt 3 亩 need no rectification
+  EXPECT_NEAR(rb[0].balanced_m2 / kMu, 4, 1e-9);
+  EXPECT_NEAR(rb[0].restored_m2 / kMu, 3, 1e-9);
+  EXPECT_NEAR(rb[0].redelineated_m2 / kMu, 2, 1e-9);
+  EXPECT_NEAR(rb[0].open_m2() / kMu, 1, 1e-9);
+  EXPECT_NEAR(rb[0].ratio(), 0.9, 1e-12);
+  auto rule_of = [&](const Rectification& r) {
+    try {
+      l.add_rectification(r);
+    } catch (const RuleViolation& e) {
+      return e.rule();
+    }
+    return std::string("booked");
+  };
+  // More than the outflow has left (1 亩).
+  EXPECT_EQ(rule_of({"X1", "OUT", "整改恢复", "2023-11-01", "", "", 1.5 * kMu}), "耕地流出整改 (面积)");
+  // 进出平衡 needs inflows: 8 亩 in, 4 亩 counted already; then the outflow's last 亩 is fine …
+  EXPECT_EQ(rule_of({"X2", "OUT", "进出平衡", "2023-11-01", "", "", 1 * kMu}), "booked");
+  // … but a second outflow cannot be balanced by more than the 3 亩 of inflow left.
+  l.add_inout({"OUT2", "371502", "2023-05-01", "", 2023, "out", 6 * kMu, 7, ""});
+  EXPECT_EQ(rule_of({"X3", "OUT2", "进出平衡", "2023-11-01", "", "", 3.5 * kMu}), "落实进出平衡");
+  EXPECT_EQ(rule_of({"X4", "OUT2", "进出平衡", "2023-11-01", "", "", 3 * kMu}), "booked");
+  // An exempt outflow is not rectified; a rectification before its outflow is refused.
+  EXPECT_EQ(rule_of({"X5", "EX", "整改恢复", "2023-11-01", "", "", 1 * kMu}), "耕地流出整改");
+  EXPECT_EQ(rule_of({"X6", "OUT2", "整改恢复", "2023-04-30", "", "", 1 * kMu}), "耕地流出整改");
+  // Bad values (exit 2): an inflow, an unknown entry, an unknown kind.
+  for (const Rectification& r : {Rectification{"Y1", "IN", "整改恢复", "2023-11-01", "", "", kMu},
+                                 Rectification{"Y2", "NONE", "整改恢复", "2023-11-01", "", "", kMu},
+                                 Rectification{"Y3", "OUT2", "整改", "2023-11-01", "", "", kMu}}) {
+    const guotu::Error e = guotu::test::error_of([&] { l.add_rectification(r); });
+    EXPECT_EQ(e.exit_code(), 2) << e.what();
+  }
+  // Reversal order: an outflow with rectifications, and an inflow its 进出平衡 rectifications
+  // need, are reversed only after them.
+  EXPECT_THROW(l.reverse("inout", "OUT", "2023-12-01", "录入错误"), RuleViolation);
+  EXPECT_THROW(l.reverse("inout", "IN", "2023-12-01", "录入错误"), RuleViolation);
+  l.reverse("rectification", "X4", "2023-12-01", "录入错误");
+  l.reverse("rectification", "X2", "2023-12-01", "录入错误");
+  l.reverse("rectification", "R1", "2023-12-01", "录入错误");
+  l.reverse("inout", "IN", "2023-12-01", "录入错误");  // no 进出平衡 rectification left on it
+  rb = l.rectification_balances(2023);
+  EXPECT_NEAR(rb[0].outflow_m2 / kMu, 16, 1e-9);
+  EXPECT_NEAR(rb[0].balanced_m2, 0, 1e-9);
+  EXPECT_NEAR(rb[0].rectified_m2() / kMu, 5, 1e-9);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM rectifications"), 5);  // history kept
+  // The balance command reports them (JSON), with the city total.
+  const auto r = guotu::test::run_guotu("ledger --db '" + db + "' --json balance --year 2023 2>/dev/null");
+  ASSERT_EQ(r.exit_code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.at("rectification").size(), 1u);
+  EXPECT_NEAR(j["rectification"][0].at("restored_m2").get<double>() / kMu, 3, 1e-9);
+  EXPECT_NEAR(j["rectification"][0].at("redelineated_m2").get<double>() / kMu, 2, 1e-9);
+  EXPECT_NEAR(j.at("rectification_total").at("ratio").get<double>(), 5.0 / 16.0, 1e-12);
+}
+
+// A change set booked by diff --to-ledger cannot be booked again, into any year, until the
+// entries of its first booking are reversed; the refusal names that booking.
+TEST_P(LedgerStore, BooksAChangeSetOnce) {
+  const auto db = fresh("l");
+  FarmlandLedger::init(db, "t");
+  FarmlandLedger l(db, "t");
+  const std::string sha(64, 'a');
+  ChangeSetBooking set;
+  set.sha256 = sha;
+  set.year = 2023;
+  set.before_source = "city.gpkg";
+  set.before_layer = "DLTB";
+  set.after_source = "city.gpkg";
+  set.after_layer = "DLTB_LATER";
+  set.changes = 12;
+  const std::vector<InOut> y2023 = {{"d-2023-out", "371502", "2023-12-31", "", 2023, "out", 5 * kMu, 0, ""},
+                                    {"d-2023-in", "371502", "2023-12-31", "", 2023, "in", 2 * kMu, 0, ""}};
+  {
+    FarmlandLedger::Booking b(l);
+    l.book_change_set(set, y2023);
+    b.commit();
+  }
+  ChangeSetBooking again = set;
+  again.year = 2024;
+  const std::vector<InOut> y2024 = {{"d-2024-out", "371502", "2024-12-31", "", 2024, "out", 5 * kMu, 0, ""}};
+  try {
+    FarmlandLedger::Booking b(l);
+    l.book_change_set(again, y2024);
+    FAIL() << "booked twice";
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "重复入账");
+    const std::string m = e.what();
+    for (const char* part :
+         {"into 2023", "entries d-2023-in, d-2023-out", "city.gpkg (DLTB) → city.gpkg (DLTB_LATER)", "12 changes"})
+      EXPECT_NE(m.find(part), std::string::npos) << part << " in " << m;
+  }
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM inout"), 2);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM change_sets"), 1);
+  // Another change set books; the first, once its entries are reversed, books into 2024.
+  ChangeSetBooking other = set;
+  other.sha256 = std::string(64, 'b');
+  l.book_change_set(other, {});
+  l.reverse("inout", "d-2023-out", "2024-01-05", "记错年份");
+  EXPECT_THROW(l.book_change_set(again, y2024), RuleViolation);  // one entry still counts
+  l.reverse("inout", "d-2023-in", "2024-01-05", "记错年份");
+  l.book_change_set(again, y2024);
+  const auto sets = l.change_sets();
+  ASSERT_EQ(sets.size(), 3u);
+  EXPECT_EQ(sets[2].year, 2024);
+  EXPECT_EQ(sets[2].entries, std::vector<std::string>{"d-2024-out"});
+  EXPECT_EQ(sets[0].entries, (std::vector<std::string>{"d-2023-in", "d-2023-out"}));
+  // The identity is 64 hex digits.
+  ChangeSetBooking bad = set;
+  bad.sha256 = "abc";
+  EXPECT_EQ(guotu::test::error_of([&] { l.book_change_set(bad, {}); }).exit_code(), 2);
+}
+
+// What each capacity rests on is recorded, and figures resting on the shipped example weights
+// are marked 示例 wherever they are printed. Figures by hand: 100 亩 of grade 7 is 60 亩 of
+// capacity with the example ((16 − 7) / 15), 40 亩 with a bureau table weighing grade 7 at 0.4.
+TEST_P(LedgerStore, RecordsWhatEachCapacityRestsOn) {
+  const auto db = fresh("l");
+  FarmlandLedger::init(db, "t");
+  std::string weights = "grade,weight\n";
+  for (int g = 1; g <= 15; ++g) weights += std::to_string(g) + "," + (g == 7 ? "0.4" : "0.5") + "\n";
+  guotu::test::write_file(dir() / "bureau.csv", weights);
+  {
+    FarmlandLedger l(db, "t");
+    l.use_grade_weights(guotu::check::GradeWeights::chosen((dir() / "bureau.csv").string()));
+    l.add_supplement(supplement("B", "371502", 100, "2023-01-01", 7));
+    Supplement given = supplement("G", "371503", 100, "2023-01-01", 7);
+    given.capacity = 12345;
+    l.add_supplement(given);
+    EXPECT_FALSE(l.capacity_example());
+  }
+  EXPECT_NEAR(scalar(db, "SELECT capacity FROM supplements WHERE id = 'B'") / kMu, 40, 1e-9);
+  EXPECT_EQ(text(db, "SELECT capacity_basis FROM supplements WHERE id = 'B'"), "权重表 bureau.csv");
+  EXPECT_EQ(text(db, "SELECT capacity_basis FROM supplements WHERE id = 'G'"), "给定");
+  // The same through the CLI without --grade-weights: the example, marked.
+  ASSERT_EQ(guotu::test::run_guotu("ledger --db '" + db +
+                                   "' add-supplement --id E --county 371502 --area-mu 100 --grade 7 "
+                                   "--accepted 2023-02-01 2>/dev/null")
+                .exit_code,
+            0);
+  EXPECT_NEAR(scalar(db, "SELECT capacity FROM supplements WHERE id = 'E'") / kMu, 60, 1e-6);
+  EXPECT_EQ(text(db, "SELECT capacity_basis FROM supplements WHERE id = 'E'"), "示例");
+  auto r = guotu::test::run_guotu("ledger --db '" + db + "' --json balance 2>/dev/null");
+  ASSERT_EQ(r.exit_code, 0);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j.at("capacity_example").get<bool>());
+  for (const auto& c : j.at("counties")) {
+    const bool example = c.at("county") == "371502";
+    EXPECT_EQ(c.at("capacity_example").get<bool>(), example) << c.dump();
+    EXPECT_EQ(c.at("capacity_bases"),
+              example ? nlohmann::json({"权重表 bureau.csv", "示例"}) : nlohmann::json({"给定"}));
+  }
+  // The human balance and the report's CSV titles say 示例.
+  r = guotu::test::run_guotu("ledger --db '" + db + "' balance 2>&1");
+  EXPECT_NE(r.out.find("（示例）"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("随附的示例等别权重"), std::string::npos) << r.out;
+  const auto out = dir() / "report";
+  ASSERT_EQ(
+      guotu::test::run_guotu("ledger --db '" + db + "' report --out '" + out.string() + "' 2>/dev/null").exit_code, 0);
+  EXPECT_NE(guotu::test::read_file(out / "balance.csv").find("stock_capacity（示例）"), std::string::npos);
+  EXPECT_NE(guotu::test::read_file(out / "supplements.csv").find("capacity（示例）"), std::string::npos);
+  // Once the example's supplement is reversed, nothing printed rests on it.
+  {
+    FarmlandLedger l(db, "t");
+    l.reverse("supplement", "E", "2023-03-01", "录入错误");
+    EXPECT_FALSE(l.capacity_example());
+  }
+  r = guotu::test::run_guotu("ledger --db '" + db + "' balance 2>&1");
+  EXPECT_EQ(r.out.find("示例"), std::string::npos) << r.out;
 }
 
 // ---- PostgreSQL only ----------------------------------------------------------------------
@@ -805,8 +1123,9 @@ TEST_P(LedgerPostgres, SameTablesAndFiguresAsSQLite) {
     }
     ++i;
   }
-  // supplements, occupations, transfers, inout and balance (the sample has no reversals).
-  ASSERT_EQ(reports[0].size(), 5u);
+  // supplements, occupations, transfers, inout, rectifications and balance (the sample has no
+  // reversals and no change sets).
+  ASSERT_EQ(reports[0].size(), 6u);
   ASSERT_TRUE(reports[0].count("balance.csv"));
   EXPECT_EQ(reports[0], reports[1]);
   for (const auto& [at, j] : balances[0]) {
@@ -1083,11 +1402,19 @@ TEST(LedgerMigration, V1FileIsMigratedInPlace) {
   l.add_occupation(occupation("O1", "371502", 10, "2024-05-01"));
   std::vector<std::string> header;
   const auto audit = l.rows("audit", header);
-  ASSERT_EQ(audit.size(), 3u);  // the v1 entry, the migration to v2, the new occupation
+  ASSERT_EQ(audit.size(), 4u);  // the v1 entry, the migrations to v2 and v3, the new occupation
   EXPECT_EQ(audit[0][2], "王五");
   EXPECT_EQ(audit[1][2], "管理员");
   EXPECT_EQ(audit[1][4], "schema v2");
-  EXPECT_EQ(audit[2][2], "赵六");
+  EXPECT_EQ(audit[2][4], "schema v3");
+  EXPECT_EQ(audit[3][2], "赵六");
+  // v3: the old supplement's capacity basis was not recorded, so its capacity is printed 示例;
+  // the new tables are there and a rectification can be reversed.
+  EXPECT_TRUE(l.capacity_example("371502"));
+  l.add_inout({"OUT", "371502", "2024-03-01", "", 2024, "out", 10 * kMu, 7, ""});
+  l.add_rectification({"R1", "OUT", "整改恢复", "2024-06-01", "", "", 4 * kMu});
+  l.reverse("rectification", "R1", "2024-07-01", "录入错误");
+  EXPECT_TRUE(l.change_sets().empty());
   // Migrated history is still append-only.
   ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
   EXPECT_NE(sqlite3_exec(h, "UPDATE audit SET clerk = 'x'", nullptr, nullptr, nullptr), SQLITE_OK);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -77,6 +78,11 @@ TEST_P(RuleCase, Replays) {
   check::CheckOptions o;
   o.plan = (dir / "plan.gpkg").string();
   o.projects = (dir / "projects.gpkg").string();
+  // A bureau's grade-weight table, inline CSV, for the 占补平衡 capacity (else the shipped example).
+  if (c["grade_weights"]) {
+    o.grade_weights = (dir / "weights.csv").string();
+    std::ofstream(o.grade_weights) << c["grade_weights"].as<std::string>();
+  }
   if (const auto opt = c["options"]) {
     o.make_valid = opt["make_valid"] && opt["make_valid"].as<bool>();
     o.strict = opt["strict"] && opt["strict"].as<bool>();
@@ -97,6 +103,9 @@ TEST_P(RuleCase, Replays) {
 
   if (expect["exit_code"]) {
     EXPECT_EQ(r.exit_code(), expect["exit_code"].as<int>());
+  }
+  if (expect["capacity_basis"]) {
+    EXPECT_EQ(r.weights.basis(), expect["capacity_basis"].as<std::string>());
   }
   // Every project's verdict and the set of rules it breaks.
   const YAML::Node ep = expect["projects"];

@@ -42,7 +42,8 @@ std::vector<double> writer(const std::string& db, int w, int writes) {
     if (i % 4 == 0) {
       l.add_supplement({"S" + id, county, "补充 " + id, "土地整治", 40 * kMu, 0, 6, std::nullopt, "2023-01-01", {}});
     } else {
-      l.add_occupation({"O" + id, "项目 " + id, county, "2023-06-01", "", 10 * kMu, 0, 0, {}});
+      l.add_occupation(
+          {"O" + id, "项目 " + id, county, "2023-06-01", "", 10 * kMu, 0, 0, {}, guotu::ledger::kCapacityGiven});
     }
     lat.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
   }
