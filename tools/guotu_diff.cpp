@@ -96,10 +96,11 @@ int run(const DiffArgs& a) {
     throw_bad_input("nothing is booked in the ledger: " + gdal::summarize(r.read_problems) +
                     " (fix them, or run without --to-ledger)");
   if (book && !r.unevaluated.empty())
-    throw_bad_input(fmt::format("nothing is booked in the ledger: {} change rules could not be evaluated ({}), so a "
-                                "piece booked as 进出平衡 credit might be 违规开垦 or 非粮化 (give a --plan with every "
-                                "zone, or run without --to-ledger)",
-                                r.unevaluated.size(), unevaluated_text(r)));
+    throw_bad_input(
+        fmt::format("nothing is booked in the ledger: {} change rules could not be evaluated ({}), so a "
+                    "piece booked as 进出平衡 credit might be 违规开垦 or 非粮化 (give a --plan with every "
+                    "zone, or run without --to-ledger)",
+                    r.unevaluated.size(), unevaluated_text(r)));
 
   // The output goes to a temporary and every document is built first; then the ledger entries
   // are booked in a transaction that checks them (a year already booked is refused here, and
@@ -137,7 +138,8 @@ int run(const DiffArgs& a) {
   const int code = finish_with_skipped(r.read_problems, r.suspect_count() > 0 ? 1 : 0);
   if (r.unevaluated.empty()) return code;
   // 未完整审查: the classes of some pieces may be incomplete; never a clean exit.
-  fmt::print(stderr, "guotu: error: 未完整审查: {} change rules could not be evaluated on the pieces they apply to: {}\n",
+  fmt::print(stderr,
+             "guotu: error: 未完整审查: {} change rules could not be evaluated on the pieces they apply to: {}\n",
              r.unevaluated.size(), unevaluated_text(r));
   return 2;
 }

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <optional>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 
@@ -145,8 +145,7 @@ class Pairing {
       if (after_.set.wkb(j) == before_.set.wkb(i)) {
         // Same patch, same shape: it changed as a whole or not at all (the later vintage is a
         // coverage, so no other later patch shares its interior: docs/change.md §Method).
-        if (after_.codes[j] != code)
-          add(i, j, overlay::Worker::geometry(before_.set, i), w, out);
+        if (after_.codes[j] != code) add(i, j, overlay::Worker::geometry(before_.set, i), w, out);
         return;
       }
     }
@@ -287,17 +286,17 @@ void apply_rules(const ChangeRules& rules, const std::vector<std::size_t>& match
     if (holds.count(key) != 0) continue;
     const std::size_t z = zone_index(rules, r.zone());
     if (!plan.zones[z]) continue;  // not evaluated: the rule is listed as such below
-    const double m2 = r.inside.empty() ? outside_m2(subject, plan.zones[z]->set, w)
-                                       : w.area_within(subject, plan.zones[z]->set);
+    const double m2 =
+        r.inside.empty() ? outside_m2(subject, plan.zones[z]->set, w) : w.area_within(subject, plan.zones[z]->set);
     c.zone_m2[r.zone()] = m2;
     holds[key] = counts(m2, min_area_m2);
   }
   if (approval_needed && plan.approvals) {
     const Side& a = *plan.approvals;
     const auto k = static_cast<std::size_t>(plan.approval_k);
-    const double out =
-        plan.approval_k < 0 ? outside_m2(subject, a.set, w)
-                            : outside_m2(subject, a.set, w, [&](std::size_t i) { return !a.set.text(i, k).empty(); });
+    const double out = plan.approval_k < 0
+                           ? outside_m2(subject, a.set, w)
+                           : outside_m2(subject, a.set, w, [&](std::size_t i) { return !a.set.text(i, k).empty(); });
     c.approved = !counts(out, min_area_m2);
   }
   bool any_class = false;
@@ -344,8 +343,7 @@ void apply_rules(const ChangeRules& rules, const std::vector<std::size_t>& match
   std::vector<bool> flagged(rules.zones.size(), false);
   for (std::size_t k : matched) {
     const ChangeRule& r = rules.rules[k];
-    if (!r.zone().empty() &&
-        std::find(c.suspect_rules.begin(), c.suspect_rules.end(), r.id) != c.suspect_rules.end())
+    if (!r.zone().empty() && std::find(c.suspect_rules.begin(), c.suspect_rules.end(), r.id) != c.suspect_rules.end())
       flagged[zone_index(rules, r.zone())] = true;
   }
   for (std::size_t z = 0; z < rules.zones.size(); ++z)
@@ -444,7 +442,8 @@ DiffResult run_diff(const DiffOptions& o) {
   res.after = gdal::display_target(o.after);
   res.plan = gdal::display_target(o.plan);
   // The rules first: a rule file that does not load is refused before any data is opened.
-  res.rules = ChangeRules::load(o.rules_file.empty() ? ChangeRules::default_path() : std::filesystem::path(o.rules_file));
+  res.rules =
+      ChangeRules::load(o.rules_file.empty() ? ChangeRules::default_path() : std::filesystem::path(o.rules_file));
 
   const gdal::VectorSource before_src = gdal::VectorSource::open(o.before, o.open);
   std::optional<gdal::VectorSource> after_own;
@@ -531,10 +530,9 @@ DiffResult run_diff(const DiffOptions& o) {
     approval_layer = pick_layer(*approvals, o.approvals_layer, std::string(), looked_for);
     if (approval_layer == nullptr && o.approvals_layer.empty()) approval_layer = find_layer(*approvals, "XMYD");
     if (approval_layer == nullptr)
-      schema.missing_layer(gdal::display_target(o.approvals),
-                           o.approvals_layer.empty() ? std::string("XMYD") : o.approvals_layer,
-                           fmt::format("--approvals {}; it has {}", gdal::display_target(o.approvals),
-                                       layer_names(*approvals)));
+      schema.missing_layer(
+          gdal::display_target(o.approvals), o.approvals_layer.empty() ? std::string("XMYD") : o.approvals_layer,
+          fmt::format("--approvals {}; it has {}", gdal::display_target(o.approvals), layer_names(*approvals)));
     schema.require();
     res.approvals = fmt::format("{} ({})", gdal::display_target(o.approvals), approval_layer->name());
   } else if (plan != nullptr) {
@@ -661,8 +659,8 @@ DiffResult run_diff(const DiffOptions& o) {
   std::vector<bool> zone_wanted(res.rules.zones.size(), false);
   std::vector<std::vector<Envelope>> zone_envelopes(res.rules.zones.size());
   std::vector<Envelope> approval_envelopes, unit_envelopes;
-  const bool all_coded = std::all_of(before.units.begin(), before.units.end(),
-                                     [&](std::uint32_t u) { return names.name(u).size() >= 9; });
+  const bool all_coded =
+      std::all_of(before.units.begin(), before.units.end(), [&](std::uint32_t u) { return names.name(u).size() >= 9; });
   const bool units = county_layer != nullptr || town_layer != nullptr;
   if (!all_coded && !units)
     res.warnings.push_back(

@@ -58,15 +58,15 @@ struct Change {
   std::string before_bsm, after_bsm;    ///< after_bsm: the footprint's id in footprint mode
   std::string before_code, after_code;  ///< DLBM; after_code "建筑" for a footprint
   std::int64_t before_fid = -1, after_fid = -1;
-  std::string county, town;  ///< XZQDM (6) and town code (9), from the before patch's ZLDWDM
-  double area_m2 = 0;        ///< area of the piece (DiffResult::area)
-  bool new_construction = false;  ///< after is 建设用地 (or a footprint) and before was not
-  bool suspect = false;           ///< 疑似违法: a suspect rule holds that no approval clears
+  std::string county, town;                 ///< XZQDM (6) and town code (9), from the before patch's ZLDWDM
+  double area_m2 = 0;                       ///< area of the piece (DiffResult::area)
+  bool new_construction = false;            ///< after is 建设用地 (or a footprint) and before was not
+  bool suspect = false;                     ///< 疑似违法: a suspect rule holds that no approval clears
   std::vector<std::string> suspect_rules;   ///< ids of those rules
   std::vector<std::string> suspect_layers;  ///< their zones, in the file's zone order (CZKFBJ = outside it)
-  bool approved = false;          ///< 已批: wholly inside an approved project (within --min-area)
-  std::vector<std::string> cleared_rules;  ///< suspect rules the approval cleared
-  Balance credit = Balance::None;  ///< the 进出平衡 flow the piece books (none when a rule bars credit)
+  bool approved = false;                    ///< 已批: wholly inside an approved project (within --min-area)
+  std::vector<std::string> cleared_rules;   ///< suspect rules the approval cleared
+  Balance credit = Balance::None;           ///< the 进出平衡 flow the piece books (none when a rule bars credit)
   /// Zone id → the piece's area inside it (outside it, for a zone a rule tests with `outside`),
   /// for every zone a rule matching the piece's codes names.
   std::map<std::string, double> zone_m2;

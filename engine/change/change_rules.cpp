@@ -113,7 +113,8 @@ ChangeRule parse_rule(const yaml::Reader& r, const YAML::Node& node, const std::
     r.fail(node, "rule '" + rule.id + "': balance, bars_credit and fallback belong to a class (give 'class')");
   if (rule.fallback) {
     for (const char* key : {"before", "before_not", "after", "after_not", "inside", "outside"})
-      if (node[key]) r.fail(node[key], std::string("the fallback rule applies when no other class does: no '") + key + "'");
+      if (node[key])
+        r.fail(node[key], std::string("the fallback rule applies when no other class does: no '") + key + "'");
     if (rule.balance != Balance::None || rule.bars_credit)
       r.fail(node, "the fallback rule books no 进出平衡 and bars no credit");
   }
@@ -169,10 +170,12 @@ ChangeRules ChangeRules::parse(const std::string& text, const std::string& file)
         r.fail(root["rules"], "zone '" + a.inside + "' is tested inside (rule " + a.id + ") and outside (rule " + b.id +
                                   "): give the two tests two zones");
   if (fallback_node == nullptr)
-    r.fail(root["rules"], "no fallback rule: a change no class rule holds for would carry no class (add one with "
-                          "fallback: true, e.g. 其他变化)");
+    r.fail(root["rules"],
+           "no fallback rule: a change no class rule holds for would carry no class (add one with "
+           "fallback: true, e.g. 其他变化)");
   for (const auto& rule : set.rules)
-    if (!rule.cls.empty() && !rule.fallback && std::find(set.classes.begin(), set.classes.end(), rule.cls) == set.classes.end())
+    if (!rule.cls.empty() && !rule.fallback &&
+        std::find(set.classes.begin(), set.classes.end(), rule.cls) == set.classes.end())
       set.classes.push_back(rule.cls);
   set.classes.push_back(set.fallback()->cls);
   return set;

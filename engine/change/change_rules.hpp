@@ -40,8 +40,8 @@ struct ChangeRule {
   std::string source;    ///< the official document and item (printed as 依据)
   std::string seed_ref;  ///< internal research reference; never printed
   LandSpec before, after;
-  std::string inside, outside;  ///< zone ids; at most one of them
-  bool suspect = false;         ///< holding it makes the piece 疑似违法
+  std::string inside, outside;   ///< zone ids; at most one of them
+  bool suspect = false;          ///< holding it makes the piece 疑似违法
   bool approval_clears = false;  ///< a piece wholly inside an approved project is 已批, not suspect by this rule
   Balance balance = Balance::None;
   bool bars_credit = false;  ///< a piece carrying it is never 进出平衡 credit
@@ -49,8 +49,7 @@ struct ChangeRule {
   long line = 0;
 
   /// Whether the codes alone (before the plan is looked at) satisfy the rule.
-  [[nodiscard]] bool codes_match(const std::string& before_code, const std::string& after_code,
-                                 bool footprint) const {
+  [[nodiscard]] bool codes_match(const std::string& before_code, const std::string& after_code, bool footprint) const {
     return !fallback && before.matches(before_code, false) && after.matches(after_code, footprint);
   }
   [[nodiscard]] const std::string& zone() const { return inside.empty() ? outside : inside; }
@@ -60,7 +59,7 @@ struct ChangeRules {
   std::string file;
   std::string city;
   std::vector<Zone> zones;
-  std::vector<ChangeRule> rules;  ///< in file order: the order classes are listed on a piece
+  std::vector<ChangeRule> rules;     ///< in file order: the order classes are listed on a piece
   std::vector<std::string> classes;  ///< every class, in first-appearance order (the fallback last)
 
   static ChangeRules load(const std::filesystem::path& path);

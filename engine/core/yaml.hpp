@@ -15,12 +15,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-#include <initializer_list>
 
 #include <yaml-cpp/yaml.h>
 

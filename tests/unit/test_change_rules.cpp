@@ -61,8 +61,8 @@ std::string error_of(const std::string& yaml) {
 
 TEST(ChangeRules, TheShippedRulesHaveEveryClassOfTheIssue) {
   const ChangeRules set = ChangeRules::load(ChangeRules::default_path());
-  for (const char* cls :
-       {"非农化", "新增建设用地", "进出平衡_出", "进出平衡_进", "违规开垦", "永久基本农田非粮化", "林地减少", "其他变化"})
+  for (const char* cls : {"非农化", "新增建设用地", "进出平衡_出", "进出平衡_进", "违规开垦", "永久基本农田非粮化",
+                          "林地减少", "其他变化"})
     EXPECT_NE(std::find(set.classes.begin(), set.classes.end(), cls), set.classes.end()) << cls;
   EXPECT_EQ(set.classes.back(), "其他变化") << "the fallback is listed last";
   // 违规开垦 and 非粮化 never count as 进出平衡 credit.
@@ -87,8 +87,8 @@ TEST(ChangeRules, LandSpecsMatchClassesAndCodePrefixes) {
   EXPECT_TRUE(prefixed.rules[0].codes_match("0404", "1104A", false)) << "1104 covers 1104A";
   EXPECT_FALSE(prefixed.rules[0].codes_match("0404", "1101", false));
   // A footprint is construction, of no code.
-  const ChangeRules built = ChangeRules::parse(replace(kGood, "after: [cultivated]\n    inside", "after: [construction]\n    inside"),
-                                               "change.yaml");
+  const ChangeRules built = ChangeRules::parse(
+      replace(kGood, "after: [cultivated]\n    inside", "after: [construction]\n    inside"), "change.yaml");
   EXPECT_TRUE(built.rules[0].codes_match("0404", "建筑", true));
 }
 
@@ -98,8 +98,8 @@ TEST(ChangeRules, MistakesNameTheFileAndLine) {
   };
   const Bad bad[] = {
       {"    suspect: true\n    bars", "    suspect: true\n    colour: red\n    bars", "unknown key 'colour'"},
-      {"before_not: [cultivated]\n    after: [cultivated]\n    inside", "before_not: [paddy]\n    after: [cultivated]\n    inside",
-       "'paddy'"},
+      {"before_not: [cultivated]\n    after: [cultivated]\n    inside",
+       "before_not: [paddy]\n    after: [cultivated]\n    inside", "'paddy'"},
       {"after: [cultivated]\n    inside", "after: [\"9999\"]\n    inside", "'9999'"},
       {"inside: RED", "inside: BLUE", "unknown zone 'BLUE'"},
       {"inside: RED", "inside: RED\n    outside: RED", "one zone"},

@@ -16,8 +16,8 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
-#include "check/occupancy.hpp"
 #include "change/change_rules.hpp"
+#include "check/occupancy.hpp"
 #include "check/rule_set.hpp"
 #include "gdal/vector_source.hpp"
 #include "layers/catalogue.hpp"

@@ -196,8 +196,8 @@ TEST(DiffSample, FindsExactlyTheGeneratorsChangesWithIndependentAreas) {
   EXPECT_GT(approved, 0u) << "the sample plants approved construction";
   // Each class of the rules is planted (at least three of each, docs/sample-city.md) and found as
   // often as planted; no 违规开垦 or 非粮化 piece is credit.
-  for (const char* cls :
-       {"非农化", "新增建设用地", "进出平衡_出", "进出平衡_进", "违规开垦", "永久基本农田非粮化", "林地减少", "其他变化"})
+  for (const char* cls : {"非农化", "新增建设用地", "进出平衡_出", "进出平衡_进", "违规开垦", "永久基本农田非粮化",
+                          "林地减少", "其他变化"})
     EXPECT_GE(want_counts[cls], 3u) << cls;
   for (const auto& [cls, n] : want_counts) EXPECT_EQ(j["counts"][cls].get<std::size_t>(), n) << cls;
   EXPECT_EQ(j["counts"]["已批"].get<std::size_t>(), approved);
