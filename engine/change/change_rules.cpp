@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include "core/error.hpp"
@@ -44,8 +45,9 @@ LandSpec parse_land(const yaml::Reader& r, const YAML::Node& rule, const char* a
       if (!known) {
         std::string list;
         for (const auto& c : layers::LandClasses::embedded().classes()) list += (list.empty() ? "" : ", ") + c;
-        r.fail(rule[key], "'" + entry + "' in '" + key + "' is neither a land class (" + list +
-                              ") nor the start of a 三调 code (layers/codes)");
+        r.fail(rule[key], fmt::format("'{}' in '{}' is neither a land class ({}) nor the start of a 三调 code "
+                                      "(layers/codes)",
+                                      entry, key, list));
       }
     }
   }

@@ -186,7 +186,7 @@ void Reader::only_keys(const YAML::Node& map, std::initializer_list<const char*>
     if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
       std::string list;
       for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      fail(kv.first, "unknown key '" + key + "' in " + what + " (known: " + list + ")");
+      fail(kv.first, fmt::format("unknown key '{}' in {} (known: {})", key, what, list));
     }
   }
 }
