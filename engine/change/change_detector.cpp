@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
@@ -64,9 +66,10 @@ struct Wanted {
 };
 
 Side load(const gdal::Layer& layer, const Wanted& want, const DiffOptions& o, std::vector<Envelope> within,
-          Names& names, gdal::ReadLog& log, std::vector<std::string>& warnings) {
+          Names& names, gdal::ReadLog& log, std::vector<std::string>& warnings, const std::string& where = {}) {
   overlay::LoadOptions lo;
   lo.crs = o.working_crs;
+  lo.where = where;
   lo.within = std::move(within);
   lo.family = gdal::GeometryFamily::Polygon;  // patches, footprints and plan layers alike
   lo.shape = overlay::Shape::Valid;
@@ -142,8 +145,7 @@ class Pairing {
       if (after_.set.wkb(j) == before_.set.wkb(i)) {
         // Same patch, same shape: it changed as a whole or not at all (the later vintage is a
         // coverage, so no other later patch shares its interior: docs/change.md §Method).
-        if (after_.codes[j] != code)
-          add(i, j, overlay::Worker::geometry(before_.set, i), classify(before_.code(i), after_.code(j)), w, out);
+        if (after_.codes[j] != code) add(i, j, overlay::Worker::geometry(before_.set, i), w, out);
         return;
       }
     }
@@ -155,7 +157,7 @@ class Pairing {
       if (!bg.intersects(ag)) continue;
       const Geometry piece = bg.intersection(ag).polygonal_part();
       if (piece.is_empty()) continue;  // the patches only touch
-      add(i, j, piece, classify(before_.code(i), after_.code(j)), w, out);
+      add(i, j, piece, w, out);
     }
   }
 
@@ -173,14 +175,12 @@ class Pairing {
         ++out.on_construction;  // built on land that was already 建设用地: no change of class
         continue;
       }
-      add(i, k, piece, layers::LandClasses::embedded().contains("cultivated", "sandiao", code) ? kNonAgri : kOther, w,
-          out);
+      add(i, k, piece, w, out);
     }
   }
 
  private:
-  void add(std::size_t i, std::size_t j, const Geometry& piece, const std::string& cls, overlay::Worker& w,
-           Found& out) const {
+  void add(std::size_t i, std::size_t j, const Geometry& piece, overlay::Worker& w, Found& out) const {
     const double m2 = w.area_m2(piece);
     if (m2 < o_.min_area_m2) {
       ++out.slivers;
@@ -188,7 +188,6 @@ class Pairing {
       return;
     }
     Change c;
-    c.cls = cls;
     c.before_bsm = before_.bsm(i);
     c.after_bsm = after_.bsm(j);
     c.before_code = before_.code(i);
@@ -211,11 +210,38 @@ class Pairing {
   std::unordered_map<std::string, std::size_t> after_by_bsm_;
 };
 
-/// The second pass, on the pieces alone: the plan layers (疑似违法) and, for patches without
-/// ZLDWDM, the administrative units.
+std::size_t zone_index(const ChangeRules& rules, const std::string& id) {
+  for (std::size_t z = 0; z < rules.zones.size(); ++z)
+    if (rules.zones[z].id == id) return z;
+  throw Error(ErrorKind::Internal, "no zone " + id);
+}
+
+/// The rules that match each code pair (the plan not yet looked at), worked out once per pair.
+class Matcher {
+ public:
+  Matcher(const ChangeRules& rules, bool footprints) : rules_(rules), footprints_(footprints) {}
+  const std::vector<std::size_t>& operator()(const std::string& before, const std::string& after) {
+    auto [it, added] = cache_.try_emplace(before + '\n' + after);
+    if (added)
+      for (std::size_t k = 0; k < rules_.rules.size(); ++k)
+        if (rules_.rules[k].codes_match(before, after, footprints_)) it->second.push_back(k);
+    return it->second;
+  }
+
+ private:
+  const ChangeRules& rules_;
+  bool footprints_;
+  std::unordered_map<std::string, std::vector<std::size_t>> cache_;
+};
+
+/// The second pass, on the pieces alone: the zones the rules name, the approved projects and,
+/// for patches without ZLDWDM, the administrative units.
 struct PlanSets {
-  std::vector<std::optional<Side>> layers;  // aligned with kSuspectLayers
-  std::optional<Side> counties, towns;      // XZQ, XZQ_XIANG
+  std::vector<std::optional<Side>> zones;  // aligned with ChangeRules::zones; empty: not read
+  std::vector<std::string> unreadable;     // aligned with zones: why a zone could not be read ("" = it was)
+  std::optional<Side> approvals;
+  int approval_k = -1;                  // PZWH among the approvals' fields; -1: every feature counts
+  std::optional<Side> counties, towns;  // XZQ, XZQ_XIANG
 };
 
 std::string locate(const Side& units, const Geometry& point, overlay::Worker& w) {
@@ -224,37 +250,104 @@ std::string locate(const Side& units, const Geometry& point, overlay::Worker& w)
   return {};
 }
 
-/// 疑似违法: the piece inside STBHHX / YJJBNT / ZRBHD, or outside CZKFBJ, by at least min_area.
-void test_plan(const PlanSets& plan, const Geometry& piece, double min_area_m2, overlay::Worker& w, Change& c) {
-  const overlay::Subject subject{piece, piece.envelope(), c.area_m2};
-  for (std::size_t s = 0; s < plan.layers.size(); ++s) {
-    if (!plan.layers[s]) continue;
-    const std::string layer = kSuspectLayers[s];
-    const overlay::FeatureSet& set = plan.layers[s]->set;
-    double m2 = 0;
-    if (layer != "CZKFBJ") {
-      m2 = w.area_within(subject, set);  // overlapping features of the layer count once
-    } else {
-      // Outside the boundary: the piece less the union of what it meets.
-      std::vector<Geometry> inside;
-      bool whole = false;
-      w.intersect(subject, set, true, [&](overlay::Hit&& h) {
+/// Area of the piece outside the union of the features of `set` that `wanted` accepts.
+double outside_m2(const overlay::Subject& subject, const overlay::FeatureSet& set, overlay::Worker& w,
+                  const std::function<bool(std::size_t)>& wanted = {}) {
+  std::vector<Geometry> inside;
+  bool whole = false;
+  w.intersect(
+      subject, set, true,
+      [&](overlay::Hit&& h) {
         if (h.fit == overlay::Fit::SubjectInside) whole = true;
         if (!whole) inside.push_back(std::move(h.piece));
-      });
-      if (whole)
-        m2 = 0;
-      else if (inside.empty())
-        m2 = c.area_m2;
-      else
-        m2 = w.area_m2(piece.difference(overlay::Worker::union_of(std::move(inside))).polygonal_part());
+      },
+      wanted);
+  if (whole) return 0;
+  if (inside.empty()) return subject.area_m2;
+  return w.area_m2(subject.geometry.difference(overlay::Worker::union_of(std::move(inside))).polygonal_part());
+}
+
+/// At least min_area (and more than nothing): the test every zone and the approvals share.
+bool counts(double m2, double min_area_m2) {
+  return m2 > 0 && m2 >= min_area_m2;
+}
+
+/// Applies the rules to one piece: its zones, its approval, then its classes and flags.
+void apply_rules(const ChangeRules& rules, const std::vector<std::size_t>& matched, const PlanSets& plan,
+                 const Geometry& piece, double min_area_m2, overlay::Worker& w, Change& c) {
+  const overlay::Subject subject{piece, piece.envelope(), c.area_m2};
+  std::map<std::string, bool> holds;  // zone condition ("in:Z" / "out:Z") → holds
+  bool approval_needed = false;
+  for (std::size_t k : matched) {
+    const ChangeRule& r = rules.rules[k];
+    if (r.approval_clears) approval_needed = true;
+    if (r.zone().empty()) continue;
+    const std::string key = (r.inside.empty() ? "out:" : "in:") + r.zone();
+    if (holds.count(key) != 0) continue;
+    const std::size_t z = zone_index(rules, r.zone());
+    if (!plan.zones[z]) continue;  // not evaluated: the rule is listed as such below
+    const double m2 =
+        r.inside.empty() ? outside_m2(subject, plan.zones[z]->set, w) : w.area_within(subject, plan.zones[z]->set);
+    c.zone_m2[r.zone()] = m2;
+    holds[key] = counts(m2, min_area_m2);
+  }
+  if (approval_needed && plan.approvals) {
+    const Side& a = *plan.approvals;
+    const auto k = static_cast<std::size_t>(plan.approval_k);
+    const double out = plan.approval_k < 0
+                           ? outside_m2(subject, a.set, w)
+                           : outside_m2(subject, a.set, w, [&](std::size_t i) { return !a.set.text(i, k).empty(); });
+    c.approved = !counts(out, min_area_m2);
+  }
+  bool any_class = false;
+  bool barred = false;
+  Balance balance = Balance::None;
+  for (std::size_t k : matched) {
+    const ChangeRule& r = rules.rules[k];
+    if (!r.zone().empty()) {
+      const auto it = holds.find((r.inside.empty() ? "out:" : "in:") + r.zone());
+      if (it == holds.end()) {
+        c.unevaluated_rules.push_back(r.id);
+        if (r.bars_credit) barred = true;  // credit only what is known to be lawful
+        continue;
+      }
+      if (!it->second) continue;
     }
-    if (m2 > 0 && m2 >= min_area_m2) {
-      c.suspect = true;
-      c.suspect_layers.push_back(layer);
-      c.suspect_m2[layer] = m2;
+    c.rules.push_back(r.id);
+    if (!r.cls.empty()) {
+      any_class = true;
+      if (std::find(c.classes.begin(), c.classes.end(), r.cls) == c.classes.end()) c.classes.push_back(r.cls);
+      if (r.bars_credit) barred = true;
+      if (balance == Balance::None) balance = r.balance;
+    }
+    if (r.suspect) {
+      if (r.approval_clears && c.approved) {
+        c.cleared_rules.push_back(r.id);
+      } else {
+        c.suspect = true;
+        c.suspect_rules.push_back(r.id);
+      }
     }
   }
+  if (!any_class) {
+    c.classes.push_back(rules.fallback()->cls);
+    c.rules.push_back(rules.fallback()->id);
+  }
+  // Classes in the file's order of classes, whatever order the rules holding them came in.
+  std::vector<std::string> ordered;
+  for (const auto& cls : rules.classes)
+    if (std::find(c.classes.begin(), c.classes.end(), cls) != c.classes.end()) ordered.push_back(cls);
+  c.classes = std::move(ordered);
+  c.cls = c.classes.front();
+  c.credit = barred ? Balance::None : balance;
+  std::vector<bool> flagged(rules.zones.size(), false);
+  for (std::size_t k : matched) {
+    const ChangeRule& r = rules.rules[k];
+    if (!r.zone().empty() && std::find(c.suspect_rules.begin(), c.suspect_rules.end(), r.id) != c.suspect_rules.end())
+      flagged[zone_index(rules, r.zone())] = true;
+  }
+  for (std::size_t z = 0; z < rules.zones.size(); ++z)
+    if (flagged[z]) c.suspect_layers.push_back(rules.zones[z].id);
 }
 
 }  // namespace
@@ -263,26 +356,25 @@ bool is_construction(const std::string& code) {
   return layers::LandClasses::embedded().contains("construction", "sandiao", code);
 }
 
-std::string classify(const std::string& before_code, const std::string& after_code) {
-  if (before_code == after_code) return {};
-  const auto& lc = layers::LandClasses::embedded();
-  const bool was = lc.contains("cultivated", "sandiao", before_code);
-  const bool is = lc.contains("cultivated", "sandiao", after_code);
-  if (was && !is && lc.contains("construction", "sandiao", after_code)) return kNonAgri;
-  if (was && !is && lc.contains("agricultural", "sandiao", after_code)) return kOut;
-  if (!was && is) return kIn;
-  return kOther;
+bool Change::has_class(const std::string& c) const {
+  return std::find(classes.begin(), classes.end(), c) != classes.end();
 }
 
-std::map<std::string, std::size_t> DiffResult::counts() const {
-  std::map<std::string, std::size_t> m{{kNonAgri, 0}, {kOut, 0}, {kIn, 0}, {kOther, 0}};
-  for (const auto& c : changes) ++m[c.cls];
+std::vector<std::pair<std::string, std::size_t>> DiffResult::counts() const {
+  std::vector<std::pair<std::string, std::size_t>> m;
+  for (const auto& cls : rules.classes) m.emplace_back(cls, 0);
+  for (const auto& c : changes)
+    for (const auto& cls : c.classes)
+      for (auto& [k, n] : m)
+        if (k == cls) ++n;
   return m;
 }
 
 std::map<std::string, double> DiffResult::areas() const {
-  std::map<std::string, double> m{{kNonAgri, 0.0}, {kOut, 0.0}, {kIn, 0.0}, {kOther, 0.0}};
-  for (const auto& c : changes) m[c.cls] += c.area_m2;
+  std::map<std::string, double> m;
+  for (const auto& cls : rules.classes) m[cls] = 0.0;
+  for (const auto& c : changes)
+    for (const auto& cls : c.classes) m[cls] += c.area_m2;
   return m;
 }
 
@@ -291,20 +383,45 @@ std::size_t DiffResult::suspect_count() const {
       std::count_if(changes.begin(), changes.end(), [](const Change& c) { return c.suspect; }));
 }
 
+double DiffResult::suspect_m2() const {
+  double m2 = 0;
+  for (const auto& c : changes)
+    if (c.suspect) m2 += c.area_m2;
+  return m2;
+}
+
+std::size_t DiffResult::approved_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(changes.begin(), changes.end(), [](const Change& c) { return c.approved; }));
+}
+
+double DiffResult::credit_m2(Balance direction) const {
+  double m2 = 0;
+  for (const auto& c : changes)
+    if (c.credit == direction) m2 += c.area_m2;
+  return m2;
+}
+
 std::vector<SummaryRow> DiffResult::summary() const {
-  std::map<std::tuple<int, std::string, std::string>, SummaryRow> rows;
+  std::map<std::tuple<int, std::string, std::size_t>, SummaryRow> rows;  // level, unit, class (file order)
+  auto order = [&](const std::string& cls) {
+    return static_cast<std::size_t>(std::find(rules.classes.begin(), rules.classes.end(), cls) - rules.classes.begin());
+  };
   for (const auto& c : changes) {
     for (int level = 0; level < 2; ++level) {
       const std::string& code = level == 0 ? c.county : c.town;
-      auto& r = rows[{level, code, c.cls}];
-      r.level = level == 0 ? "county" : "town";
-      r.code = code;
-      r.cls = c.cls;
-      ++r.count;
-      r.area_m2 += c.area_m2;
-      if (c.suspect) {
-        ++r.suspect_count;
-        r.suspect_m2 += c.area_m2;
+      for (const auto& cls : c.classes) {
+        auto& r = rows[{level, code, order(cls)}];
+        r.level = level == 0 ? "county" : "town";
+        r.code = code;
+        r.cls = cls;
+        ++r.count;
+        r.area_m2 += c.area_m2;
+        if (c.suspect) {
+          ++r.suspect_count;
+          r.suspect_m2 += c.area_m2;
+        }
+        if (c.credit != Balance::None) r.credit_m2 += c.area_m2;
       }
     }
   }
@@ -324,6 +441,9 @@ DiffResult run_diff(const DiffOptions& o) {
   res.before = gdal::display_target(o.before);  // printed and stored: never a password
   res.after = gdal::display_target(o.after);
   res.plan = gdal::display_target(o.plan);
+  // The rules first: a rule file that does not load is refused before any data is opened.
+  res.rules =
+      ChangeRules::load(o.rules_file.empty() ? ChangeRules::default_path() : std::filesystem::path(o.rules_file));
 
   const gdal::VectorSource before_src = gdal::VectorSource::open(o.before, o.open);
   std::optional<gdal::VectorSource> after_own;
@@ -339,6 +459,16 @@ DiffResult run_diff(const DiffOptions& o) {
       plan = &after_src;
     else
       plan = &plan_own.emplace(gdal::VectorSource::open(o.plan, o.open));
+  }
+  const gdal::VectorSource* approvals = nullptr;
+  std::optional<gdal::VectorSource> approvals_own;
+  if (!o.approvals.empty()) {
+    if (o.approvals == o.plan && plan != nullptr)
+      approvals = plan;
+    else if (o.approvals == o.before)
+      approvals = &before_src;
+    else
+      approvals = &approvals_own.emplace(gdal::VectorSource::open(o.approvals, o.open));
   }
 
   // Schema first: every layer and field the run needs is looked for before any geometry is read,
@@ -365,44 +495,74 @@ DiffResult run_diff(const DiffOptions& o) {
                     {o.before, bl->name(), {}, {}});
   res.before_layer = bl->name();
   res.after_layer = al->name();
-  // The plan's layers are optional: one it does not hold is not tested (a warning says so).
-  std::vector<const gdal::Layer*> plan_layers(std::size(kSuspectLayers), nullptr);
+  // The zones the rules name, in the plan (catalogue names and aliases). A zone whose layer the
+  // plan does not hold cannot be tested: the rules naming it are not evaluated where they matter.
+  const auto& catalogue = layers::Catalogue::embedded();
+  auto find_layer = [&](const gdal::VectorSource& src, const std::string& code) -> const gdal::Layer* {
+    const auto& def = catalogue.get(code);
+    for (std::size_t i = 0; i < src.layer_count(); ++i)
+      if (def.answers_to(src.layer(i).name())) return &src.layer(i);
+    return nullptr;
+  };
+  std::vector<const gdal::Layer*> zone_layers(res.rules.zones.size(), nullptr);
+  std::vector<std::string> zone_missing(res.rules.zones.size());
+  for (std::size_t z = 0; z < res.rules.zones.size(); ++z) {
+    const Zone& zone = res.rules.zones[z];
+    const auto& def = catalogue.get(zone.layer);
+    if (plan == nullptr) {
+      zone_missing[z] = fmt::format("no --plan: {} ({}) cannot be tested", zone.id, zone.name_zh);
+      continue;
+    }
+    zone_layers[z] = find_layer(*plan, zone.layer);
+    if (zone_layers[z] == nullptr) {
+      zone_missing[z] = fmt::format("the plan {} has no layer {} ({}): {} cannot be tested", res.plan, zone.layer,
+                                    def.name_zh, zone.id);
+      continue;
+    }
+    if (std::find(res.plan_layers_used.begin(), res.plan_layers_used.end(), zone_layers[z]->name()) ==
+        res.plan_layers_used.end())
+      res.plan_layers_used.push_back(zone_layers[z]->name());
+  }
+  // Approved projects: --approvals (its XMYD layer, or its only layer), else the plan's XMYD.
+  const gdal::Layer* approval_layer = nullptr;
+  if (approvals != nullptr) {
+    std::string looked_for;
+    approval_layer = pick_layer(*approvals, o.approvals_layer, std::string(), looked_for);
+    if (approval_layer == nullptr && o.approvals_layer.empty()) approval_layer = find_layer(*approvals, "XMYD");
+    if (approval_layer == nullptr)
+      schema.missing_layer(
+          gdal::display_target(o.approvals), o.approvals_layer.empty() ? std::string("XMYD") : o.approvals_layer,
+          fmt::format("--approvals {}; it has {}", gdal::display_target(o.approvals), layer_names(*approvals)));
+    schema.require();
+    res.approvals = fmt::format("{} ({})", gdal::display_target(o.approvals), approval_layer->name());
+  } else if (plan != nullptr) {
+    approval_layer = find_layer(*plan, "XMYD");
+    if (approval_layer != nullptr && !approval_layer->field_index("PZWH")) approval_layer = nullptr;
+    if (approval_layer != nullptr)
+      res.approvals = fmt::format("{} ({}, features with PZWH)", res.plan, approval_layer->name());
+  }
+  // Administrative units (XZQ, XZQ_XIANG) with their code in XZQDM: for patches without ZLDWDM.
   const gdal::Layer* county_layer = nullptr;
   const gdal::Layer* town_layer = nullptr;
-  const auto& catalogue = layers::Catalogue::embedded();
   if (plan != nullptr) {
-    for (std::size_t s = 0; s < std::size(kSuspectLayers); ++s) {
-      const auto& def = catalogue.get(kSuspectLayers[s]);
-      for (std::size_t i = 0; i < plan->layer_count() && plan_layers[s] == nullptr; ++i)
-        if (def.answers_to(plan->layer(i).name())) plan_layers[s] = &plan->layer(i);
-      if (plan_layers[s] == nullptr) {
-        res.warnings.push_back(fmt::format("the plan has no {} ({}): new construction not tested against it",
-                                           kSuspectLayers[s], def.name_zh));
-        continue;
-      }
-      res.plan_layers_used.push_back(kSuspectLayers[s]);
-    }
-    // Administrative units (XZQ, XZQ_XIANG) with their code in XZQDM: for patches without ZLDWDM.
     for (const char* code : {"XZQ", "XZQ_XIANG"}) {
-      const auto& def = catalogue.get(code);
-      for (std::size_t i = 0; i < plan->layer_count(); ++i) {
-        if (!def.answers_to(plan->layer(i).name()) || !plan->layer(i).field_index("XZQDM")) continue;
-        (std::string(code) == "XZQ" ? county_layer : town_layer) = &plan->layer(i);
-        break;
-      }
+      const gdal::Layer* l = find_layer(*plan, code);
+      if (l != nullptr && l->field_index("XZQDM")) (std::string(code) == "XZQ" ? county_layer : town_layer) = l;
     }
-  } else {
-    res.warnings.push_back("no --plan: new construction not tested for 疑似违法");
   }
   for (const gdal::Layer* l : {bl, al}) {
     (void)l->require_crs();
     l->require_geometry(gdal::GeometryFamily::Polygon);
   }
-  for (const gdal::Layer* l : plan_layers)
+  for (const gdal::Layer* l : zone_layers)
     if (l != nullptr) {
       (void)l->require_crs();
       l->require_geometry(gdal::GeometryFamily::Polygon);
     }
+  if (approval_layer != nullptr) {
+    (void)approval_layer->require_crs();
+    approval_layer->require_geometry(gdal::GeometryFamily::Polygon);
+  }
   if (!bl->field_index("ZLDWDM"))
     res.warnings.push_back(fmt::format(
         "layer {} has no ZLDWDM (坐落单位代码): county and town from XZQ / XZQ_XIANG of the plan where it has them",
@@ -492,59 +652,100 @@ DiffResult run_diff(const DiffOptions& o) {
       return std::tie(a.before_fid, a.after_fid) < std::tie(b.before_fid, b.after_fid);
     });
 
-  // Second pass, on the pieces: the plan (new construction) and the units (pieces of patches
-  // without ZLDWDM). Each plan layer is read only where such pieces are.
-  if (plan != nullptr) {
-    const bool all_coded = std::all_of(before.units.begin(), before.units.end(),
-                                       [&](std::uint32_t u) { return names.name(u).size() >= 9; });
-    if (!all_coded && county_layer == nullptr && town_layer == nullptr)
-      res.warnings.push_back(
-          "patches without ZLDWDM and no XZQ / XZQ_XIANG in the plan: their county and town are left empty");
-    const bool any_plan_layer = !res.plan_layers_used.empty();
-    const bool units = county_layer != nullptr || town_layer != nullptr;
-    std::vector<std::size_t> to_test;
-    std::vector<Envelope> plan_envelopes, unit_envelopes;
-    for (std::size_t k = 0; k < res.changes.size(); ++k) {
-      const Change& c = res.changes[k];
-      const bool test = any_plan_layer && c.new_construction;
-      const bool locate_it = units && c.county.empty();
-      if (!test && !locate_it) continue;
-      to_test.push_back(k);
-      if (test) plan_envelopes.push_back(c.envelope);
-      if (locate_it) unit_envelopes.push_back(c.envelope);
+  // Second pass, on the pieces: the rules (their zones and the approvals), and the units of
+  // pieces of patches without ZLDWDM. Each layer is read only where pieces need it.
+  Matcher matcher(res.rules, o.footprints);
+  std::vector<const std::vector<std::size_t>*> matched(res.changes.size());
+  std::vector<bool> zone_wanted(res.rules.zones.size(), false);
+  std::vector<std::vector<Envelope>> zone_envelopes(res.rules.zones.size());
+  std::vector<Envelope> approval_envelopes, unit_envelopes;
+  const bool all_coded =
+      std::all_of(before.units.begin(), before.units.end(), [&](std::uint32_t u) { return names.name(u).size() >= 9; });
+  const bool units = county_layer != nullptr || town_layer != nullptr;
+  if (!all_coded && !units)
+    res.warnings.push_back(
+        "patches without ZLDWDM and no XZQ / XZQ_XIANG in the plan: their county and town are left empty");
+  bool approval_wanted = false;
+  for (std::size_t k = 0; k < res.changes.size(); ++k) {
+    const Change& c = res.changes[k];
+    matched[k] = &matcher(c.before_code, c.after_code);
+    bool approval = false;
+    std::vector<bool> zones_of_piece(res.rules.zones.size(), false);
+    for (std::size_t r : *matched[k]) {
+      const ChangeRule& rule = res.rules.rules[r];
+      if (rule.approval_clears) approval = true;
+      if (!rule.zone().empty()) zones_of_piece[zone_index(res.rules, rule.zone())] = true;
     }
-    PlanSets sets;
-    sets.layers.resize(std::size(kSuspectLayers));
-    if (!plan_envelopes.empty()) {
-      const std::vector<Envelope> windows = overlay::read_windows(std::move(plan_envelopes));
-      for (std::size_t s = 0; s < plan_layers.size(); ++s)
-        if (plan_layers[s] != nullptr) sets.layers[s] = load(*plan_layers[s], {}, o, windows, names, log, res.warnings);
+    for (std::size_t z = 0; z < zones_of_piece.size(); ++z)
+      if (zones_of_piece[z]) {
+        zone_wanted[z] = true;
+        zone_envelopes[z].push_back(c.envelope);
+      }
+    if (approval) {
+      approval_wanted = true;
+      approval_envelopes.push_back(c.envelope);
     }
-    if (!unit_envelopes.empty()) {
-      const std::vector<Envelope> windows = overlay::read_windows(std::move(unit_envelopes));
-      const Wanted unit{false, false, "XZQDM"};
-      if (county_layer != nullptr) sets.counties = load(*county_layer, unit, o, windows, names, log, res.warnings);
-      if (town_layer != nullptr) sets.towns = load(*town_layer, unit, o, windows, names, log, res.warnings);
-    }
-    const gdal::Layer& named = o.footprints ? *al : *bl;
-    overlay::for_each(
-        to_test.size(), o.jobs, o.area, o.working_crs,
-        [&](std::size_t k, overlay::Worker& w) {
-          Change& c = res.changes[to_test[k]];
-          geos::on_feature({named.source_path(), named.name(), o.footprints ? c.after_fid : c.before_fid, {}}, "", [&] {
-            const Geometry piece = Geometry::from_wkb(c.wkb);
-            if (c.county.empty() && (sets.counties || sets.towns)) {
-              // No ZLDWDM: the units the piece's interior point lies in.
-              const Geometry at = Geometry::point(piece.interior_point());
-              if (sets.counties) c.county = locate(*sets.counties, at, w);
-              if (sets.towns) c.town = locate(*sets.towns, at, w);
-            }
-            if (c.new_construction && any_plan_layer) test_plan(sets, piece, o.min_area_m2, w, c);
-          });
-        },
-        o.progress ? ProgressFn([&](std::size_t done, std::size_t total) { o.progress(n + done, n + total); })
-                   : ProgressFn());
+    if (units && c.county.empty()) unit_envelopes.push_back(c.envelope);
   }
+  PlanSets sets;
+  sets.zones.resize(res.rules.zones.size());
+  for (std::size_t z = 0; z < res.rules.zones.size(); ++z) {
+    if (!zone_wanted[z]) continue;
+    if (zone_layers[z] == nullptr) {
+      res.warnings.push_back(zone_missing[z]);
+      continue;
+    }
+    const std::vector<Envelope> windows = overlay::read_windows(std::move(zone_envelopes[z]));
+    sets.zones[z] = load(*zone_layers[z], {}, o, windows, names, log, res.warnings, res.rules.zones[z].where);
+  }
+  if (approval_wanted && approval_layer != nullptr) {
+    const std::vector<Envelope> windows = overlay::read_windows(std::move(approval_envelopes));
+    const bool pzwh = approval_layer->field_index("PZWH").has_value();
+    sets.approvals = load(*approval_layer, {false, false, pzwh ? "PZWH" : ""}, o, windows, names, log, res.warnings);
+    if (pzwh) sets.approval_k = 0;
+    if (pzwh) {
+      for (std::size_t i = 0; i < sets.approvals->set.size(); ++i)
+        if (!sets.approvals->unit(i).empty()) ++res.approval_count;
+    } else {
+      res.approval_count = sets.approvals->set.size();
+    }
+  } else if (approval_wanted) {
+    res.warnings.push_back(
+        "no approved projects (no --approvals, and the plan has no XMYD with PZWH): new construction that an "
+        "approval would clear stays 疑似违法");
+  }
+  if (!unit_envelopes.empty()) {
+    const std::vector<Envelope> windows = overlay::read_windows(std::move(unit_envelopes));
+    const Wanted unit{false, false, "XZQDM"};
+    if (county_layer != nullptr) sets.counties = load(*county_layer, unit, o, windows, names, log, res.warnings);
+    if (town_layer != nullptr) sets.towns = load(*town_layer, unit, o, windows, names, log, res.warnings);
+  }
+  const gdal::Layer& named = o.footprints ? *al : *bl;
+  overlay::for_each(
+      res.changes.size(), o.jobs, o.area, o.working_crs,
+      [&](std::size_t k, overlay::Worker& w) {
+        Change& c = res.changes[k];
+        geos::on_feature({named.source_path(), named.name(), o.footprints ? c.after_fid : c.before_fid, {}}, "", [&] {
+          const Geometry piece = Geometry::from_wkb(c.wkb);
+          if (c.county.empty() && (sets.counties || sets.towns)) {
+            // No ZLDWDM: the units the piece's interior point lies in.
+            const Geometry at = Geometry::point(piece.interior_point());
+            if (sets.counties) c.county = locate(*sets.counties, at, w);
+            if (sets.towns) c.town = locate(*sets.towns, at, w);
+          }
+          apply_rules(res.rules, *matched[k], sets, piece, o.min_area_m2, w, c);
+        });
+      },
+      o.progress ? ProgressFn([&](std::size_t done, std::size_t total) { o.progress(n + done, n + total); })
+                 : ProgressFn());
+  for (const auto& c : res.changes)
+    for (const auto& id : c.unevaluated_rules) {
+      if (res.unevaluated.count(id) != 0) continue;
+      const ChangeRule* rule = nullptr;
+      for (const auto& r : res.rules.rules)
+        if (r.id == id) rule = &r;
+      if (rule != nullptr) res.unevaluated[id] = zone_missing[zone_index(res.rules, rule->zone())];
+    }
   res.read_problems = log.problems();
   for (const auto& w : log.warnings()) res.warnings.push_back(w);
   return res;

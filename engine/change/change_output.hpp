@@ -25,8 +25,9 @@ void write_geopackage(const DiffResult& r, const std::string& path, bool overwri
 
 [[nodiscard]] std::string human_summary(const DiffResult& r);
 
-/// The 进出平衡 flows as ledger entries: one per county and direction (out: 进出平衡_出, in:
-/// 进出平衡_进), id "diff-YEAR-COUNTY-out|in", dated YEAR-12-31.
+/// The 进出平衡 flows as ledger entries: one per county and direction (the pieces whose `credit`
+/// is out or in: a piece carrying a class that bars credit, 违规开垦 or 非粮化, is never booked),
+/// id "diff-YEAR-COUNTY-out|in", dated YEAR-12-31.
 [[nodiscard]] std::vector<ledger::InOut> inout_entries(const DiffResult& r, int year);
 
 }  // namespace guotu::change

@@ -28,62 +28,7 @@ constexpr KindName kKinds[] = {
     {RuleKind::Buffer, "buffer"},
 };
 
-/// Reads one YAML document and reports problems with the file name and 1-based line.
-class Reader {
- public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& why) const { yaml::fail(file_, at, why); }
-
-  void only_keys(const YAML::Node& map, std::initializer_list<const char*> known, const std::string& what) const {
-    for (const auto& kv : map) {
-      const std::string key = kv.first.Scalar();
-      if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
-        std::string list;
-        for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        fail(kv.first, fmt::format("unknown key '{}' in {} (known: {})", key, what, list));
-      }
-    }
-  }
-
-  std::string string(const YAML::Node& map, const char* key, bool required) const {
-    const YAML::Node n = map[key];
-    if (!n) {
-      if (required) fail(map, std::string("missing key '") + key + "'");
-      return {};
-    }
-    if (!n.IsScalar()) fail(n, std::string("'") + key + "' must be a single value");
-    if (required && n.Scalar().empty()) fail(n, std::string("'") + key + "' is empty");
-    return n.Scalar();
-  }
-
-  double number(const YAML::Node& map, const char* key, double fallback, double min, double max) const {
-    const YAML::Node n = map[key];
-    if (!n) return fallback;
-    return yaml::number(file_, n, key, min, max);
-  }
-
-  std::vector<std::string> strings(const YAML::Node& map, const char* key) const {
-    const YAML::Node n = map[key];
-    std::vector<std::string> out;
-    if (!n) return out;
-    if (n.IsScalar()) {
-      out.push_back(n.Scalar());
-      return out;
-    }
-    if (!n.IsSequence()) fail(n, std::string("'") + key + "' must be a list");
-    for (const auto& item : n) {
-      if (!item.IsScalar()) fail(item, std::string("'") + key + "' must list plain values");
-      out.push_back(item.Scalar());
-    }
-    return out;
-  }
-
-  [[nodiscard]] const std::string& file() const { return file_; }
-
- private:
-  std::string file_;
-};
+using Reader = yaml::Reader;
 
 void require_field(const Reader& r, const YAML::Node& at, const layers::LayerDef& layer, const std::string& field,
                    const std::string& what) {

@@ -180,4 +180,54 @@ bool boolean(const std::string& file, const YAML::Node& node, const std::string&
   return v;
 }
 
+void Reader::only_keys(const YAML::Node& map, std::initializer_list<const char*> known, const std::string& what) const {
+  for (const auto& kv : map) {
+    const std::string key = kv.first.Scalar();
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
+      std::string list;
+      for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      fail(kv.first, fmt::format("unknown key '{}' in {} (known: {})", key, what, list));
+    }
+  }
+}
+
+std::string Reader::string(const YAML::Node& map, const char* key, bool required) const {
+  const YAML::Node n = map[key];
+  if (!n) {
+    if (required) fail(map, std::string("missing key '") + key + "'");
+    return {};
+  }
+  if (!n.IsScalar()) fail(n, std::string("'") + key + "' must be a single value");
+  if (required && n.Scalar().empty()) fail(n, std::string("'") + key + "' is empty");
+  return n.Scalar();
+}
+
+double Reader::number(const YAML::Node& map, const char* key, double fallback, double min, double max) const {
+  const YAML::Node n = map[key];
+  if (!n) return fallback;
+  return yaml::number(file_, n, key, min, max);
+}
+
+bool Reader::flag(const YAML::Node& map, const char* key, bool fallback) const {
+  const YAML::Node n = map[key];
+  if (!n) return fallback;
+  return yaml::boolean(file_, n, key);
+}
+
+std::vector<std::string> Reader::strings(const YAML::Node& map, const char* key) const {
+  const YAML::Node n = map[key];
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (n.IsScalar()) {
+    out.push_back(n.Scalar());
+    return out;
+  }
+  if (!n.IsSequence()) fail(n, std::string("'") + key + "' must be a list");
+  for (const auto& item : n) {
+    if (!item.IsScalar()) fail(item, std::string("'") + key + "' must list plain values");
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
 }  // namespace guotu::yaml

@@ -15,10 +15,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -53,5 +55,28 @@ inline constexpr std::uint64_t kMaxExpandedNodes = 1'000'000;
 
 /// true/false (yes/no …), else an error naming the key.
 [[nodiscard]] bool boolean(const std::string& file, const YAML::Node& node, const std::string& what);
+
+/// Reads the mappings of one file (rule files of check and diff): every problem is fail() with
+/// the file and the line of the node at fault.
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& why) const { yaml::fail(file_, at, why); }
+  /// Refuses a key of `map` not in `known`, listing the known ones; `what` names the mapping.
+  void only_keys(const YAML::Node& map, std::initializer_list<const char*> known, const std::string& what) const;
+  /// A single value; "" when absent and not required; an empty required value is refused.
+  [[nodiscard]] std::string string(const YAML::Node& map, const char* key, bool required) const;
+  /// A finite number in [min, max]; `fallback` when absent.
+  [[nodiscard]] double number(const YAML::Node& map, const char* key, double fallback, double min, double max) const;
+  /// true/false; `fallback` when absent.
+  [[nodiscard]] bool flag(const YAML::Node& map, const char* key, bool fallback) const;
+  /// A list of plain values (a single value is a list of one); empty when absent.
+  [[nodiscard]] std::vector<std::string> strings(const YAML::Node& map, const char* key) const;
+  [[nodiscard]] const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+};
 
 }  // namespace guotu::yaml

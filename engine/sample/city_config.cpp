@@ -184,6 +184,13 @@ CityConfig CityConfig::load(const fs::path& file, const fs::path& home) {
     c.illegal_in_farmland = r.whole(ch, "illegal_in_farmland", 0, kMaxCount);
     c.change_out = r.num(ch, "out_share", kShare);
     c.change_in = r.num(ch, "in_share", kShare);
+    if (const YAML::Node planted = ch["planted"]) {
+      if (!planted.IsMap()) r.fail(planted, "changes.planted is a mapping: case → count");
+      for (const auto& kv : planted) {
+        const std::string id = kv.first.as<std::string>();
+        c.planted_changes.emplace_back(id, static_cast<int>(yaml::integer(file.string(), kv.second, id, 0, kMaxCount)));
+      }
+    }
   } catch (const YAML::Exception& e) {
     throw_bad_input("YAML error: " + e.msg,
                     {file.string(), {}, {}, e.mark.line >= 0 ? std::optional<long>(e.mark.line + 1) : std::nullopt});

@@ -122,6 +122,8 @@ struct CityConfig {
   std::vector<std::pair<std::string, int>> planted_violations;  ///< rule id → count
   double change_to_construction = 0, change_out = 0, change_in = 0;
   int illegal_in_farmland = 0;
+  /// Planted change cases (changes.planted): case id → how many (docs/sample-city.md).
+  std::vector<std::pair<std::string, int>> planted_changes;
 
   /// Loads and checks a city file; errors name the file and line. Relative paths in the file
   /// are resolved against `home` (the directory holding data/).

@@ -8,7 +8,9 @@
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <numbers>
 #include <string>
@@ -20,6 +22,7 @@
 #include "core/parallel.hpp"
 #include "gdal/types.hpp"
 #include "geos/geometry.hpp"
+#include "index/envelope_index.hpp"
 #include "sample/city_config.hpp"
 
 namespace guotu::sample {
@@ -144,6 +147,13 @@ struct ExpectedViolation {
   std::string project_bsm, rule_id, plan_layer, note;
 };
 
+/// How a sample project was placed: compliant (clean-urban, clean-rural, clean-major) or to break
+/// the rules it lists, with or without a 批准文号.
+struct SampleProject {
+  std::string bsm, placement, pzwh;
+  std::vector<std::string> rules;
+};
+
 struct Defect {
   std::string check, layer;
   std::int64_t fid = 0;
@@ -151,11 +161,40 @@ struct Defect {
   std::string bsm, note;
 };
 
+/// One change the generator made (a row of sample_changes): the piece is (before patch ∩ after
+/// patch), and its truth under the change classes of docs/change.md (issue 14), from the codes the
+/// generator chose and the zones it built.
 struct Change {
-  std::string bsm_before, bsm_after, code_before, code_after, klass, county, town;
+  std::string bsm_before, bsm_after, code_before, code_after, county, town;
+  std::string klass;    // the class by codes alone: 非农化, 进出平衡_出, 进出平衡_进 or 其他变化
+  std::string classes;  // every class of the piece, ";"-joined in the order of later.cpp kClasses
+  std::string case_id;  // why the generator made it (docs/sample-city.md, "Planted changes")
+  std::string suspect_layers;  // STBHHX;YJJBNT;ZRBHD;CZKFBJ (CZKFBJ: outside it)
+  std::string credit;          // 进出平衡 credit: in, out or none
   double area_m2 = 0;
   bool partial = false;
-  bool in_yjjbnt = false;
+  bool suspect = false, approved = false;
+  // Where the piece lies (10 m² or more inside; no piece has 0.1-10 m² inside or outside a zone).
+  bool in_stbhhx = false, in_yjjbnt = false, in_zrbhd = false, in_zrbhd_core = false, outside_czkfbj = false;
+};
+
+struct City;
+
+/// The features of one plan layer the generator built, as geometries with an envelope index.
+struct LayerSet {
+  std::vector<geos::Geometry> geoms;
+  std::vector<std::unique_ptr<geos::PreparedGeometry>> prepared;  // for area_inside
+  std::vector<const PlanFeature*> features;
+  index::EnvelopeIndex index;
+
+  LayerSet() = default;
+  LayerSet(const City& city, const std::string& name, const std::function<bool(const PlanFeature&)>& keep = {});
+  [[nodiscard]] bool intersects(const geos::Geometry& g) const;
+  /// The one feature that covers g, or -1.
+  [[nodiscard]] int covering(const geos::Geometry& g) const;
+  [[nodiscard]] double number(std::size_t i, const char* field) const;
+  /// Planar area of g inside the layer (the layer's features do not overlap each other).
+  [[nodiscard]] double area_inside(const geos::Geometry& g) const;
 };
 
 struct City {
@@ -172,6 +211,7 @@ struct City {
   std::vector<Patch> later;  // DLTB_LATER
   std::map<std::string, std::vector<PlanFeature>> layers;
   std::vector<ExpectedViolation> expected;
+  std::vector<SampleProject> projects;
   std::vector<Defect> defects;
   std::vector<Change> changes;
   std::vector<std::string> notes;

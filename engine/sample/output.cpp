@@ -147,22 +147,69 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
     summary.planted_violations = city.expected.size();
   }
   {
+    const auto id = table("sample_projects", "样例项目及其预期结论 (how each project was placed)",
+                          {{"XMYD_BSM", FT::String, 18, "项目标识码"},
+                           {"PLACEMENT", FT::String, 40, "布设方式"},
+                           {"PZWH", FT::String, 0, "批准文号"},
+                           {"PLANTED_RULES", FT::String, 0, "预期违反的规则"},
+                           {"EXPECTED_VERDICT", FT::String, 20, "预期结论"}});
+    // Every rule the generator plants is a 禁止 rule of the shipped rule file: a project that
+    // breaks one is 禁止. A compliant one has none (NULL): 通过, or 未完整审查 where the plan
+    // lacks a layer some rule needs.
+    for (const auto& p : city.projects) {
+      std::string rules;
+      for (const auto& r : p.rules) rules += (rules.empty() ? "" : ";") + r;
+      w.add(id, {p.bsm, p.placement, p.pzwh, rules,
+                 p.rules.empty() ? gdal::FieldValue{} : gdal::FieldValue{std::string("禁止")}});
+    }
+  }
+  {
     const auto id = table("sample_changes", "样例地类变化清单 (generated changes DLTB → DLTB_LATER)",
                           {{"CHANGE_ID", FT::Integer, 0, "变化编号"},
                            {"BSM", FT::String, 18, "前时相标识码"},
                            {"BSM_LATER", FT::String, 18, "后时相标识码"},
                            {"DLBM_BEFORE", FT::String, 10, "前地类"},
                            {"DLBM_AFTER", FT::String, 10, "后地类"},
-                           {"CLASS", FT::String, 20, "变化类型"},
+                           {"CLASS", FT::String, 20, "变化类型(按地类)"},
                            {"AREA_M2", FT::Real, 0, "椭球面积(平方米)"},
                            {"XZQDM", FT::String, 12, "县级代码"},
                            {"XZDM", FT::String, 12, "乡级代码"},
                            {"PARTIAL", FT::Integer, 0, "部分变化"},
-                           {"IN_YJJBNT", FT::Integer, 0, "位于永久基本农田"}});
+                           {"IN_YJJBNT", FT::Integer, 0, "位于永久基本农田"},
+                           {"CLASSES", FT::String, 0, "变化类别(全部)"},
+                           {"SUSPECT", FT::Integer, 0, "疑似违法"},
+                           {"SUSPECT_LAYERS", FT::String, 40, "疑似违法依据图层"},
+                           {"APPROVED", FT::Integer, 0, "已批"},
+                           {"CREDIT", FT::String, 4, "进出平衡计入"},
+                           {"IN_STBHHX", FT::Integer, 0, "位于生态保护红线"},
+                           {"IN_ZRBHD", FT::Integer, 0, "位于自然保护地"},
+                           {"IN_ZRBHD_CORE", FT::Integer, 0, "位于核心保护区"},
+                           {"OUTSIDE_CZKFBJ", FT::Integer, 0, "位于城镇开发边界外"},
+                           {"CASE_ID", FT::String, 40, "布设情形"}});
     std::int64_t n = 0;
+    auto flag = [](bool b) { return static_cast<std::int64_t>(b); };
     for (const auto& c : city.changes)
-      w.add(id, {++n, c.bsm_before, c.bsm_after, c.code_before, c.code_after, c.klass, c.area_m2, c.county, c.town,
-                 static_cast<std::int64_t>(c.partial), static_cast<std::int64_t>(c.in_yjjbnt)});
+      w.add(id, {++n,
+                 c.bsm_before,
+                 c.bsm_after,
+                 c.code_before,
+                 c.code_after,
+                 c.klass,
+                 c.area_m2,
+                 c.county,
+                 c.town,
+                 flag(c.partial),
+                 flag(c.in_yjjbnt),
+                 c.classes,
+                 flag(c.suspect),
+                 c.suspect_layers,
+                 flag(c.approved),
+                 c.credit,
+                 flag(c.in_stbhhx),
+                 flag(c.in_zrbhd),
+                 flag(c.in_zrbhd_core),
+                 flag(c.outside_czkfbj),
+                 c.case_id});
     summary.changes = city.changes.size();
   }
   if (options.defects) {

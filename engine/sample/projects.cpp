@@ -15,48 +15,53 @@ namespace guotu::sample {
 
 namespace {
 
-struct LayerSet {
-  std::vector<geos::Geometry> geoms;
-  std::vector<const PlanFeature*> features;
-  index::EnvelopeIndex index;
-
-  LayerSet() = default;
-  LayerSet(const City& city, const std::string& name, const std::function<bool(const PlanFeature&)>& keep = {}) {
-    std::vector<std::pair<Envelope, std::size_t>> items;
-    auto it = city.layers.find(name);
-    if (it == city.layers.end()) return;
-    for (const auto& f : it->second) {
-      if (keep && !keep(f)) continue;
-      geos::Geometry g = from_wkb(f.geom);
-      if (g.is_empty()) continue;
-      items.push_back({g.envelope(), geoms.size()});
-      geoms.push_back(std::move(g));
-      features.push_back(&f);
-    }
-    index = index::EnvelopeIndex(items);
-  }
-  bool intersects(const geos::Geometry& g) const {
-    for (std::size_t i : index.query(g.envelope()))
-      if (geoms[i].intersects(g)) return true;
-    return false;
-  }
-  /// The one feature that covers g, or -1.
-  int covering(const geos::Geometry& g) const {
-    for (std::size_t i : index.query(g.envelope()))
-      if (geoms[i].covers(g)) return static_cast<int>(i);
-    return -1;
-  }
-  double number(std::size_t i, const char* field) const {
-    return gdal::as_number(features[i]->values.at(field)).value_or(0);
-  }
-};
-
 std::string seq(const char* prefix, std::size_t n, int width) {
   std::string s = std::to_string(n);
   return prefix + std::string(s.size() < static_cast<std::size_t>(width) ? width - s.size() : 0, '0') + s;
 }
 
 }  // namespace
+
+LayerSet::LayerSet(const City& city, const std::string& name, const std::function<bool(const PlanFeature&)>& keep) {
+  std::vector<std::pair<Envelope, std::size_t>> items;
+  auto it = city.layers.find(name);
+  if (it == city.layers.end()) return;
+  for (const auto& f : it->second) {
+    if (keep && !keep(f)) continue;
+    geos::Geometry g = from_wkb(f.geom);
+    if (g.is_empty()) continue;
+    items.push_back({g.envelope(), geoms.size()});
+    prepared.push_back(std::make_unique<geos::PreparedGeometry>(g.clone()));
+    geoms.push_back(std::move(g));
+    features.push_back(&f);
+  }
+  index = index::EnvelopeIndex(items);
+}
+
+bool LayerSet::intersects(const geos::Geometry& g) const {
+  for (std::size_t i : index.query(g.envelope()))
+    if (geoms[i].intersects(g)) return true;
+  return false;
+}
+
+int LayerSet::covering(const geos::Geometry& g) const {
+  for (std::size_t i : index.query(g.envelope()))
+    if (geoms[i].covers(g)) return static_cast<int>(i);
+  return -1;
+}
+
+double LayerSet::number(std::size_t i, const char* field) const {
+  return gdal::as_number(features[i]->values.at(field)).value_or(0);
+}
+
+double LayerSet::area_inside(const geos::Geometry& g) const {
+  double a = 0;
+  for (std::size_t i : index.query(g.envelope())) {
+    if (!prepared[i]->intersects(g)) continue;
+    a += prepared[i]->contains_properly(g) ? g.planar_area() : g.intersection(geoms[i]).polygonal_part().planar_area();
+  }
+  return a;
+}
 
 void build_projects(City& city) {
   const CityConfig& cfg = city.cfg;
@@ -271,6 +276,9 @@ void build_projects(City& city) {
         auto it = layer_of.find(r);
         city.expected.push_back({id, r, it == layer_of.end() ? "" : it->second, "planted by guotu sample"});
       }
+      auto pzwh = v.find("PZWH");
+      city.projects.push_back(
+          {id, spec.kind, pzwh == v.end() ? std::string() : gdal::as_text(pzwh->second), std::move(rules)});
       city.layers["XMYD"].push_back({g.to_wkb(), std::move(v)});
       placed.push_back(std::move(g));
       done = true;

@@ -170,14 +170,26 @@ def review(guotu, work):
     expect(c["projects"] == 2 and c["projects_evaluated"] == 2, "check: 2 projects evaluated")
 
     # diff: patch 1 (0101 → 0702) is 非农化 inside CZKFBJ (not suspect); the east half of patch 4
-    # [300,400]×[0,200] (0103 → 0201) is 进出平衡_出.
+    # [300,400]×[0,200] (0103 → 0201) is 进出平衡_出 (and, inside 永久基本农田, 非粮化).
     df = load("diff")
     ch = {x["class"]: x for x in df["changes"]}
     expect(len(df["changes"]) == 2 and set(ch) == {"非农化", "进出平衡_出"}, "diff: two changes")
     expect(near(ch["非农化"]["area_m2"], rect_area(0, 0, 100, 100)) and not ch["非农化"]["suspect"],
            "diff: 非农化 = patch 1's square, not suspect")
     expect(near(ch["进出平衡_出"]["area_m2"], rect_area(300, 0, 400, 200)), "diff: 进出平衡_出 = [300,400]×[0,200]")
-    expect(df["counts"]["疑似违法"] == 0, "diff: nothing 疑似违法 (exit 0)")
+    # The orchard lies in 永久基本农田 ([200,400]×[0,200]): 永久基本农田非粮化, 疑似违法 and no credit.
+    out = ch["进出平衡_出"]
+    expect(out["classes"] == ["进出平衡_出", "永久基本农田非粮化"] and out["suspect"] and out["credit"] == ""
+           and out["suspect_layers"] == ["YJJBNT"] and near(out["zones_m2"]["YJJBNT"], rect_area(300, 0, 400, 200)),
+           "diff: the orchard in 永久基本农田 is 非粮化, 疑似违法, no credit")
+    expect(ch["非农化"]["classes"] == ["非农化", "新增建设用地"] and ch["非农化"]["credit"] == "",
+           "diff: patch 1 is 非农化 and 新增建设用地")
+    expect(df["counts"]["疑似违法"] == 1 and df["credit_m2"] == {"in": 0.0, "out": 0.0},
+           "diff: one 疑似违法, nothing credited")
+    # The fixture has no ZRBHD: the rules on it are not evaluated where they apply (patch 1 is new
+    # construction), and the run says so (exit 2).
+    expect(not df["complete"] and set(df["unevaluated_rules"]) == {"SUS-XZJS-ZRBHD", "CHG-WGKK-ZRBHD-JS"},
+           "diff: 未完整审查 without ZRBHD")
 
     # report: the measures are sums of the fixture's own TBMJ/TBDLMJ (OGR SQL) by ZLDWDM prefix and
     # class, and geodesic areas of YJJBNT/STBHHX inside each unit; the indicators their ratios;

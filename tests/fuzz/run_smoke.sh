@@ -18,6 +18,7 @@ trap 'rm -rf "$work"' EXIT
 seeds_for() {
   case "$1" in
     fuzz_check_rules) ls "$src"/data/rules/*.yaml ;;
+    fuzz_change_rules) ls "$src"/data/rules/change_*.yaml "$src"/tools/bench/t4_rules.yaml ;;
     fuzz_validate_rules) ls "$src"/data/validate/*.yaml ;;
     fuzz_indicators) ls "$src"/data/indicators/*.yaml ;;
     fuzz_targets) ls "$src"/data/targets/*.yaml "$src"/tests/data/*.yaml ;;
@@ -50,7 +51,7 @@ PY
   esac
 }
 
-targets=(fuzz_check_rules fuzz_validate_rules fuzz_indicators fuzz_targets fuzz_city_config
+targets=(fuzz_check_rules fuzz_change_rules fuzz_validate_rules fuzz_indicators fuzz_targets fuzz_city_config
          fuzz_code_list fuzz_wkb fuzz_qgis_style fuzz_ledger_import)
 passed=0
 failed=0

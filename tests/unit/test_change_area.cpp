@@ -47,7 +47,8 @@ void write_city(const fs::path& path) {
                     patch("D", "0301", 201, 0, 210, 10), patch("D2", "0101", 200, 0, 201, 1)};
   farm.features = {{O.rect(0, 0, 50, 50).to_wkt(), {{"BSM", std::string("F")}}}};
   town.features = {{O.rect(0, 0, 80, 100).to_wkt(), {{"BSM", std::string("T")}}}};
-  test::write_gpkg(path, {before, after, farm, town});
+  // The red line and the protected areas are in the plan, empty: every change rule is evaluated.
+  test::write_gpkg(path, {before, after, farm, town, test::catalogue_layer("STBHHX"), test::catalogue_layer("ZRBHD")});
 }
 
 const change::Change* find(const change::DiffResult& r, const std::string& before, const std::string& after) {
@@ -78,24 +79,24 @@ TEST_F(DiffArea, PlanarGivesThePlaneAreaOfEveryFigure) {
 
   const auto* a = find(r, "A", "A");  // the whole patch (same BSM, same shape)
   ASSERT_NE(a, nullptr);
-  EXPECT_EQ(a->cls, change::kNonAgri);
+  EXPECT_EQ(a->classes, (std::vector<std::string>{"非农化", "新增建设用地"}));
   EXPECT_NEAR(a->area_m2, 5000.0, 1e-6);
-  ASSERT_TRUE(a->suspect_m2.count("YJJBNT") == 1 && a->suspect_m2.count("CZKFBJ") == 1);
-  EXPECT_NEAR(a->suspect_m2.at("YJJBNT"), 2500.0, 1e-6);
-  EXPECT_NEAR(a->suspect_m2.at("CZKFBJ"), 1000.0, 1e-6);
+  ASSERT_TRUE(a->zone_m2.count("YJJBNT") == 1 && a->zone_m2.count("CZKFBJ") == 1);
+  EXPECT_NEAR(a->zone_m2.at("YJJBNT"), 2500.0, 1e-6);
+  EXPECT_NEAR(a->zone_m2.at("CZKFBJ"), 1000.0, 1e-6);
 
   const auto* c = find(r, "C", "C2");  // a piece of a split patch (overlaid)
   ASSERT_NE(c, nullptr);
   EXPECT_NEAR(c->area_m2, 2000.0, 1e-6);
-  EXPECT_EQ(c->suspect_m2.count("YJJBNT"), 0u);
-  ASSERT_EQ(c->suspect_m2.count("CZKFBJ"), 1u);
-  EXPECT_NEAR(c->suspect_m2.at("CZKFBJ"), 1000.0, 1e-6);
+  EXPECT_NEAR(c->zone_m2.at("YJJBNT"), 0.0, 1e-9);
+  ASSERT_EQ(c->zone_m2.count("CZKFBJ"), 1u);
+  EXPECT_NEAR(c->zone_m2.at("CZKFBJ"), 1000.0, 1e-6);
 
   const auto* d = find(r, "D", "D2");
   ASSERT_NE(d, nullptr);
-  EXPECT_EQ(d->cls, change::kIn);
+  EXPECT_EQ(d->classes, (std::vector<std::string>{"进出平衡_进", "林地减少"}));
   EXPECT_NEAR(d->area_m2, 1.0, 1e-6);
-  EXPECT_NEAR(r.areas().at(change::kNonAgri), 7000.0, 1e-6);
+  EXPECT_NEAR(r.areas().at("非农化"), 7000.0, 1e-6);
 }
 
 TEST_F(DiffArea, EllipsoidalDiffersFromThePlaneArea) {
@@ -106,7 +107,7 @@ TEST_F(DiffArea, EllipsoidalDiffersFromThePlaneArea) {
   const double ell = ref.area_m2(O.rect(0, 0, 100, 50));
   EXPECT_NEAR(a->area_m2, ell, 1e-6 * ell);
   EXPECT_GT(5000.0 - a->area_m2, 0.3) << "the 椭球面积 here is about 0.44 m² below the plane area";
-  EXPECT_NEAR(a->suspect_m2.at("YJJBNT"), ref.area_m2(O.rect(0, 0, 50, 50)), 1e-6 * 2500);
+  EXPECT_NEAR(a->zone_m2.at("YJJBNT"), ref.area_m2(O.rect(0, 0, 50, 50)), 1e-6 * 2500);
   // The 1 m² piece is 0.99991 m² on the ellipsoid: below 0.99995, a sliver.
   EXPECT_EQ(find(r, "D", "D2"), nullptr);
   EXPECT_EQ(r.slivers, 1u);
@@ -123,7 +124,7 @@ TEST_F(DiffArea, CliSaysWhichAreaInJsonAndGeoPackage) {
   EXPECT_EQ(res.exit_code, 1) << "new construction in 永久基本农田: 疑似违法";
   const auto j = nlohmann::json::parse(res.out);
   EXPECT_EQ(j.at("area"), "planar");
-  EXPECT_NEAR(j.at("areas_m2").at(change::kNonAgri).get<double>(), 7000.0, 1e-6);
+  EXPECT_NEAR(j.at("areas_m2").at("非农化").get<double>(), 7000.0, 1e-6);
   const auto md = test::sqlite_rows(out, "SELECT metadata FROM gpkg_metadata");
   ASSERT_FALSE(md.empty());
   EXPECT_TRUE(test::contains(md[0][0], "投影面积")) << md[0][0];

@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include "change/change_rules.hpp"
 #include "check/occupancy.hpp"
 #include "check/rule_set.hpp"
 #include "gdal/vector_source.hpp"
@@ -156,6 +157,17 @@ TEST(Citations, EveryShippedRuleCitesADocument) {
   for (const auto& r : set.rules) {
     expect_cites("rule " + r.id, r.source);
     // The research reference is kept apart, and is not part of what is printed as 依据.
+    EXPECT_FALSE(r.seed_ref.empty()) << r.id;
+    EXPECT_EQ(r.source.find(r.seed_ref), std::string::npos) << r.id;
+  }
+}
+
+TEST(Citations, EveryShippedChangeRuleCitesADocument) {
+  const auto set = guotu::change::ChangeRules::load(guotu::change::ChangeRules::default_path());
+  ASSERT_FALSE(set.rules.empty());
+  for (const auto& r : set.rules) {
+    expect_cites("change rule " + r.id, r.source);
+    if (r.fallback) continue;  // guotu's own setting: no research line behind it
     EXPECT_FALSE(r.seed_ref.empty()) << r.id;
     EXPECT_EQ(r.source.find(r.seed_ref), std::string::npos) << r.id;
   }

@@ -1,8 +1,9 @@
-// guotu diff on the sample city: exactly the generator's change list (sample_changes), each
-// change's 椭球面积 equal to an independent computation: the overlap of the before and after
+// guotu diff on the sample city: exactly the generator's change list (sample_changes) with every
+// class, flag, approval and credit the generator planted, each change's 椭球面积 equal to an
+// independent computation: the overlap of the before and after
 // patches from OGR SQL (SQLite dialect, SpatiaLite ST_Intersection), reprojected by OGR and
 // measured with GeographicLib's geod_polygonarea — none of it guotu code. Then --to-ledger: the
-// 进出平衡 flows per county equal the sidecar's sums.
+// 进出平衡 flows per county equal the sidecar's sums of the lawful (credited) changes.
 #include <gdal_priv.h>
 #include <geodesic.h>
 #include <ogr_spatialref.h>
@@ -73,19 +74,45 @@ std::pair<double, double> sql_geometry_area(GDALDataset& ds, const std::string& 
   return {geodesic, trapezoid};
 }
 
+/// A row of the generator's ground truth (sample_changes): the change it planted and, from the
+/// codes it chose and the zones it built, every class and flag it must carry (docs/sample-city.md).
 struct Expected {
-  std::string bsm, bsm_later, before, after, cls, county, town;
+  std::string bsm, bsm_later, before, after, classes, county, town, suspect_layers, credit, case_id;
   double area_m2 = 0;
-  bool partial = false, in_yjjbnt = false;
+  bool partial = false, suspect = false, approved = false;
 };
 
 std::vector<Expected> sidecar(GDALDataset& ds) {
   std::vector<Expected> out;
-  for (auto& f : *ds.GetLayerByName("sample_changes"))
-    out.push_back({f->GetFieldAsString("BSM"), f->GetFieldAsString("BSM_LATER"), f->GetFieldAsString("DLBM_BEFORE"),
-                   f->GetFieldAsString("DLBM_AFTER"), f->GetFieldAsString("CLASS"), f->GetFieldAsString("XZQDM"),
-                   f->GetFieldAsString("XZDM"), f->GetFieldAsDouble("AREA_M2"), f->GetFieldAsInteger("PARTIAL") != 0,
-                   f->GetFieldAsInteger("IN_YJJBNT") != 0});
+  for (auto& f : *ds.GetLayerByName("sample_changes")) {
+    Expected e;
+    e.bsm = f->GetFieldAsString("BSM");
+    e.bsm_later = f->GetFieldAsString("BSM_LATER");
+    e.before = f->GetFieldAsString("DLBM_BEFORE");
+    e.after = f->GetFieldAsString("DLBM_AFTER");
+    e.classes = f->GetFieldAsString("CLASSES");
+    e.county = f->GetFieldAsString("XZQDM");
+    e.town = f->GetFieldAsString("XZDM");
+    e.suspect_layers = f->GetFieldAsString("SUSPECT_LAYERS");
+    e.credit = f->GetFieldAsString("CREDIT");
+    e.case_id = f->GetFieldAsString("CASE_ID");
+    e.area_m2 = f->GetFieldAsDouble("AREA_M2");
+    e.partial = f->GetFieldAsInteger("PARTIAL") != 0;
+    e.suspect = f->GetFieldAsInteger("SUSPECT") != 0;
+    e.approved = f->GetFieldAsInteger("APPROVED") != 0;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::set<std::string> split(const std::string& text) {
+  std::set<std::string> out;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const std::size_t end = std::min(text.find(';', at), text.size());
+    if (end > at) out.insert(text.substr(at, end - at));
+    at = end + 1;
+  }
   return out;
 }
 
@@ -116,18 +143,30 @@ TEST(DiffSample, FindsExactlyTheGeneratorsChangesWithIndependentAreas) {
   }
   EXPECT_EQ(reported.size(), expected.size()) << "no extra changes, none missing";
   std::map<std::string, std::size_t> want_counts;
-  std::size_t compared = 0, partial = 0, yjjbnt = 0;
+  std::size_t compared = 0, partial = 0, suspect = 0, approved = 0;
   double max_geodesic = 0;
   for (const auto& e : expected) {
-    ++want_counts[e.cls];
-    SCOPED_TRACE(e.bsm + " → " + e.bsm_later + " " + e.cls);
+    for (const auto& cls : split(e.classes)) ++want_counts[cls];
+    SCOPED_TRACE(e.bsm + " → " + e.bsm_later + " " + e.classes + " (" + e.case_id + ")");
     const auto it = reported.find({e.bsm, e.bsm_later});
     if (it == reported.end()) {
       ADD_FAILURE() << "change not reported";
       continue;
     }
     const nlohmann::json& c = *it->second;
-    EXPECT_EQ(c["class"], e.cls);
+    // Every class, in the rule file's order (the sidecar writes them in that order too).
+    std::string classes;
+    for (const auto& cls : c["classes"]) classes += (classes.empty() ? "" : ";") + cls.get<std::string>();
+    EXPECT_EQ(classes, e.classes);
+    EXPECT_EQ(c["suspect"].get<bool>(), e.suspect) << "疑似违法";
+    // The zones of the flags, by plan layer (the core zone is a part of ZRBHD).
+    std::set<std::string> layers;
+    for (const auto& z : c["suspect_layers"]) layers.insert(z == "ZRBHD_CORE" ? "ZRBHD" : z.get<std::string>());
+    EXPECT_EQ(layers, split(e.suspect_layers)) << "suspect layers";
+    EXPECT_EQ(c["approved"].get<bool>(), e.approved) << "已批";
+    EXPECT_EQ(c["credit"].get<std::string>().empty() ? std::string("none") : c["credit"].get<std::string>(), e.credit)
+        << "进出平衡 credit";
+    EXPECT_TRUE(c["unevaluated_rules"].empty()) << "the sample's plan holds every zone";
     EXPECT_EQ(c["before"], e.before);
     EXPECT_EQ(c["after"], e.after);
     EXPECT_EQ(c["county"], e.county);
@@ -135,16 +174,8 @@ TEST(DiffSample, FindsExactlyTheGeneratorsChangesWithIndependentAreas) {
     EXPECT_EQ(c["unit_code"], e.town);
     const double got = c["area_m2"];
     EXPECT_LE(std::abs(got - e.area_m2) / e.area_m2, 1e-6) << "sidecar AREA_M2 " << e.area_m2 << " guotu " << got;
-    if (e.cls == "非农化") {
-      // The generator plants 非农化 inside 永久基本农田; every 非农化 patch not in it touches it at most.
-      const auto& layers = c["suspect_layers"];
-      const bool in_yjjbnt = std::find(layers.begin(), layers.end(), "YJJBNT") != layers.end();
-      EXPECT_EQ(in_yjjbnt, e.in_yjjbnt) << "YJJBNT flag";
-      yjjbnt += in_yjjbnt ? 1 : 0;
-      EXPECT_TRUE(c["new_construction"].get<bool>());
-    } else {
-      EXPECT_FALSE(c["suspect"].get<bool>()) << "only new construction can be 疑似违法";
-    }
+    suspect += e.suspect ? 1 : 0;
+    approved += e.approved ? 1 : 0;
     partial += e.partial ? 1 : 0;
     const auto [geodesic, trapezoid] =
         sql_geometry_area(*ds, "SELECT ST_Intersection((SELECT geom FROM DLTB WHERE BSM = '" + e.bsm +
@@ -161,9 +192,22 @@ TEST(DiffSample, FindsExactlyTheGeneratorsChangesWithIndependentAreas) {
   EXPECT_EQ(compared, expected.size());
   std::printf("largest relative difference to the geodesic area: %.3g\n", max_geodesic);
   EXPECT_GT(partial, 0u) << "the sample has partial changes";
-  EXPECT_GT(yjjbnt, 0u) << "the sample has 非农化 inside 永久基本农田";
+  EXPECT_GT(suspect, 0u) << "the sample plants 疑似违法 changes";
+  EXPECT_GT(approved, 0u) << "the sample plants approved construction";
+  // Each class of the rules is planted (at least three of each, docs/sample-city.md) and found as
+  // often as planted; no 违规开垦 or 非粮化 piece is credit.
+  for (const char* cls : {"非农化", "新增建设用地", "进出平衡_出", "进出平衡_进", "违规开垦", "永久基本农田非粮化",
+                          "林地减少", "其他变化"})
+    EXPECT_GE(want_counts[cls], 3u) << cls;
   for (const auto& [cls, n] : want_counts) EXPECT_EQ(j["counts"][cls].get<std::size_t>(), n) << cls;
-  EXPECT_EQ(j["counts"]["其他变化"].get<std::size_t>(), 0u);
+  EXPECT_EQ(j["counts"]["已批"].get<std::size_t>(), approved);
+  EXPECT_TRUE(j["complete"].get<bool>());
+  for (const auto& c : j["changes"]) {
+    const auto& cl = c["classes"];
+    if (std::find(cl.begin(), cl.end(), "违规开垦") != cl.end() ||
+        std::find(cl.begin(), cl.end(), "永久基本农田非粮化") != cl.end())
+      EXPECT_EQ(c["credit"], "") << c["before_bsm"] << " is credit";
+  }
 
   // The output opens as a styled layer whose QML rules use the fields written.
   GDALDatasetUniquePtr o(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -200,10 +244,10 @@ TEST(DiffSample, RecordsTheInOutFlowsInTheLedger) {
   guotu::gdal::initialize();
   GDALDatasetUniquePtr ds(GDALDataset::Open(city.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   ASSERT_TRUE(ds);
-  std::map<std::string, std::pair<double, double>> want;  // county → (out, in)
+  std::map<std::string, std::pair<double, double>> want;  // county → (out, in): the lawful flows
   for (const auto& e : sidecar(*ds)) {
-    if (e.cls == "进出平衡_出") want[e.county].first += e.area_m2;
-    if (e.cls == "进出平衡_进") want[e.county].second += e.area_m2;
+    if (e.credit == "out") want[e.county].first += e.area_m2;
+    if (e.credit == "in") want[e.county].second += e.area_m2;
   }
   ASSERT_FALSE(want.empty());
   const guotu::ledger::FarmlandLedger ledger(db, "test");
@@ -221,9 +265,9 @@ TEST(DiffSample, RecordsTheInOutFlowsInTheLedger) {
               std::all_of(ledger.inout_balances(2022).begin(), ledger.inout_balances(2022).end(),
                           [](const auto& b) { return b.out_m2 == 0 && b.in_m2 == 0; }));
   // Booking the same year twice is refused (the entry ids are per county, year and direction).
-  const auto again =
-      guotu::test::run_guotu("diff --before '" + city.string() + "' --after '" + city.string() + "' --out '" +
-                             (dir / "diff2.gpkg").string() + "' --to-ledger '" + db + "' --year 2023 2>/dev/null");
+  const auto again = guotu::test::run_guotu("diff --before '" + city.string() + "' --after '" + city.string() +
+                                            "' --plan '" + city.string() + "' --out '" + (dir / "diff2.gpkg").string() +
+                                            "' --to-ledger '" + db + "' --year 2023 2>/dev/null");
   EXPECT_EQ(again.exit_code, 2) << "the year already booked is bad input (docs/cli.md, guotu diff)";
   EXPECT_FALSE(std::filesystem::exists(dir / "diff2.gpkg")) << "a refused booking leaves no output";
   EXPECT_EQ(ledger.inout_balances(2023).size(), balances.size());

@@ -1192,10 +1192,10 @@ TEST_P(LedgerPostgres, DiffBooksTheInOutFlows) {
     SCOPED_TRACE(db);
     FarmlandLedger::init(db, "t");
     const auto out = dir() / ("diff" + std::to_string(i) + ".gpkg");
-    ASSERT_EQ(guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --out '" + out.string() +
-                                     "' --to-ledger '" + db + "' --year 2023 2>/dev/null")
+    ASSERT_EQ(guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --plan '" + city +
+                                     "' --out '" + out.string() + "' --to-ledger '" + db + "' --year 2023 2>/dev/null")
                   .exit_code,
-              0);  // no --plan: nothing is suspect
+              1);  // booked; the sample's 疑似违法 pieces make it 1
     got[i] = FarmlandLedger(db, "t").inout_balances(2023);
     ++i;
   }
@@ -1208,8 +1208,8 @@ TEST_P(LedgerPostgres, DiffBooksTheInOutFlows) {
   }
   // Booked twice: refused, and no output written. A schema with no ledger: refused before the diff.
   const auto again = dir() / "again.gpkg";
-  EXPECT_EQ(guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --out '" + again.string() +
-                                   "' --to-ledger '" + schema + "' --year 2023 2>/dev/null")
+  EXPECT_EQ(guotu::test::run_guotu("diff --before '" + city + "' --after '" + city + "' --plan '" + city + "' --out '" +
+                                   again.string() + "' --to-ledger '" + schema + "' --year 2023 2>/dev/null")
                 .exit_code,
             2);
   EXPECT_FALSE(fs::exists(again));

@@ -253,6 +253,7 @@ for n in "${size_list[@]}"; do
   fi
   if has_task T4; then
     step T4 guotu guotu_T4 "$guotu" diff --before "$city" --after "$city" --out "$d/diff_T4.gpkg" --overwrite \
+      --rules "$bench/t4_rules.yaml" \
       --area planar --jobs 2 --json
   fi
   if has_task R; then
