@@ -90,6 +90,16 @@ int run(const CheckArgs& args) {
   fmt::print(stderr, "wrote {}{}\n", gdal::display_target(args.out),
              args.occupancy_json.empty() ? "" : " and " + args.occupancy_json);
   if (args.json) fmt::print("{}", json);
+  // An incomplete check is not a pass: the outputs are written and say what is missing, and
+  // the run exits 2 (docs/cli.md, "guotu check").
+  std::size_t incomplete = 0;
+  for (const auto& p : result.projects) incomplete += p.not_evaluated.empty() ? 0 : 1;
+  const std::size_t skipped = result.count(check::Verdict::Skipped);
+  if (incomplete > 0 || skipped > 0)
+    fmt::print(stderr,
+               "guotu: error: 审查不完整：{} 个项目有规则未审查（{} 个判为未完整审查），{} "
+               "个项目跳过（列于上方，--json 见 not_evaluated）\n",
+               incomplete, result.count(check::Verdict::Incomplete), skipped);
   return finish_with_skipped(result.read_problems, result.exit_code());
 }
 
@@ -101,8 +111,10 @@ void register_check(CLI::App& app, CommandMain& selected) {
       "check",
       "Check construction projects (建设项目用地范围) against the plan rules (生态保护红线, 永久基本农田, "
       "城镇开发边界, control lines, caps) and compute what land they take (压占分析, 占补平衡 need). "
-      "Writes violations, projects and occupancy to a styled GeoPackage. Exit 1 when any 禁止 "
-      "violation exists, 0 otherwise, 2 on bad input.");
+      "Writes violations, projects and occupancy to a styled GeoPackage. Exit 0 when every rule was evaluated on "
+      "every project and none is 禁止; 1 when any 禁止 violation exists and the check is complete; 2 on bad input, "
+      "and when the check is incomplete (a rule not evaluated on a project: 未完整审查; a project or feature "
+      "skipped), after the outputs are written.");
   cmd->add_option("--plan", args->plan,
                   "plan source: GeoPackage, folder of Shapefiles, PG:… (layers by catalogue name)")
       ->required();
@@ -119,10 +131,12 @@ void register_check(CLI::App& app, CommandMain& selected) {
   cmd->add_flag("--overwrite", args->overwrite, "replace existing outputs");
   cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_flag("--make-valid", args->make_valid, "repair invalid project geometries instead of skipping them");
-  cmd->add_flag("--strict", args->strict,
-                "a rule whose plan layer is missing, or a feature with a value that cannot be used (a coordinate or "
-                "number that is not finite, text in a numeric field, a geometry of the wrong type), is an error at "
-                "once (exit 2), not a warning or a skipped feature");
+  cmd->add_flag(
+      "--strict", args->strict,
+      "a rule that cannot be evaluated (its plan layer, a field or the features it selects missing; a project "
+      "value it needs empty), or a feature with a value that cannot be used (a coordinate or number that is "
+      "not finite, text in a numeric field, a geometry of the wrong type), is an error at once (exit 2, no "
+      "output), not a project judged 未完整审查 or a skipped feature");
   cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
   cmd->add_option("--assume-crs", args->assume_crs, "CRS for layers that declare none (e.g. EPSG:4527)");
   cmd->add_option("--area", args->area,

@@ -68,6 +68,22 @@ std::string capacity_title(const CheckResult& r, const std::string& title) {
   return r.weights.example() ? title + "（" + kExampleWeights + "权重）" : title;
 }
 
+/// The rules not evaluated on a project and why, as one line: "R-A：why；R-B：why".
+std::string not_evaluated_text(const ProjectResult& p) {
+  std::string s;
+  for (const auto& n : p.not_evaluated) s += (s.empty() ? "" : "；") + n.rule + "：" + n.reason;
+  return s;
+}
+
+/// True when a project's reason for a rule is only the rule's own (the plan lacks its layer …),
+/// said once for the run rather than once per project.
+bool run_wide(const CheckResult& r, const NotEvaluated& n) {
+  return n.reason == r.rules.at(n.rule_index).note;
+}
+
+constexpr Verdict kVerdictOrder[] = {Verdict::Forbidden, Verdict::Incomplete, Verdict::NeedsApproval,
+                                     Verdict::Notice,    Verdict::Passed,     Verdict::Skipped};
+
 }  // namespace
 
 void write_geopackage(const CheckResult& r, const std::string& path, bool overwrite,
@@ -111,7 +127,9 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
   gdal::LayerSpec ps;
   ps.name = "projects";
   ps.title = "建设项目审查结论";
-  ps.description = "Each project with its verdict (禁止/需审批/提示/通过/跳过) and totals (guotu check)";
+  ps.description =
+      "Each project with its verdict (禁止/未完整审查/需审批/提示/通过/跳过), the rules not evaluated on it and why, "
+      "and totals (guotu check)";
   ps.geometry = gdal::GeometryKind::MultiPolygon;
   ps.crs = r.working_crs;
   ps.fields = {{"project", FieldType::String, 0, "项目标识", false},
@@ -133,6 +151,7 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
                {"capacity_std_m2", FieldType::Real, 0, capacity_title(r, "折标准等别面积(平方米)"), false},
                {"repaired", FieldType::Integer, 0, "几何已修复", false},
                {"outside_city", FieldType::Integer, 0, "位于市域外", false},
+               {"not_evaluated", FieldType::String, 0, "未审查规则及原因", false},
                {"note", FieldType::String, 0, "说明", false}};
   ps.style_qml = layers::result_style("projects");
   const auto pl = w.create_layer(ps);
@@ -158,6 +177,29 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
                {"grade_weight", FieldType::Real, 0, capacity_title(r, "等别折算系数"), false},
                {"capacity_std_m2", FieldType::Real, 0, capacity_title(r, "折标准等别面积(平方米)"), false}};
   const auto ol = w.create_layer(os);
+
+  gdal::LayerSpec ns;
+  ns.name = "not_evaluated";
+  ns.title = "未审查规则";
+  // The files (the plan, the projects) are the metadata's GUOTU_PLAN and GUOTU_PROJECTS; each
+  // reason says which of them lacks what.
+  ns.description =
+      "Rules guotu check could not evaluate, and why: for the whole run (project empty) and on each project, whose "
+      "verdict is then 未完整审查 unless 禁止";
+  ns.geometry = gdal::GeometryKind::None;
+  ns.fields = {{"project", FieldType::String, 0, "项目标识", false},
+               {"project_fid", FieldType::Integer64, 0, "项目要素号", false},
+               {"verdict", FieldType::String, 0, "审查结论", false},
+               {"rule", FieldType::String, 0, "规则编号", false},
+               {"rule_name", FieldType::String, 0, "规则名称", false},
+               {"plan_layer", FieldType::String, 0, "规划图层", false},
+               {"reason", FieldType::String, 0, "未审查原因", false}};
+  const auto nl = w.create_layer(ns);
+  for (const auto& rs : r.rules) {
+    if (rs.note.empty()) continue;
+    w.add(nl, {FieldValue{}, FieldValue{}, FieldValue{}, text(rs.rule.id), text(rs.rule.name_zh), text(rs.rule.layer),
+               text(rs.note)});
+  }
 
   for (const auto& v : r.violations) {
     const Rule& rule = rule_at(r, v.rule_index);
@@ -193,8 +235,14 @@ void write_geopackage(const CheckResult& r, const std::string& path, bool overwr
            occ ? real(p.occupancy.capacity_std_m2) : FieldValue{},
            integer(p.repaired ? 1 : 0),
            integer(p.outside_city ? 1 : 0),
+           text(not_evaluated_text(p)),
            text(p.skip_reason)},
           g ? &g : nullptr);
+    for (const auto& n : p.not_evaluated) {
+      const Rule& rule = rule_at(r, n.rule_index);
+      w.add(nl, {text(p.id), integer(p.fid), text(to_string(p.verdict)), text(n.rule), text(rule.name_zh),
+                 text(rule.layer), text(n.reason)});
+    }
     for (const auto& row : p.occupancy.rows) {
       const std::optional<double> found = row.cultivated && row.gddb ? r.weights.weight(*row.gddb) : std::nullopt;
       const FieldValue weight = found ? real(found.value()) : FieldValue{};
@@ -214,6 +262,10 @@ nlohmann::json to_json(const CheckResult& r) {
   std::size_t evaluated = 0;
   for (const auto& p : r.projects) evaluated += p.evaluated ? 1 : 0;
   j["projects_evaluated"] = evaluated;
+  j["complete"] = r.complete();
+  json counts = json::object();
+  for (Verdict v : kVerdictOrder) counts[to_string(v)] = r.count(v);
+  j["verdict_counts"] = std::move(counts);
   json vio = json::array();
   for (const auto& v : r.violations) {
     const Rule& rule = rule_at(r, v.rule_index);
@@ -239,7 +291,13 @@ nlohmann::json to_json(const CheckResult& r) {
   for (const auto& p : r.projects) {
     json rules = json::object();
     for (const auto& [rule, m2] : p.rule_area_m2) rules[rule] = m2;
-    json pj{{"project", p.id}, {"fid", p.fid}, {"verdict", to_string(p.verdict)}, {"rules", std::move(rules)}};
+    json ne = json::array();
+    for (const auto& n : p.not_evaluated) ne.push_back({{"rule", n.rule}, {"reason", n.reason}});
+    json pj{{"project", p.id},
+            {"fid", p.fid},
+            {"verdict", to_string(p.verdict)},
+            {"rules", std::move(rules)},
+            {"not_evaluated", std::move(ne)}};
     if (p.evaluated) pj["area_m2"] = p.area_m2;
     if (p.repaired) pj["repaired"] = true;
     if (!p.skip_reason.empty()) pj["reason"] = p.skip_reason;
@@ -259,8 +317,35 @@ nlohmann::json to_json(const CheckResult& r) {
                      {"evaluated", rs.evaluated},
                      {"plan_layer", rs.plan_layer},
                      {"projects_violating", rs.projects_violating},
+                     {"projects_not_evaluated", rs.projects_not_evaluated},
                      {"area_m2", rs.area_m2}});
-    if (!rs.evaluated) not_evaluated.push_back({{"rule", rs.rule.id}, {"layer", rs.rule.layer}, {"reason", rs.note}});
+    // The whole run: the plan (or the projects) lacks what the rule needs; `partial` when the
+    // rule was evaluated without some plan features the reader could not use.
+    if (!rs.note.empty())
+      not_evaluated.push_back({{"rule", rs.rule.id},
+                               {"rule_name", rs.rule.name_zh},
+                               {"layer", rs.rule.layer},
+                               {"file", rs.file},
+                               {"project", nullptr},
+                               {"fid", nullptr},
+                               {"partial", rs.evaluated},
+                               {"projects", rs.projects_not_evaluated},
+                               {"reason", rs.note}});
+  }
+  // Project by project: what only that project lacks (a value, its place inside the city).
+  for (const auto& p : r.projects) {
+    for (const auto& n : p.not_evaluated) {
+      if (run_wide(r, n)) continue;
+      not_evaluated.push_back({{"rule", n.rule},
+                               {"rule_name", rule_at(r, n.rule_index).name_zh},
+                               {"layer", r.projects_layer},
+                               {"file", r.projects_source},
+                               {"project", p.id},
+                               {"fid", p.fid},
+                               {"partial", false},
+                               {"projects", 1},
+                               {"reason", n.reason}});
+    }
   }
   j["rules"] = std::move(rules);
   j["not_evaluated"] = std::move(not_evaluated);
@@ -312,12 +397,15 @@ nlohmann::json occupancy_json(const CheckResult& r) {
                             {"severity", found != nullptr ? to_string(found->severity) : ""},
                             {"area_m2", m2}});
     }
+    json ne = json::array();
+    for (const auto& n : p.not_evaluated) ne.push_back({{"rule", n.rule}, {"reason", n.reason}});
     occ.push_back({{"project", p.id},
                    {"fid", p.fid},
                    {"name", p.name},
+                   {"verdict", to_string(p.verdict)},
+                   {"not_evaluated", std::move(ne)},
                    {"county", p.county},
                    {"approval", p.approval},
-                   {"verdict", to_string(p.verdict)},
                    {"violations", std::move(violations)},
                    {"date", ""},
                    {"cultivated_gross_m2", o.cultivated_gross_m2},
@@ -359,26 +447,27 @@ nlohmann::json occupancy_json(const CheckResult& r) {
 
 std::string human_summary(const CheckResult& r) {
   std::string s;
-  std::size_t counts[5] = {0, 0, 0, 0, 0};
-  for (const auto& p : r.projects) ++counts[static_cast<int>(p.verdict)];
+  const std::size_t skipped = r.count(Verdict::Skipped);
   s += fmt::format("guotu check: {} projects ({} evaluated, {} skipped), rules {}, {} thread(s)\n", r.projects.size(),
-                   r.projects.size() - counts[static_cast<int>(Verdict::Skipped)],
-                   counts[static_cast<int>(Verdict::Skipped)], r.rules_file, r.jobs);
+                   r.projects.size() - skipped, skipped, r.rules_file, r.jobs);
   s += fmt::format("\n{:<22} {:<24} {:<8} {:>8} {:>14} {:>12}\n", "rule", "kind", "severity", "projects", "area m²",
                    "亩");
   for (const auto& rs : r.rules) {
     if (!rs.evaluated) {
-      s += fmt::format("{:<22} {:<24} {:<8} not evaluated: {}\n", rs.rule.id, to_string(rs.rule.kind),
+      s += fmt::format("{:<22} {:<24} {:<8} 未审查：{}\n", rs.rule.id, to_string(rs.rule.kind),
                        to_string(rs.rule.severity), rs.note);
       continue;
     }
     s += fmt::format("{:<22} {:<24} {:<8} {:>8} {:>14.2f} {:>12.2f}\n", rs.rule.id, to_string(rs.rule.kind),
                      to_string(rs.rule.severity), rs.projects_violating, rs.area_m2, units::to_mu(rs.area_m2));
+    if (!rs.note.empty()) s += fmt::format("{:<22} 部分未审查：{}\n", "", rs.note);
+    if (rs.projects_not_evaluated > 0)
+      s += fmt::format("{:<22} 在 {} 个项目上未审查（见下）\n", "", rs.projects_not_evaluated);
   }
-  s += fmt::format("\nverdicts: 禁止 {}, 需审批 {}, 提示 {}, 通过 {}, 跳过 {}\n",
-                   counts[static_cast<int>(Verdict::Forbidden)], counts[static_cast<int>(Verdict::NeedsApproval)],
-                   counts[static_cast<int>(Verdict::Notice)], counts[static_cast<int>(Verdict::Passed)],
-                   counts[static_cast<int>(Verdict::Skipped)]);
+  s += "\nverdicts:";
+  for (Verdict v : kVerdictOrder)
+    s += fmt::format("{} {} {}", v == kVerdictOrder[0] ? "" : ",", to_string(v), r.count(v));
+  s += "\n";
   if (r.occupancy_evaluated) {
     double net = 0, cap = 0;
     for (const auto& p : r.projects) {
@@ -419,6 +508,30 @@ std::string human_summary(const CheckResult& r) {
   lines.clear();
   for (const auto& p : r.outside_city)
     lines.push_back(fmt::format("warning: project {} (fid {}) {}\n", p.project, p.fid, p.reason));
+  capped(std::move(lines));
+  // What was not evaluated: each rule the run could not judge, once, with the source that lacks
+  // what it needs and how many projects it leaves unjudged; then each project that lacks
+  // something itself (a value, its place inside the city), with file, layer and fid. Every
+  // project's full list is in the GeoPackage (projects.not_evaluated, table not_evaluated) and
+  // the JSON (verdicts[].not_evaluated).
+  bool header = false;
+  for (const auto& rs : r.rules) {
+    if (rs.note.empty()) continue;
+    if (!header) s += "\n未审查的规则:\n";
+    header = true;
+    s += fmt::format("  {} {}：{}：{}（{} 个项目未审查此规则）\n", rs.rule.id, rs.rule.name_zh, rs.file, rs.note,
+                     rs.projects_not_evaluated);
+  }
+  lines.clear();
+  for (const auto& p : r.projects) {
+    std::string why;
+    for (const auto& n : p.not_evaluated)
+      if (!run_wide(r, n)) why += (why.empty() ? "" : "；") + n.rule + "：" + n.reason;
+    if (!why.empty())
+      lines.push_back(fmt::format("  {}, layer {}, fid {} ({}) {}：{}\n", r.projects_source, r.projects_layer, p.fid,
+                                  p.id, to_string(p.verdict), why));
+  }
+  if (!lines.empty()) s += fmt::format("\n项目缺少数据而未审查的规则 ({} 个项目):\n", lines.size());
   capped(std::move(lines));
   for (const auto& w : r.warnings) s += "warning: " + w + "\n";
   return s;

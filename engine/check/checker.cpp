@@ -77,7 +77,8 @@ ProjectResult skipped_result(const ProjectInput& in, std::string reason) {
 struct RulePlan {
   const Rule* rule = nullptr;
   std::size_t rule_index = 0;
-  std::optional<std::size_t> set;  // nullopt: not evaluated
+  std::optional<std::size_t> set;  // nullopt: evaluated on no project
+  std::string not_evaluated;       // why not (no set), or why only in part (plan features unread)
 };
 
 struct Shared {
@@ -94,6 +95,44 @@ constexpr const char* kLabelFields[] = {"HXMC", "KZXMC", "ZRBHDMC", "QYMC", "MC"
 
 std::string rule_where(const RuleSet& set, const Rule& r) {
   return fmt::format("rule {} ({} line {})", r.id, set.file, r.line);
+}
+
+/// A projects field as a planner reads it: its name and, from the catalogue, its Chinese name
+/// (XMLX（项目类型）).
+std::string project_field_zh(const std::string& field) {
+  const layers::FieldSpec* f = layers::Catalogue::embedded().get("XMYD").field(field);
+  return f != nullptr && !f->alias.empty() ? field + "（" + f->alias + "）" : field;
+}
+
+std::string joined(const std::vector<std::string>& parts, const char* separator = "、") {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
+  return out;
+}
+
+/// Whether a rule is the project's business, by the rule's project filter: yes, no, or unknown
+/// (the project has no value where an `in` list would need one).
+enum class Applies { Yes, No, Unknown };
+
+Applies applies(const Rule& rule, const std::string& type) {
+  if (rule.projects.accepts(type)) return Applies::Yes;
+  return type.empty() ? Applies::Unknown : Applies::No;
+}
+
+/// One reason per rule, in rule order: a rule with several reasons on one project (a value
+/// missing and plan features unread) says them all.
+void merge_by_rule(std::vector<NotEvaluated>& list) {
+  std::stable_sort(list.begin(), list.end(),
+                   [](const NotEvaluated& a, const NotEvaluated& b) { return a.rule_index < b.rule_index; });
+  std::vector<NotEvaluated> merged;
+  for (auto& n : list) {
+    if (!merged.empty() && merged.back().rule_index == n.rule_index) {
+      merged.back().reason += "；" + n.reason;
+    } else {
+      merged.push_back(std::move(n));
+    }
+  }
+  list = std::move(merged);
 }
 
 struct SetRequest {
@@ -210,9 +249,15 @@ class Evaluator {
     r.area_m2 = w_.area_m2(p);
     if (s_.xzq) geos::on_feature(where, "locating the project in XZQ", [&] { locate(p, env, r); });
     for (const auto& rp : s_.rules) {
-      if (!rp.set) continue;
+      const Rule& rule = *rp.rule;
+      const Applies scope = applies(rule, text(in, rule.projects.field));
+      if (scope == Applies::No) continue;
+      if (!rp.set) {
+        r.not_evaluated.push_back({rp.rule_index, rule.id, rp.not_evaluated});
+        continue;
+      }
       const std::size_t before = out.size();
-      geos::on_feature(where, "rule " + rp.rule->id + " against " + s_.sets[*rp.set].table,
+      geos::on_feature(where, "rule " + rule.id + " against " + s_.sets[*rp.set].table,
                        [&] { evaluate(rp, in, p, env, r, out); });
       if (out.size() > before) {
         std::vector<Geometry> pieces;
@@ -221,12 +266,27 @@ class Evaluator {
           pieces.push_back(Geometry::from_wkb(out[i].wkb));
           sum += out[i].area_m2;
         }
-        r.rule_area_m2[rp.rule->id] =
-            pieces.size() == 1 ? sum : geos::on_feature(where, "the union of rule " + rp.rule->id + "'s pieces", [&] {
+        const double area =
+            pieces.size() == 1 ? sum : geos::on_feature(where, "the union of rule " + rule.id + "'s pieces", [&] {
               return w_.area_m2(overlay::Worker::union_of(std::move(pieces)));
             });
+        if (scope == Applies::Unknown) {
+          // The project meets what the rule forbids, but whether the rule is its business
+          // depends on a value it lacks: neither a violation nor a pass.
+          out.erase(out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
+          r.not_evaluated.push_back(
+              {rp.rule_index, rule.id,
+               fmt::format(
+                   "项目未填 {}，本规则只适用于类型为 {} 的项目，无法判断是否适用（如适用，违规面积 {:.2f} m²）",
+                   project_field_zh(rule.projects.field), joined(rule.projects.in), area)});
+        } else {
+          r.rule_area_m2[rule.id] = area;
+        }
       }
+      if (!rp.not_evaluated.empty()) r.not_evaluated.push_back({rp.rule_index, rule.id, rp.not_evaluated});
     }
+    if (r.outside_city) outside_the_plan(in, r);
+    merge_by_rule(r.not_evaluated);
     Severity worst{};
     bool any = false;
     for (const auto& v : out) {
@@ -234,10 +294,11 @@ class Evaluator {
       worst = any ? std::max(worst, v.severity) : v.severity;
       any = true;
     }
-    r.verdict = !any                               ? Verdict::Passed
-                : worst == Severity::Forbidden     ? Verdict::Forbidden
-                : worst == Severity::NeedsApproval ? Verdict::NeedsApproval
-                                                   : Verdict::Notice;
+    r.verdict = any && worst == Severity::Forbidden ? Verdict::Forbidden
+                : !r.not_evaluated.empty()          ? Verdict::Incomplete
+                : !any                              ? Verdict::Passed
+                : worst == Severity::NeedsApproval  ? Verdict::NeedsApproval
+                                                    : Verdict::Notice;
     if (s_.dltb) geos::on_feature(where, "the occupancy of DLTB", [&] { occupancy(p, env, r); });
     return r;
   }
@@ -274,6 +335,22 @@ class Evaluator {
     return it == in.attrs.end() ? std::string() : trim(gdal::as_text(it->second));
   }
 
+  /// A project no XZQ feature meets lies where the plan's layers do not reach: a rule that found
+  /// nothing there has judged nothing.
+  void outside_the_plan(const ProjectInput& in, ProjectResult& r) const {
+    for (const auto& rp : s_.rules) {
+      const Rule& rule = *rp.rule;
+      if (!rp.set || applies(rule, text(in, rule.projects.field)) == Applies::No) continue;
+      const bool found = r.rule_area_m2.count(rule.id) != 0 ||
+                         std::any_of(r.approved.begin(), r.approved.end(),
+                                     [&](const ApprovedOverlap& a) { return a.rule == rule.id; });
+      if (!found)
+        r.not_evaluated.push_back(
+            {rp.rule_index, rule.id,
+             fmt::format("项目不在市域内（与规划数据的 {} 图层不相交），规划图层不覆盖该处", s_.sets[*s_.xzq].table)});
+    }
+  }
+
   void add(std::vector<Violation>& out, const RulePlan& rp, const ProjectInput& in, Severity sev, const PlanSet& set,
            std::optional<std::size_t> feature, Geometry geometry, double area_m2, std::string reason) {
     Violation v;
@@ -294,12 +371,43 @@ class Evaluator {
     out.push_back(std::move(v));
   }
 
+  /// overlap-needs-approval on a project without a type: when the type alone decides between
+  /// allowed, needs approval and forbidden, the rule is not evaluated on it (true); when every
+  /// type would get the same answer, that answer is given as usual (false).
+  bool undecided_without_type(const RulePlan& rp, const std::string& approval, std::vector<Piece>& pieces,
+                              ProjectResult& r) {
+    const Rule& rule = *rp.rule;
+    std::set<int> outcomes;  // 0: approved; else a severity
+    if (!rule.forbidden_types.empty()) outcomes.insert(static_cast<int>(Severity::Forbidden));
+    if (!rule.major_types.empty()) outcomes.insert(static_cast<int>(rule.severity));  // not a major type
+    outcomes.insert(approval.empty() ? static_cast<int>(rule.severity) : 0);          // a major type
+    if (outcomes.size() == 1) return false;
+    const PlanSet& set = s_.sets[*rp.set];
+    std::vector<Geometry> parts;
+    double area = 0;
+    for (auto& pc : pieces) {
+      area += pc.area_m2;
+      parts.push_back(std::move(pc.geometry));
+    }
+    if (parts.size() > 1) area = w_.area_m2(overlay::Worker::union_of(std::move(parts)));
+    std::vector<std::string> by_type;
+    by_type.push_back(rule.major_types.empty() ? std::string("有批准文号的项目可以占用")
+                                               : "类型为 " + joined(rule.major_types) + " 的项目有批准文号可以占用");
+    if (!rule.forbidden_types.empty()) by_type.push_back("类型为 " + joined(rule.forbidden_types) + " 的项目一律禁止");
+    if (!rule.major_types.empty()) by_type.push_back(fmt::format("其他类型为{}", to_string(rule.severity)));
+    r.not_evaluated.push_back(
+        {rp.rule_index, rule.id,
+         fmt::format("项目未填 {}，占用{} {:.2f} m²（{}：{}），结论取决于项目类型：{}",
+                     project_field_zh(rule.projects.field), set.name_zh, area, project_field_zh(rule.approval_field),
+                     approval.empty() ? std::string("未填") : approval, joined(by_type, "，"))});
+    return true;
+  }
+
   void evaluate(const RulePlan& rp, const ProjectInput& in, const Geometry& p, const Envelope& env, ProjectResult& r,
                 std::vector<Violation>& out) {
     const Rule& rule = *rp.rule;
     const PlanSet& set = s_.sets[*rp.set];
     const std::string type = text(in, rule.projects.field);
-    if (!rule.projects.accepts(type)) return;
     switch (rule.kind) {
       case RuleKind::ForbidOverlap:
       case RuleKind::Buffer: {
@@ -317,6 +425,7 @@ class Evaluator {
         auto pieces = overlaps(p, env, r.area_m2, *rp.set, rule.tolerance_m2, {});
         if (pieces.empty()) break;
         const std::string approval = text(in, rule.approval_field);
+        if (type.empty() && undecided_without_type(rp, approval, pieces, r)) break;
         const bool forbidden_type =
             std::find(rule.forbidden_types.begin(), rule.forbidden_types.end(), type) != rule.forbidden_types.end();
         const bool major = rule.major_types.empty() ||
@@ -350,7 +459,10 @@ class Evaluator {
       case RuleKind::AttributeCapInZone: {
         auto it = in.attrs.find(rule.project_field);
         const std::optional<double> value = it == in.attrs.end() ? std::nullopt : gdal::as_number(it->second);
+        // A zone without a cap (zone_field empty) caps nothing; a project without a value in a
+        // capped zone cannot be compared: the rule is not evaluated on it.
         auto wanted = [&](const PlanFeature& f) { return f.value && (!value || *value > *f.value); };
+        std::vector<std::string> uncompared;
         for (auto& pc : overlaps(p, env, r.area_m2, *rp.set, rule.tolerance_m2, wanted)) {
           const PlanFeature& f = set.features[pc.feature];
           if (value) {
@@ -358,11 +470,14 @@ class Evaluator {
                 fmt::format("{} {:g} > {} {:g} of {} {} ({:.2f} m² in the zone)", rule.project_field, *value,
                             rule.zone_field, *f.value, set.name_zh, f.label, pc.area_m2));
           } else {
-            add(out, rp, in, Severity::Notice, set, pc.feature, std::move(pc.geometry), pc.area_m2,
-                fmt::format("{} missing: cannot compare with {} {:g} of {} {}", rule.project_field, rule.zone_field,
-                            *f.value, set.name_zh, f.label));
+            uncompared.push_back(fmt::format("{} {} 的上限 {} = {:g}（区内 {:.2f} m²）", set.name_zh, f.label,
+                                             rule.zone_field, *f.value, pc.area_m2));
           }
         }
+        if (!uncompared.empty())
+          r.not_evaluated.push_back(
+              {rp.rule_index, rule.id,
+               fmt::format("项目未填 {}，无法与{}比较", project_field_zh(rule.project_field), joined(uncompared))});
         break;
       }
       case RuleKind::RequireWithin: {
@@ -507,6 +622,7 @@ const char* to_string(Verdict v) {
     case Verdict::Passed: return "通过";
     case Verdict::Notice: return "提示";
     case Verdict::NeedsApproval: return "需审批";
+    case Verdict::Incomplete: return "未完整审查";
     case Verdict::Forbidden: return "禁止";
     case Verdict::Skipped: return "跳过";
   }
@@ -523,6 +639,17 @@ std::map<std::string, double> CheckResult::totals() const {
 bool CheckResult::has_forbidden() const {
   return std::any_of(violations.begin(), violations.end(),
                      [](const Violation& v) { return v.severity == Severity::Forbidden; });
+}
+
+std::size_t CheckResult::count(Verdict v) const {
+  return static_cast<std::size_t>(
+      std::count_if(projects.begin(), projects.end(), [v](const ProjectResult& p) { return p.verdict == v; }));
+}
+
+bool CheckResult::complete() const {
+  return read_problems.empty() && count(Verdict::Skipped) == 0 &&
+         std::none_of(projects.begin(), projects.end(),
+                      [](const ProjectResult& p) { return !p.not_evaluated.empty(); });
 }
 
 CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
@@ -581,9 +708,9 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     for (const auto& f : need) {
       if (!players->field_index(f)) {
         if (o.strict)
-          throw_bad_input(
-              "the projects layer has no field " + f + ", which " + rule_where(rules, rule) + " needs (--strict)",
-              {o.projects, players->name(), {}, {}});
+          throw_bad_input(fmt::format("{} cannot be evaluated: 项目图层没有字段 {} (--strict)", rule_where(rules, rule),
+                                      project_field_zh(f)),
+                          {o.projects, players->name(), {}, {}});
         missing_field.emplace(rule.id, f);
       }
       project_fields.push_back(f);
@@ -616,15 +743,18 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
     const Rule& rule = rules.rules[ri];
     RuleStatus st;
     st.rule = rule;
-    RulePlan rp{&rule, ri, std::nullopt};
+    RulePlan rp{&rule, ri, std::nullopt, {}};
     const gdal::Layer* table = plan_table(rule.layer);
     if (auto mf = missing_field.find(rule.id); mf != missing_field.end()) {
-      st.note = fmt::format("the projects layer {} has no field {}", players->name(), mf->second);
+      st.note = fmt::format("项目图层 {} 没有字段 {}", players->name(), project_field_zh(mf->second));
+      st.file = res.projects_source;
     } else if (table == nullptr) {
       const auto& def = catalogue.get(rule.layer);
-      st.note = fmt::format("the plan has no layer {} ({})", rule.layer, def.name_zh);
+      st.note = fmt::format("规划数据中没有图层 {}（{}）", rule.layer, def.name_zh);
+      st.file = res.plan;
       if (o.strict)
-        throw_bad_input(st.note + ", which " + rule_where(rules, rule) + " needs (--strict)", {o.plan, {}, {}, {}});
+        throw_bad_input(fmt::format("{} cannot be evaluated: {} (--strict)", rule_where(rules, rule), st.note),
+                        {o.plan, {}, {}, {}});
     } else {
       st.evaluated = true;
       st.plan_layer = table->name();
@@ -646,9 +776,42 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
         it = set_of.emplace(key, shared.sets.size() - 1).first;
       }
       rp.set = it->second;
+      // A layer without a feature the rule can use (or whose filter selects none: a zone name
+      // spelt otherwise) would pass every project unseen.
+      const PlanSet& ps = shared.sets[it->second];
+      if (ps.set.size() == 0) {
+        st.evaluated = false;
+        st.note = rule.plan_filter.empty() ? fmt::format("规划图层 {}（{}）没有可用的面要素", ps.table, ps.name_zh)
+                                           : fmt::format("规划图层 {}（{}）中没有满足筛选条件 {} 的要素", ps.table,
+                                                         ps.name_zh, rule.plan_filter);
+        if (ps.set.dropped() > 0) st.note += fmt::format("（{} 个要素没有面几何）", ps.set.dropped());
+        st.file = res.plan;
+        rp.set.reset();
+        if (o.strict)
+          throw_bad_input(fmt::format("{} cannot be evaluated: {} (--strict)", rule_where(rules, rule), st.note),
+                          {o.plan, ps.table, {}, {}});
+      }
     }
+    rp.not_evaluated = st.note;
     res.rules.push_back(std::move(st));
     shared.rules.push_back(rp);
+  }
+  // Plan features the reader skipped (a coordinate it cannot trust …): a rule read its layer
+  // without them, so it is evaluated only in part, on every project it applies to.
+  {
+    const auto problems = log.problems();
+    for (std::size_t ri = 0; ri < res.rules.size(); ++ri) {
+      if (!shared.rules[ri].set) continue;
+      const gdal::Layer* table = plan_table(res.rules[ri].rule.layer);
+      const auto unread = std::count_if(problems.begin(), problems.end(), [&](const gdal::ReadProblem& p) {
+        return p.where.file == table->source_path() && p.where.layer == table->name();
+      });
+      if (unread == 0) continue;
+      res.rules[ri].note = fmt::format(
+          "规划图层 {} 有 {} 个要素无法读取，已跳过（见 skipped_features），本规则未对其审查", table->name(), unread);
+      res.rules[ri].file = res.plan;
+      shared.rules[ri].not_evaluated = res.rules[ri].note;
+    }
   }
   if (std::none_of(res.rules.begin(), res.rules.end(), [](const RuleStatus& s) { return s.evaluated; })) {
     std::string notes;
@@ -733,6 +896,7 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
   for (const auto& p : res.projects) {
     if (!p.evaluated) continue;
     ++evaluated;
+    for (const auto& n : p.not_evaluated) ++res.rules[n.rule_index].projects_not_evaluated;
     for (const auto& [rule, m2] : p.rule_area_m2) {
       for (auto& rs : res.rules) {
         if (rs.rule.id != rule) continue;
@@ -763,6 +927,22 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
                                 "projects of another city? (coordinates are read as {})",
                                 evaluated, players->crs() ? players->crs()->label() : std::string("?")),
                     {o.projects, players->name(), {}, {}});
+  }
+  if (o.strict) {
+    // Rules missing for the whole run were refused above; what is left is project by project.
+    std::vector<const ProjectResult*> incomplete;
+    for (const auto& p : res.projects)
+      if (!p.not_evaluated.empty()) incomplete.push_back(&p);
+    if (!incomplete.empty()) {
+      const ProjectResult& p = *incomplete.front();
+      const NotEvaluated& n = p.not_evaluated.front();
+      throw_bad_input(fmt::format("project {}: {} cannot be evaluated: {} (--strict){}", p.id,
+                                  rule_where(rules, res.rules[n.rule_index].rule), n.reason,
+                                  incomplete.size() > 1 ? fmt::format("; {} more projects cannot be checked in full",
+                                                                      incomplete.size() - 1)
+                                                        : std::string()),
+                      {res.projects_source, players->name(), p.fid, {}});
+    }
   }
   return res;
 }

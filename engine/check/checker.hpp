@@ -29,7 +29,9 @@ struct CheckOptions {
   gdal::OpenOptions open;   ///< encoding / assume_crs for both sources
   unsigned jobs = 0;        ///< worker threads; 0 = hardware concurrency
   bool make_valid = false;  ///< repair invalid project geometries instead of skipping them
-  bool strict = false;      ///< a rule whose plan layer is missing is an error, not a warning
+  /// A rule that cannot be evaluated (its plan layer, a field, its features, a project's value)
+  /// is an error at once (exit 2, no output), not a project judged 未完整审查.
+  bool strict = false;
   /// The bureau's grade-weight table for the 占补平衡 capacity (`--grade-weights`); empty: the
   /// shipped example (data/rules/farmland_grade_weights.csv), and every capacity is marked 示例.
   std::string grade_weights;
@@ -60,8 +62,18 @@ struct ApprovedOverlap {
   std::string approval;  ///< the approval reference (PZWH)
 };
 
-enum class Verdict { Passed, Notice, NeedsApproval, Forbidden, Skipped };
-[[nodiscard]] const char* to_string(Verdict v);  ///< 通过 提示 需审批 禁止 跳过
+/// A rule that could not be evaluated on a project, and why (in Chinese: the planner reads it).
+struct NotEvaluated {
+  std::size_t rule_index = 0;  ///< into CheckResult::rules
+  std::string rule;
+  std::string reason;
+};
+
+/// A project's verdict. Worse wins: 禁止 > 未完整审查 > 需审批 > 提示 > 通过 (docs/rules.md,
+/// "Verdicts": 需审批 lets a project proceed with an approval, an incomplete check lets nothing
+/// proceed). 跳过: the project was not checked at all (its geometry could not be used).
+enum class Verdict { Passed, Notice, NeedsApproval, Incomplete, Forbidden, Skipped };
+[[nodiscard]] const char* to_string(Verdict v);  ///< 通过 提示 需审批 未完整审查 禁止 跳过
 
 struct ProjectResult {
   std::int64_t fid = -1;
@@ -77,6 +89,9 @@ struct ProjectResult {
   std::string skip_reason;
   Verdict verdict = Verdict::Passed;
   std::map<std::string, double> rule_area_m2;  ///< rule id → violating area (union of its pieces)
+  /// The rules that apply to the project (or may: its type is unknown) and could not be judged
+  /// on it, in rule order; not empty makes the verdict 未完整审查 unless it is 禁止.
+  std::vector<NotEvaluated> not_evaluated;
   std::vector<ApprovedOverlap> approved;
   Occupancy occupancy;
   std::vector<std::uint8_t> wkb;  ///< as read (working CRS); empty for a null/empty geometry
@@ -92,10 +107,16 @@ struct ProjectProblem {
 
 struct RuleStatus {
   Rule rule;
+  /// False: judged on no project (the plan lacks its layer or the features its filter selects,
+  /// the projects lack a field it reads).
   bool evaluated = false;
   std::string plan_layer;  ///< table used in the plan source
-  std::string note;        ///< why not evaluated
+  /// Why the rule could not be evaluated on any project, or (evaluated) why only in part: plan
+  /// features it needs were unreadable. Chinese; empty when it was evaluated in full.
+  std::string note;
+  std::string file;  ///< the source that lacks what the rule needs (the plan or the projects)
   std::size_t projects_violating = 0;
+  std::size_t projects_not_evaluated = 0;  ///< checked projects it applies to and could not be judged on
   double area_m2 = 0;
 };
 
@@ -124,15 +145,21 @@ struct CheckResult {
   /// rule id → area_m2 over all projects, for every evaluated rule (0 when none).
   [[nodiscard]] std::map<std::string, double> totals() const;
   [[nodiscard]] bool has_forbidden() const;
-  /// 2 when a feature was skipped as unreadable (read_problems), else 1 when any 禁止
+  /// Projects of a verdict.
+  [[nodiscard]] std::size_t count(Verdict v) const;
+  /// Every rule was judged on every project it applies to, no project was skipped and no
+  /// feature left out: what exit 0 or 1 promises.
+  [[nodiscard]] bool complete() const;
+  /// 2 when the result is incomplete (a feature skipped as unreadable, a project skipped, a
+  /// project 未完整审查: the outputs are written, and say what is missing), else 1 when any 禁止
   /// violation exists, else 0.
-  [[nodiscard]] int exit_code() const { return !read_problems.empty() ? 2 : has_forbidden() ? 1 : 0; }
+  [[nodiscard]] int exit_code() const { return !complete() ? 2 : has_forbidden() ? 1 : 0; }
 };
 
-/// Runs the check. Bad input (unreadable source, no CRS, missing layer under --strict, a plan
-/// filter OGR rejects, a field a rule needs missing, a layer of the wrong geometry type, no
-/// project that can be checked; under --strict any feature the reader would skip) throws
-/// guotu::Error before any output.
+/// Runs the check. Bad input (unreadable source, no CRS, a plan filter OGR rejects, a plan field
+/// a rule names missing, a layer of the wrong geometry type, no rule that can be evaluated, no
+/// project that can be checked; under --strict any rule that cannot be evaluated on a project
+/// and any feature the reader would skip) throws guotu::Error before any output.
 [[nodiscard]] CheckResult run_check(const RuleSet& rules, const CheckOptions& options);
 
 }  // namespace guotu::check

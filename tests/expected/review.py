@@ -158,7 +158,41 @@ def review(guotu, work):
     expect(sorted(x["rule"] for x in c["violations"]) == ["R-CZKFBJ-WITHIN", "R-STBHHX-FORBID", "R-YJJBNT-APPROVAL"]
            and all(x["project"] == "P2" and near(x["area_m2"], p2) for x in c["violations"]),
            f"check: P2's three violations of {p2:.4f} m²")
-    expect([(x["project"], x["verdict"]) for x in c["verdicts"]] == [("P1", "通过"), ("P2", "禁止")], "check: verdicts")
+    # Not evaluated: each rule of data/rules/liaocheng.yaml whose layer (or an alias) the fixture's
+    # plan lacks, on each project whose XMLX its `projects` filter accepts (P1 居住, P2 工业).
+    # P1 breaks nothing it could be judged on, so it is 未完整审查, never 通过; P2 stays 禁止 (worse
+    # wins); the check is incomplete.
+    rules = yaml.safe_load(open(os.path.join(SRC, "data", "rules", "liaocheng.yaml"), encoding="utf-8"))["rules"]
+    plan_ds = ogr.Open(plan)
+    tables = {plan_ds.GetLayer(i).GetName().upper() for i in range(plan_ds.GetLayerCount())}
+    plan_ds = None
+    names = {}
+    for f in os.listdir(os.path.join(SRC, "layers", "catalogue")):
+        doc = yaml.safe_load(open(os.path.join(SRC, "layers", "catalogue", f), encoding="utf-8"))
+        names[doc["code"]] = {str(a).upper() for a in [doc["code"]] + (doc.get("aliases") or [])}
+    missing = [r for r in rules if not (names[r["layer"]] & tables)]
+    expect(len(missing) == 9 and len(rules) == 12, f"check: the fixture lacks the layers of {len(missing)} of {len(rules)} rules")
+
+    def accepts(rule, xmlx):
+        f = rule.get("projects") or {}
+        return (not f.get("in") or xmlx in f["in"]) and xmlx not in (f.get("not_in") or [])
+
+    types = {"P1": "居住", "P2": "工业"}
+    for v in c["verdicts"]:
+        want = [r["id"] for r in missing if accepts(r, types[v["project"]])]
+        expect([n["rule"] for n in v["not_evaluated"]] == want, f"check: {v['project']} not evaluated on {want}")
+        layer_of = {r["id"]: r["layer"] for r in missing}
+        expect(all("规划数据中没有图层 " + layer_of.get(n["rule"], "?") in n["reason"] for n in v["not_evaluated"]),
+               f"check: {v['project']}: each reason names the missing layer, in Chinese")
+    expect([(x["project"], x["verdict"]) for x in c["verdicts"]] == [("P1", "未完整审查"), ("P2", "禁止")],
+           "check: verdicts P1 未完整审查 (not 通过), P2 禁止")
+    expect(sorted(n["rule"] for n in c["not_evaluated"]) == sorted(r["id"] for r in missing)
+           and all(n["file"] == "plan.gpkg" and n["fid"] is None for n in c["not_evaluated"]),
+           "check: the top-level not_evaluated names each rule once, with the plan file")
+    expect(c["complete"] is False and c["verdict_counts"]["未完整审查"] == 1 and c["verdict_counts"]["禁止"] == 1,
+           "check: incomplete, verdict counts")
+    expect([(o["project"], o["verdict"]) for o in c["occupancy"]] == [("P1", "未完整审查"), ("P2", "禁止")],
+           "check: the occupancy hand-over carries the verdicts")
     occ = {o["project"]: o for o in c["occupancy"]}
     gross1, forest1 = rect_area(50, 20, 100, 80), rect_area(100, 20, 150, 80)
     expect(near(occ["P1"]["cultivated_gross_m2"], gross1) and near(occ["P1"]["cultivated_net_m2"], gross1 * 0.9),
@@ -264,9 +298,11 @@ def review(guotu, work):
         catalogue[doc["code"]] = doc.get("group")
     counts = {n: sql(plan, f"SELECT COUNT(*) FROM {n}")[0][0] for n in ["XZQ", "XZQ_XIANG", "DLTB", "DLTB_LATER", "CZKFBJ",
                                                                         "YJJBNT", "STBHHX"]}
-    counts.update({"XMYD": 2, "violations": 3, "projects": 2, "occupancy": 3})
+    # not_evaluated: the 9 rules without a layer once for the run, then on each project (as above).
+    counts.update({"XMYD": 2, "violations": 3, "projects": 2, "occupancy": 3, "not_evaluated": 9 + 9 + 9})
     for l in q["layers"]:
-        group = catalogue.get(l["table"]) or {"violations": "检查结果", "projects": "检查结果", "occupancy": "表格"}[l["table"]]
+        group = catalogue.get(l["table"]) or {"violations": "检查结果", "projects": "检查结果", "occupancy": "表格",
+                                               "not_evaluated": "表格"}[l["table"]]
         expect(l["group"] == group and l["feature_count"] == counts[l["table"]] and l["source"].startswith("./"),
                f"qgis: {l['table']} in {group}, {counts[l['table']]} features, relative source")
     expect(len(q["layers"]) == len(counts), "qgis: every layer")

@@ -32,8 +32,9 @@ LEDGER = [(["ledger", "--db", "ledger.sqlite", "init"], 0), (["ledger", "--db", 
 COMMANDS = {
     "info": ([], ["info", "plan.gpkg", "--layer", "XZQ", "--layer", "DLTB", "--json"], 0),
     "validate": ([], ["validate", "plan.gpkg", "--json", "--jobs", "2"], 1),
+    # The fixture's plan has 3 of the 12 rules' layers: P1 is 未完整审查, the check incomplete (exit 2).
     "check": ([], ["check", "--plan", "plan.gpkg", "--projects", "projects.gpkg", "--out", "check.gpkg", "--json",
-                   "--jobs", "2"], 1),
+                   "--jobs", "2"], 2),
     # The fixture's plan has no ZRBHD: the rules on 自然保护地 cannot be evaluated (未完整审查, exit 2).
     "diff": ([], ["diff", "--before", "plan.gpkg", "--after", "plan.gpkg", "--plan", "plan.gpkg", "--out", "diff.gpkg",
                   "--json", "--jobs", "2"], 2),
@@ -42,7 +43,7 @@ COMMANDS = {
                     os.path.join(HERE, "report", "targets.yaml"), "--json", "--jobs", "2"], 0),
     "ledger_balance": (LEDGER, ["ledger", "--db", "ledger.sqlite", "--json", "balance", "--year", "2023"], 0),
     "ledger_report": (LEDGER, ["ledger", "--db", "ledger.sqlite", "--json", "report", "--out", "ledger_report"], 0),
-    "qgis": ([(["check", "--plan", "plan.gpkg", "--projects", "projects.gpkg", "--out", "check.gpkg", "--jobs", "2"], 1)],
+    "qgis": ([(["check", "--plan", "plan.gpkg", "--projects", "projects.gpkg", "--out", "check.gpkg", "--jobs", "2"], 2)],
              ["qgis", "--out", "project.qgs", "check.gpkg", "plan.gpkg", "projects.gpkg", "--json"], 0),
     "sample": ([], ["sample", "--out", "city.gpkg", "--patches", "200", "--seed", "1", "--json", "--jobs", "2"], 0),
 }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -69,10 +70,14 @@ class CheckCli : public ::testing::Test {
 TEST_F(CheckCli, JsonContractExitCodeAndGeoPackage) {
   const fs::path out = dir_ / "check.gpkg";
   const fs::path occ = dir_ / "occupancy.json";
-  const auto r =
-      test::run_guotu(base() + " --out " + shell_quote(out) + " --json --jobs 2 --occupancy-json " + shell_quote(occ));
-  ASSERT_EQ(r.exit_code, 1) << r.out;  // a 禁止 violation
+  const auto r = test::run_guotu(base() + " --out " + shell_quote(out) + " --json --jobs 2 --occupancy-json " +
+                                 shell_quote(occ) + " 2>" + shell_quote(dir_ / "stderr.txt"));
+  // A 禁止 violation, but the plan has the layers of 2 of the 12 rules: the check is incomplete,
+  // its outputs are written, and it exits 2.
+  ASSERT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(test::read_file(dir_ / "stderr.txt").find("审查不完整"), std::string::npos);
   const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j.at("complete"), false);
   EXPECT_EQ(j.at("projects"), 2);
   ASSERT_EQ(j.at("violations").size(), 1u);
   const auto& v = j["violations"][0];
@@ -85,23 +90,48 @@ TEST_F(CheckCli, JsonContractExitCodeAndGeoPackage) {
   EXPECT_NEAR(j.at("totals").at("R-STBHHX-FORBID").get<double>(), v.at("area_m2").get<double>(), 1e-9);
   EXPECT_EQ(j.at("totals").at("R-YJJBNT-APPROVAL"), 0.0);
   EXPECT_EQ(j.at("approved").size(), 1u);
-  // Layers the plan lacks are listed, not silently passed.
+  // Layers the plan lacks are listed, not silently passed: once for the run, naming the plan …
   bool czkfbj_listed = false;
-  for (const auto& n : j.at("not_evaluated")) czkfbj_listed |= n.at("rule") == "R-CZKFBJ-WITHIN";
+  for (const auto& n : j.at("not_evaluated")) {
+    czkfbj_listed |= n.at("rule") == "R-CZKFBJ-WITHIN";
+    EXPECT_EQ(n.at("file"), (dir_ / "plan.gpkg").string());
+    EXPECT_EQ(n.at("reason").get<std::string>().rfind("规划数据中没有图层 " + n.at("layer").get<std::string>(), 0), 0u);
+  }
   EXPECT_TRUE(czkfbj_listed);
+  // … and on each project they apply to: R-CZKFBJ-WITHIN (居住 商业 工业 仓储 only) on P1 (居住),
+  // not on P2 (重大项目). P2 breaks nothing it could be judged on: 未完整审查, not 通过.
+  auto unjudged = [&](std::size_t i) {
+    std::set<std::string> s;
+    for (const auto& n : j.at("verdicts")[i].at("not_evaluated")) s.insert(n.at("rule").get<std::string>());
+    return s;
+  };
+  EXPECT_EQ(unjudged(0).size(), 10u);
+  EXPECT_EQ(unjudged(0).count("R-CZKFBJ-WITHIN"), 1u);
+  EXPECT_EQ(unjudged(1).size(), 9u);
+  EXPECT_EQ(unjudged(1).count("R-CZKFBJ-WITHIN"), 0u);
+  EXPECT_EQ(j.at("verdicts")[0].at("verdict"), "禁止");
+  EXPECT_EQ(j.at("verdicts")[1].at("verdict"), "未完整审查");
+  EXPECT_EQ(j.at("verdict_counts").at("未完整审查"), 1);
+  EXPECT_EQ(j.at("verdict_counts").at("通过"), 0);
 
-  // GeoPackage: the three layers, styled; verdicts on projects.
+  // GeoPackage: the four layers, two styled; verdicts and what was not evaluated on projects.
   auto src = gdal::VectorSource::open(out.string());
   ASSERT_NE(src.find_layer("violations"), nullptr);
   ASSERT_NE(src.find_layer("projects"), nullptr);
   ASSERT_NE(src.find_layer("occupancy"), nullptr);
+  ASSERT_NE(src.find_layer("not_evaluated"), nullptr);
+  // 10 rules for the run, 10 on P1 and 9 on P2.
+  EXPECT_EQ(src.find_layer("not_evaluated")->feature_count(), 10 + 10 + 9);
   EXPECT_EQ(src.find_layer("violations")->feature_count(), 1);
   EXPECT_EQ(src.find_layer("violations")->crs()->epsg, 4527);
   const auto projects = src.find_layer("projects")->read_all();
   ASSERT_EQ(projects.size(), 2u);
   const auto verdict = *src.find_layer("projects")->field_index("verdict");
   EXPECT_EQ(gdal::as_text(projects[0].values[verdict]), "禁止");
-  EXPECT_EQ(gdal::as_text(projects[1].values[verdict]), "通过");
+  EXPECT_EQ(gdal::as_text(projects[1].values[verdict]), "未完整审查");
+  const auto why = *src.find_layer("projects")->field_index("not_evaluated");
+  EXPECT_NE(gdal::as_text(projects[1].values[why]).find("R-SZBHFW-FORBID：规划数据中没有图层 SZBHFW（水体保护范围）"),
+            std::string::npos);
   std::vector<std::string> styled;
   for (const auto& row : test::sqlite_rows(out, "SELECT f_table_name FROM layer_styles ORDER BY f_table_name"))
     styled.push_back(row.at(0));
@@ -114,6 +144,10 @@ TEST_F(CheckCli, JsonContractExitCodeAndGeoPackage) {
   ASSERT_EQ(o.at("occupations").size(), 2u);
   const auto& p2 = o["occupations"][1];
   EXPECT_EQ(p2.at("project"), "P2");
+  // The ledger reads the verdict: an incomplete check is not a clean bill.
+  EXPECT_EQ(o["occupations"][0].at("verdict"), "禁止");
+  EXPECT_EQ(p2.at("verdict"), "未完整审查");
+  EXPECT_EQ(p2.at("not_evaluated").size(), 9u);
   EXPECT_EQ(p2.at("county"), "371502");
   EXPECT_EQ(p2.at("approval"), "鲁政土字〔2024〕1号");
   EXPECT_EQ(p2.at("date"), "");
@@ -150,8 +184,60 @@ TEST_F(CheckCli, FailedRunsLeaveNoOutput) {
   { std::ofstream(out) << "keep"; }
   EXPECT_EQ(test::run_guotu(base() + " --out " + shell_quote(out)).exit_code, 2);
   EXPECT_EQ(fs::file_size(out), 4u);
-  EXPECT_EQ(test::run_guotu(base() + " --out " + shell_quote(out) + " --overwrite").exit_code, 1);
+  EXPECT_EQ(test::run_guotu(base() + " --out " + shell_quote(out) + " --overwrite").exit_code, 2);  // incomplete
   EXPECT_GT(fs::file_size(out), 4u);
+}
+
+// The exit contract with the rules the plan can answer: a complete check exits 1 on a 禁止
+// violation and 0 when every project passes; an incomplete one exits 2 even without --strict,
+// and --strict refuses it before writing anything.
+TEST_F(CheckCli, ExitCodesSayWhetherTheCheckIsComplete) {
+  const std::string shipped = test::read_file(test::source_dir() / "data/rules/liaocheng.yaml");
+  auto rules_of = [&](const std::vector<std::string>& ids) {
+    // The shipped rules, cut down to the ids given (each rule is the text from its `- id:` line
+    // to the next).
+    std::string out = "rules:\n";
+    for (const auto& id : ids) {
+      const auto begin = shipped.find("  - id: " + id + "\n");
+      EXPECT_NE(begin, std::string::npos) << id;
+      const auto end = shipped.find("\n  - id: ", begin + 1);
+      out += shipped.substr(begin, end == std::string::npos ? std::string::npos : end + 1 - begin);
+    }
+    return out;
+  };
+  auto run = [&](const std::string& name, const std::string& rules, const std::string& extra = {}) {
+    { std::ofstream(dir_ / (name + ".yaml")) << rules; }
+    return test::run_guotu(base() + " --out " + shell_quote(dir_ / (name + ".gpkg")) + " --rules " +
+                           shell_quote(dir_ / (name + ".yaml")) + extra + " 2>&1");
+  };
+  // STBHHX and YJJBNT are in the plan: P1 禁止 (red line), P2 approved: complete, exit 1.
+  auto r = run("both", rules_of({"R-STBHHX-FORBID", "R-YJJBNT-APPROVAL"}));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("verdicts: 禁止 1, 未完整审查 0, 需审批 0, 提示 0, 通过 1, 跳过 0"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("审查不完整"), std::string::npos) << r.out;
+  // Only YJJBNT: P1 does not touch it, P2 is approved: exit 0.
+  r = run("farm", rules_of({"R-YJJBNT-APPROVAL"}));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  // Add the water-body rule, whose layer the plan lacks: P2 (重大项目) is 未完整审查, exit 2,
+  // the rule named with the plan and why, the outputs written.
+  r = run("water", rules_of({"R-YJJBNT-APPROVAL", "R-SZBHFW-FORBID"}));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("verdicts: 禁止 0, 未完整审查 2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("R-SZBHFW-FORBID 水体保护范围内禁止建设：" + (dir_ / "plan.gpkg").string() +
+                       "：规划数据中没有图层 SZBHFW（水体保护范围）（2 个项目未审查此规则）"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("guotu: error: 审查不完整：2 个项目有规则未审查（2 个判为未完整审查），0 个项目跳过"),
+            std::string::npos)
+      << r.out;
+  EXPECT_TRUE(fs::exists(dir_ / "water.gpkg"));
+  // --strict: refused at once, nothing written.
+  r = run("strict", rules_of({"R-YJJBNT-APPROVAL", "R-SZBHFW-FORBID"}), " --strict");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("rule R-SZBHFW-FORBID"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cannot be evaluated: 规划数据中没有图层 SZBHFW（水体保护范围） (--strict)"), std::string::npos)
+      << r.out;
+  EXPECT_FALSE(fs::exists(dir_ / "strict.gpkg"));
 }
 
 TEST_F(CheckCli, ProjectsWithoutCrsAreRefused) {
@@ -184,11 +270,12 @@ TEST_F(CheckCli, ProjectsWithoutCrsAreRefused) {
                 .exit_code,
             2);
   EXPECT_FALSE(fs::exists(out));
-  // Saying what it is makes it work (P1 lies half in the red line).
-  EXPECT_EQ(test::run_guotu("check --plan " + shell_quote(dir_ / "plan.gpkg") + " --projects " + shell_quote(shp) +
-                            " --out " + shell_quote(out) + " --assume-crs EPSG:4527")
-                .exit_code,
-            1);
+  // Saying what it is makes it work (P1 lies half in the red line; 9 rules lack their layers).
+  const auto r = test::run_guotu("check --plan " + shell_quote(dir_ / "plan.gpkg") + " --projects " + shell_quote(shp) +
+                                 " --out " + shell_quote(out) + " --assume-crs EPSG:4527 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("verdicts: 禁止 1"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(out));
 }
 
 }  // namespace

@@ -716,7 +716,7 @@ TEST_P(LedgerStore, TakesOnlyLawfulOccupationsFromCheck) {
   ASSERT_EQ(guotu::test::run_guotu("check --plan '" + city + "' --projects '" + city + "' --out '" + gpkg +
                                    "' --occupancy-json '" + occ + "' 2>/dev/null")
                 .exit_code,
-            1);
+            1);  // complete: the sample city holds every rule's layer
   std::set<std::string> unlawful, lawful;
   std::map<std::string, double> lawful_need;  // county → net 耕地 m² of the lawful projects
   for (const auto& row : guotu::test::sqlite_rows(

@@ -121,6 +121,24 @@ TEST_P(RuleCase, Replays) {
     std::set<std::string> got;
     for (const auto& [rule, m2] : p.rule_area_m2) got.insert(rule);
     EXPECT_EQ(got, test::string_set(e["rules"])) << "rules broken by project " << p.id;
+    // … and the exact set of rules that could not be judged on it (none unless listed), each
+    // with a reason that contains the case's words.
+    std::set<std::string> unjudged;
+    for (const auto& n : p.not_evaluated) {
+      unjudged.insert(n.rule);
+      EXPECT_FALSE(n.reason.empty()) << p.id << " " << n.rule;
+    }
+    EXPECT_EQ(unjudged, test::string_set(e["not_evaluated"])) << "rules not evaluated on project " << p.id;
+    for (const auto& w : e["why"]) {
+      const std::string rule = w.first.as<std::string>(), words = w.second.as<std::string>();
+      auto it = std::find_if(p.not_evaluated.begin(), p.not_evaluated.end(),
+                             [&](const check::NotEvaluated& n) { return n.rule == rule; });
+      if (it == p.not_evaluated.end()) {
+        ADD_FAILURE() << p.id << ": no reason for " << rule;
+        continue;
+      }
+      EXPECT_NE(it->reason.find(words), std::string::npos) << p.id << " " << rule << ": " << it->reason;
+    }
   }
   GeodesicReference ref;
   auto project = [&](const std::string& id) -> const check::ProjectResult* {
