@@ -1,5 +1,7 @@
 #include "sample/city_config.hpp"
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 #include "core/bounds.hpp"
@@ -163,6 +165,19 @@ CityConfig CityConfig::load(const fs::path& file, const fs::path& home) {
       c.height_zones.push_back({r.str(h, "name"), r.num(h, "radius_km", kKm), r.num(h, "gdsx", kCap)});
     c.historic_core_km = r.num(cc, "historic_core_km", kKm);
     c.green_ring_m = r.num(cc, "green_ring_m", kWidthM);
+    // Optional: a city without them has no SZBHFW or LSWHBHQ, and check cannot evaluate the rules on them.
+    if (const YAML::Node wp = cc["water_protection"]) {
+      c.water_protection = r.strings(r.need(wp, "water"));
+      c.water_protection_bank_m = r.num(wp, "bank_m", kWidthM);
+      for (const auto& name : c.water_protection) {
+        const bool known =
+            std::any_of(c.rivers.begin(), c.rivers.end(), [&](const Polyline& p) { return p.name == name; }) ||
+            std::any_of(c.lakes.begin(), c.lakes.end(), [&](const Lake& l) { return l.name == name; });
+        if (!known) r.fail(wp["water"], "water_protection names '" + name + "', which is no river or lake of the file");
+      }
+    }
+    if (const YAML::Node ha = cc["historic_areas"])
+      for (const auto& h : ha) c.historic_areas.push_back({r.str(h, "name"), r.lonlat(h), r.num(h, "radius_km", kKm)});
     c.permanent_farmland_share = r.num(root, "permanent_farmland_share", kShare);
     if (const YAML::Node cs = root["calibration_sources"]) {
       if (!cs.IsMap()) r.fail(cs, "calibration_sources is a mapping: figure → {source, seed_ref}");

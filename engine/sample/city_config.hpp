@@ -94,6 +94,13 @@ struct HeightZone {
   double radius_km = 0, gdsx = 0;
 };
 
+/// A historic core protection area (历史文化核心保护区): a disc around an approximate centre.
+struct HistoricArea {
+  std::string name;
+  Coord lonlat;
+  double radius_km = 0;
+};
+
 struct CityConfig {
   std::filesystem::path file;
   std::string code, name, working_crs;
@@ -114,6 +121,11 @@ struct CityConfig {
   std::vector<CentralArea> central_areas;
   std::vector<HeightZone> height_zones;
   double historic_core_km = 0, green_ring_m = 0;
+  /// 水体保护范围: the water bodies (rivers and lakes by name) and the bank beyond the water (m).
+  std::vector<std::string> water_protection;
+  double water_protection_bank_m = 0;
+  /// 历史文化核心保护区 of the central city.
+  std::vector<HistoricArea> historic_areas;
   double permanent_farmland_share = 0;
   /// Sources of the other calibration figures (natural_parks, towns, key_towns,
   /// permanent_farmland_share …), from the file's optional `calibration_sources`.

@@ -240,6 +240,10 @@ void build_plan_layers(City& city);                  // XZQ, CZKFBJ, ZRBHD, STBH
 void build_projects(City& city);                     // XMYD and the planted violations
 void build_later_vintage(City& city);                // DLTB_LATER and the change list
 void inject_defects(City& city);                     // --defects
+/// The 水体保护范围 (SZBHFW) of the city file's water bodies (local), in the order it lists them:
+/// each water body's corridor and its bank, inside the city, exclusive of those before it.
+/// Water bodies wholly outside the city are left out.
+std::vector<std::pair<std::string, geos::Geometry>> water_protection(const City& city);
 /// Recomputes TBMJ (椭球面积) of a patch from its geometry.
 void measure(const City& city, Patch& p);
 

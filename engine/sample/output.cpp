@@ -125,6 +125,12 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
     auto it = city.layers.find(code);
     write_layer(code, it == city.layers.end() ? std::vector<PlanFeature>{} : it->second);
   }
+  // Written only when the city file describes them: an empty layer would let check pass its rules
+  // on a city that never drew the areas.
+  if (!cfg.water_protection.empty())
+    write_layer("SZBHFW", city.layers.count("SZBHFW") ? city.layers.at("SZBHFW") : std::vector<PlanFeature>{});
+  if (!cfg.historic_areas.empty())
+    write_layer("LSWHBHQ", city.layers.count("LSWHBHQ") ? city.layers.at("LSWHBHQ") : std::vector<PlanFeature>{});
 
   // Sidecar tables: the generator's ground truth.
   auto table = [&](const std::string& name, const std::string& title, std::vector<gdal::FieldDef> fields) {
@@ -242,6 +248,12 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
                cfg.calibration_source("towns")});
     w.add(id, {std::string("key_towns"), static_cast<double>(cfg.key_towns.size()), std::string("count"),
                cfg.calibration_source("key_towns")});
+    if (!cfg.water_protection.empty())
+      w.add(id, {std::string("water_protection_bank_m"), cfg.water_protection_bank_m, std::string("m"),
+                 cfg.calibration_source("water_protection")});
+    if (!cfg.historic_areas.empty())
+      w.add(id, {std::string("historic_areas"), static_cast<double>(cfg.historic_areas.size()), std::string("count"),
+                 cfg.calibration_source("historic_areas")});
     w.add(id, {std::string("permanent_farmland_share"), cfg.permanent_farmland_share, std::string("ratio of 耕地"),
                cfg.calibration_source("permanent_farmland_share")});
   }

@@ -82,6 +82,31 @@ geos::Geometry sized(double want, double r_hi, const std::function<geos::Geometr
 
 }  // namespace
 
+std::vector<std::pair<std::string, geos::Geometry>> water_protection(const City& city) {
+  const CityConfig& cfg = city.cfg;
+  std::vector<std::pair<std::string, geos::Geometry>> out;
+  if (cfg.water_protection.empty()) return out;
+  geos::Geometry land = geos::union_all([&] {
+    std::vector<geos::Geometry> v;
+    for (const auto& c : city.counties) v.push_back(from_wkb(c.geom));
+    return v;
+  }());
+  std::vector<geos::Geometry> before;
+  for (const auto& name : cfg.water_protection) {
+    std::vector<geos::Geometry> water;
+    for (const auto& corr : city.corridors)
+      if (corr.name == name) water.push_back(from_wkb(corr.geom));
+    geos::Geometry g = geos::union_all(std::move(water)).buffer(cfg.water_protection_bank_m, 8);
+    g = geos::intersection_on_grid(g, land, kGrid).polygonal_part();
+    for (const auto& b : before)
+      if (g.envelope().intersects(b.envelope())) g = geos::difference_on_grid(g, b, kGrid).polygonal_part();
+    if (g.is_empty() || g.planar_area() < 1) continue;
+    before.push_back(g.clone());
+    out.emplace_back(name, std::move(g));
+  }
+  return out;
+}
+
 void build_plan_layers(City& city) {
   const CityConfig& cfg = city.cfg;
   auto& L = city.layers;
@@ -250,6 +275,8 @@ void build_plan_layers(City& city) {
     }
   }
 
+  const auto water = water_protection(city);  // 水体保护范围, written below
+
   // The central city: five areas, height zones, and the four urban control lines.
   const SeatLocal* central = nullptr;
   for (const auto& s : city.seats)
@@ -361,6 +388,38 @@ void build_plan_layers(City& city) {
     };
     place_squares("CSLVX", 4, 220, "街头公园", "公园绿地");
     place_squares("CSHX", 5, 120, "变电站", "供电设施");
+
+    // 历史文化核心保护区: discs around the city file's centres, inside the central city, kept 60 m
+    // off the blue, green, yellow and purple lines and the 水体保护范围 (built below, here from the
+    // same corridors), so that a project inside one breaks no other urban line.
+    std::vector<geos::Geometry> off;
+    for (const char* layer : {"CSLX", "CSLVX", "CSHX", "CSZX"})
+      for (const auto& f : L[layer]) off.push_back(from_wkb(f.geom));
+    for (const auto& [name, g] : water) off.push_back(g.clone());
+    geos::Geometry keep_off = geos::union_all(std::move(off)).buffer(60, 4);
+    std::size_t h_n = 0;
+    for (const auto& h : cfg.historic_areas) {
+      geos::Geometry g =
+          geos::intersection_on_grid(disc(city.to_local(h.lonlat), h.radius_km * 1000, 64), zxcq_all, kGrid)
+              .polygonal_part();
+      g = geos::difference_on_grid(g, keep_off, kGrid).polygonal_part();
+      if (g.planar_area() < 1) continue;
+      L["LSWHBHQ"].push_back(feature(g, {{"BSM", bsm("LSWHBHQ", ++h_n)}, {"MC", h.name}, {"MJ", mj(g)}}));
+      keep_off = geos::union_all([&] {
+        std::vector<geos::Geometry> v;
+        v.push_back(keep_off.clone());
+        v.push_back(g.buffer(60, 4));
+        return v;
+      }());
+    }
+  }
+
+  // 水体保护范围: the water of the rivers and lakes the city file lists, and its bank, over their
+  // whole course in the city (water_protection); one feature per water body.
+  {
+    std::size_t w_n = 0;
+    for (const auto& [name, g] : water)
+      L["SZBHFW"].push_back(feature(g, {{"BSM", bsm("SZBHFW", ++w_n)}, {"MC", name + "水体保护范围"}, {"MJ", mj(g)}}));
   }
 
   // 空间结构: 一核 (核), 五星 (星), 多点 (key towns, 点).

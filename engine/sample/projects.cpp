@@ -71,6 +71,7 @@ void build_projects(City& city) {
   LayerSet farmland(city, "YJJBNT"), blue(city, "CSLX"), green(city, "CSLVX"), purple(city, "CSZX"),
       yellow(city, "CSHX");
   LayerSet zxcq(city, "ZXCQ"), heights(city, "GDKZQ"), counties(city, "XZQ");
+  LayerSet water(city, "SZBHFW"), historic(city, "LSWHBHQ");
   const SeatLocal* central = nullptr;
   for (const auto& s : city.seats)
     if (s.seat->central_city) central = &s;
@@ -84,6 +85,12 @@ void build_projects(City& city) {
     if (low_area < 0 || zxcq.number(i, "RJLSX") < zxcq.number(static_cast<std::size_t>(low_area), "RJLSX"))
       low_area = static_cast<int>(i);
 
+  // The centre lines of the listed rivers (local), for the water-body cases.
+  std::vector<std::vector<Coord>> water_lines;
+  for (const auto& name : cfg.water_protection)
+    for (const auto& corr : city.corridors)
+      if (corr.name == name && corr.line.size() >= 2) water_lines.push_back(corr.line);
+
   Rng rng(city.seed, stable_hash("projects"));
   std::vector<geos::Geometry> placed;
   area::AreaCalculator area(cfg.working_crs);
@@ -93,16 +100,20 @@ void build_projects(City& city) {
     std::string kind;  // clean-urban, clean-rural, clean-major, or a rule id
     std::string type;
   };
-  std::vector<Spec> specs;
+  std::vector<Spec> specs, last;
   int planted = 0;
   for (const auto& [rule, count] : cfg.planted_violations) {
-    for (int i = 0; i < count; ++i) specs.push_back({rule, ""});
+    // The water-body and historic-area cases go last: their layers came later, and placing them
+    // after the others leaves every earlier project of a seed where it was.
+    auto& to = rule == "R-SZBHFW-FORBID" || rule == "R-LSWHBHQ-FORBID" ? last : specs;
+    for (int i = 0; i < count; ++i) to.push_back({rule, ""});
     planted += count;
   }
   const int extra_clean = 14;
   for (int i = 0; i < 10; ++i) specs.push_back({"clean-rural", "基础设施"});
   for (int i = 0; i < 4; ++i) specs.push_back({"clean-major", "重大项目"});
   for (int i = 0; i < cfg.project_count - planted - extra_clean; ++i) specs.push_back({"clean-urban", ""});
+  specs.insert(specs.end(), last.begin(), last.end());
 
   auto clear_of = [&](const geos::Geometry& g, const LayerSet& l, double margin) {
     return !l.intersects(g.buffer(margin, 2));
@@ -135,12 +146,17 @@ void build_projects(City& city) {
   };
   auto urban_clean = [&](const geos::Geometry& g) {
     return clear_of(g, blue, 60) && clear_of(g, green, 60) && clear_of(g, purple, 60) && clear_of(g, yellow, 60) &&
-           clear_of(g, red, 20) && clear_of(g, parks, 20) && clear_of(g, farmland, 20);
+           clear_of(g, red, 20) && clear_of(g, parks, 20) && clear_of(g, farmland, 20) && clear_of(g, water, 20) &&
+           clear_of(g, historic, 60);
   };
   auto rural_clean = [&](const geos::Geometry& g) {
     return clear_of(g, czk, 50) && clear_of(g, red, 20) && clear_of(g, parks, 20) && clear_of(g, farmland, 20) &&
            clear_of(g, zxcq, 50) && clear_of(g, heights, 50) && clear_of(g, blue, 60) && clear_of(g, green, 60) &&
-           clear_of(g, purple, 60) && clear_of(g, yellow, 60);
+           clear_of(g, purple, 60) && clear_of(g, yellow, 60) && clear_of(g, water, 20) && clear_of(g, historic, 60);
+  };
+  // Clear of the two layers that came later, for the kinds placed by their own tests.
+  auto clear_of_later = [&](const geos::Geometry& g, double water_margin) {
+    return clear_of(g, water, water_margin) && clear_of(g, historic, 60);
   };
   auto point_in = [&](const geos::Geometry& region) {
     const Envelope e = region.envelope();
@@ -163,7 +179,7 @@ void build_projects(City& city) {
         return std::string(types[rng.index(5)]);
       };
       if (k == "clean-urban" || k == "R-CSLX-BUFFER" || k == "R-CSLVX-FORBID" || k == "R-CSZX-FORBID" ||
-          k == "R-GDKZQ-HEIGHT" || k == "R-ZXCQ-FAR") {
+          k == "R-GDKZQ-HEIGHT" || k == "R-ZXCQ-FAR" || k == "R-LSWHBHQ-FORBID") {
         const bool in_central = k != "clean-urban" || rng.uniform() < 0.5;
         const std::size_t zi =
             in_central && central_czk >= 0 ? static_cast<std::size_t>(central_czk) : rng.index(czk.geoms.size());
@@ -176,26 +192,43 @@ void build_projects(City& city) {
           p.x += rng.uniform(-150, 150), p.y += rng.uniform(-150, 150);
         }
         if (k == "R-ZXCQ-FAR" && low_area >= 0) p = point_in(zxcq.geoms[static_cast<std::size_t>(low_area)]);
-        g = rotated_rect(p, k == "R-CSZX-FORBID" ? w / 2 : w, k == "R-CSZX-FORBID" ? h / 2 : h, angle);
+        if (k == "R-LSWHBHQ-FORBID") {
+          if (historic.geoms.empty()) break;
+          p = historic.geoms[rng.index(historic.geoms.size())].interior_point();
+          p.x += rng.uniform(-150, 150), p.y += rng.uniform(-150, 150);
+        }
+        const bool small = k == "R-CSZX-FORBID" || k == "R-LSWHBHQ-FORBID";
+        g = rotated_rect(p, small ? w / 2 : w, small ? h / 2 : h, angle);
         if (!czk.geoms[zi].covers(g.buffer(20, 2)) || !apart(g)) continue;
         caps = caps_for(g);
         if (!caps.ok) continue;
         type = urban_type();
+        // A historic-area case is a house or a shop: no reader should wonder whether it is a
+        // public service the rule lets in.
+        if (k == "R-LSWHBHQ-FORBID") type = rng.uniform() < 0.5 ? "居住" : "商业";
         const bool near_blue = blue.intersects(g.buffer(25, 2)) && !blue.intersects(g.buffer(5, 2));
         if (k == "R-CSLX-BUFFER") {
+          // The 水体保护范围 lies inside the blue line (a narrower bank): 5 m off the blue line is
+          // 10 m off it.
           if (!near_blue || !clear_of(g, green, 60) || !clear_of(g, purple, 60) || !clear_of(g, yellow, 60) ||
-              !clear_of(g, red, 20) || !clear_of(g, parks, 20) || !clear_of(g, farmland, 20))
+              !clear_of(g, red, 20) || !clear_of(g, parks, 20) || !clear_of(g, farmland, 20) || !clear_of_later(g, 5))
             continue;
         } else if (k == "R-CSLVX-FORBID") {
           if (!green.intersects(g) || !clear_of(g, blue, 60) || !clear_of(g, purple, 60) || !clear_of(g, yellow, 60) ||
-              !clear_of(g, red, 20) || !clear_of(g, parks, 20) || !clear_of(g, farmland, 20))
+              !clear_of(g, red, 20) || !clear_of(g, parks, 20) || !clear_of(g, farmland, 20) || !clear_of_later(g, 20))
             continue;
           // A meaningful overlap, well above any sliver tolerance.
           double overlap = 0;
           for (const auto& s : green.geoms) overlap += geos::intersection_on_grid(g, s, kGrid).planar_area();
           if (overlap < 500) continue;
         } else if (k == "R-CSZX-FORBID") {
-          if (purple.covering(g) < 0 || !clear_of(g, blue, 60) || !clear_of(g, green, 60) || !clear_of(g, yellow, 60))
+          if (purple.covering(g) < 0 || !clear_of(g, blue, 60) || !clear_of(g, green, 60) || !clear_of(g, yellow, 60) ||
+              !clear_of_later(g, 20))
+            continue;
+        } else if (k == "R-LSWHBHQ-FORBID") {
+          if (historic.covering(g) < 0 || !clear_of(g, blue, 60) || !clear_of(g, green, 60) ||
+              !clear_of(g, purple, 60) || !clear_of(g, yellow, 60) || !clear_of(g, red, 20) ||
+              !clear_of(g, parks, 20) || !clear_of(g, farmland, 20) || !clear_of(g, water, 20))
             continue;
         } else if (!urban_clean(g)) {
           continue;
@@ -225,7 +258,7 @@ void build_projects(City& city) {
         g = rotated_rect(point_in(f), w, h, angle);
         if (!f.covers(g.buffer(20, 2)) || !apart(g)) continue;
         if (!clear_of(g, red, 20) || !clear_of(g, parks, 20) || !clear_of(g, czk, 50) || !clear_of(g, zxcq, 50) ||
-            !clear_of(g, heights, 50))
+            !clear_of(g, heights, 50) || !clear_of_later(g, 20))
           continue;
         if (k == "clean-major") {
           v["PZWH"] = "鲁政土字〔" + std::to_string(cfg.survey_year) + "〕" + std::to_string(100 + n) + "号";
@@ -246,13 +279,43 @@ void build_projects(City& city) {
         g = rotated_rect(point_in(f), w, h, angle);
         if (!f.covers(g.buffer(20, 2)) || !apart(g)) continue;
         if (k == "R-STBHHX-FORBID" && !clear_of(g, parks, 20)) continue;
-        if (!clear_of(g, czk, 50) || !clear_of(g, farmland, 20) || !clear_of(g, zxcq, 50) || !clear_of(g, heights, 50))
+        if (!clear_of(g, czk, 50) || !clear_of(g, farmland, 20) || !clear_of(g, zxcq, 50) ||
+            !clear_of(g, heights, 50) || !clear_of_later(g, 20))
           continue;
         type = "基础设施";
         rules.push_back(k);
         if (k == "R-ZRBHD-CORE-FORBID") rules.push_back("R-STBHHX-FORBID");
         v["RJL"] = std::round(rng.uniform(0.2, 0.8) * 100) / 100;
         v["JZGD"] = std::round(rng.uniform(5, 15) * 10) / 10;
+      } else if (k == "R-SZBHFW-FORBID") {
+        // Across the bank of a listed river, outside the central city (no blue line there to
+        // break as well): a building inside a 城镇开发边界, or an infrastructure project outside one
+        // (neither 水利 nor 环保, the works the rule lets in).
+        if (water_lines.empty()) break;
+        const auto& line = water_lines[rng.index(water_lines.size())];
+        const std::size_t s = rng.index(line.size() - 1);
+        const double t = rng.uniform();
+        const Coord a = line[s], b = line[s + 1];
+        const double len = std::max(std::hypot(b.x - a.x, b.y - a.y), 1e-9);
+        const double off = rng.uniform(-80, 80);
+        const Coord p{a.x + t * (b.x - a.x) - off * (b.y - a.y) / len, a.y + t * (b.y - a.y) + off * (b.x - a.x) / len};
+        g = rotated_rect(p, w, h, angle);
+        if (water.area_inside(g) < 500 || !apart(g) || counties.covering(g) < 0) continue;
+        if (!clear_of(g, blue, 60) || !clear_of(g, green, 60) || !clear_of(g, purple, 60) || !clear_of(g, yellow, 60) ||
+            !clear_of(g, red, 20) || !clear_of(g, parks, 20) || !clear_of(g, farmland, 20) || !clear_of(g, zxcq, 50) ||
+            !clear_of(g, heights, 50) || !clear_of(g, historic, 60))
+          continue;
+        if (czk.covering(g.buffer(20, 2)) >= 0) {
+          static const char* const types[] = {"居住", "商业", "工业", "仓储"};
+          type = types[rng.index(4)];
+        } else if (clear_of(g, czk, 50)) {
+          type = "基础设施";
+        } else {
+          continue;
+        }
+        rules.push_back(k);
+        v["RJL"] = std::round(rng.uniform(0.5, 1.5) * 100) / 100;
+        v["JZGD"] = std::round(rng.uniform(6, 24) * 10) / 10;
       } else {
         throw_bad_input("no generator for planted rule '" + k + "'", {cfg.file.string(), {}, {}, {}});
       }
@@ -272,7 +335,8 @@ void build_projects(City& city) {
         static const std::map<std::string, std::string> layer_of = {
             {"R-STBHHX-FORBID", "STBHHX"}, {"R-ZRBHD-CORE-FORBID", "ZRBHD"}, {"R-YJJBNT-APPROVAL", "YJJBNT"},
             {"R-CZKFBJ-WITHIN", "CZKFBJ"}, {"R-CSLX-BUFFER", "CSLX"},        {"R-CSLVX-FORBID", "CSLVX"},
-            {"R-CSZX-FORBID", "CSZX"},     {"R-GDKZQ-HEIGHT", "GDKZQ"},      {"R-ZXCQ-FAR", "ZXCQ"}};
+            {"R-CSZX-FORBID", "CSZX"},     {"R-GDKZQ-HEIGHT", "GDKZQ"},      {"R-ZXCQ-FAR", "ZXCQ"},
+            {"R-SZBHFW-FORBID", "SZBHFW"}, {"R-LSWHBHQ-FORBID", "LSWHBHQ"}};
         auto it = layer_of.find(r);
         city.expected.push_back({id, r, it == layer_of.end() ? "" : it->second, "planted by guotu sample"});
       }

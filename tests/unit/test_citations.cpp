@@ -228,7 +228,8 @@ TEST(Citations, GradeWeightsAndSampleCalibrationCiteADocument) {
   const auto city =
       guotu::sample::CityConfig::load(data_file("data/cities/liaocheng/sample.yaml"), guotu::test::source_dir());
   for (const auto& lc : city.land_use) expect_cites("land_use " + lc.id, lc.cite.source);
-  for (const char* key : {"natural_parks", "towns", "key_towns", "permanent_farmland_share"})
+  for (const char* key :
+       {"natural_parks", "towns", "key_towns", "permanent_farmland_share", "water_protection", "historic_areas"})
     expect_cites(std::string("calibration ") + key, city.calibration_source(key));
   EXPECT_EQ(city.land_class("cultivated").cite.seed_ref, "seed000 L416");
 }

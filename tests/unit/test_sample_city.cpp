@@ -9,6 +9,7 @@
 #include <set>
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include "fixtures.hpp"
 #include "gdal/vector_source.hpp"
@@ -162,7 +163,7 @@ TEST_F(SampleCity, ThreeControlLinesDoNotOverlap) {
 
 TEST_F(SampleCity, StyledAndLabelledSynthetic) {
   for (const char* layer : {"XZQ", "XZQ_XIANG", "DLTB", "DLTB_LATER", "CZKFBJ", "YJJBNT", "STBHHX", "ZRBHD", "KJJG",
-                            "ZXCQ", "CSLX", "CSLVX", "CSHX", "CSZX", "GDKZQ", "XMYD"}) {
+                            "ZXCQ", "CSLX", "CSLVX", "CSHX", "CSZX", "GDKZQ", "SZBHFW", "LSWHBHQ", "XMYD"}) {
     SCOPED_TRACE(layer);
     EXPECT_EQ(sql_number(city_, std::string("SELECT COUNT(*) FROM layer_styles WHERE f_table_name = '") + layer +
                                     "' AND useAsDefault = 1 AND styleQML LIKE '%<qgis%'"),
@@ -220,4 +221,74 @@ TEST_F(SampleCity, SameSeedSameBytes) {
   EXPECT_FALSE(slurp(a) == slurp(c)) << "different seeds, same bytes";
   // The output exists: refusing to overwrite it is a usage error, exit 2.
   EXPECT_EQ(guotu::test::run_guotu("sample --patches 3000 --out " + a.string() + " 2>/dev/null").exit_code, 2);
+}
+
+// Every plan layer a shipped rule of data/rules/liaocheng.yaml reads is in the sample city (the
+// rule file read with yaml-cpp, the city's tables with OGR SQL), so that check can evaluate every
+// rule on it and the sample is never 未完整审查 for want of a layer.
+TEST_F(SampleCity, HasEveryLayerTheShippedRulesRead) {
+  const YAML::Node rules = YAML::LoadFile((guotu::test::source_dir() / "data/rules/liaocheng.yaml").string())["rules"];
+  ASSERT_GE(rules.size(), 12u);
+  for (const auto& rule : rules) {
+    const std::string layer = rule["layer"].as<std::string>();
+    SCOPED_TRACE(rule["id"].as<std::string>() + " reads " + layer);
+    EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM gpkg_contents WHERE table_name = '" + layer + "'"), 1);
+    EXPECT_GT(sql_number(city_, "SELECT COUNT(*) FROM " + layer), 0);
+  }
+}
+
+// 水体保护范围: one feature per water body the city file lists, the water and a bank of about
+// 10 m (within 10.5 m of the city's river and lake patches in DLTB, save slivers where corridors
+// cross; mostly water); 历史文化核心保护区: the city file's areas, inside the central city and at
+// least 60 m from the other urban control lines and the 水体保护范围. Catalogue fields are filled.
+TEST_F(SampleCity, WaterProtectionAndHistoricAreas) {
+  const YAML::Node city =
+      YAML::LoadFile((guotu::test::source_dir() / "data/cities/liaocheng/sample.yaml").string())["central_city"];
+  std::set<std::string> water_names, historic_names;
+  for (const auto& w : city["water_protection"]["water"]) water_names.insert(w.as<std::string>() + "水体保护范围");
+  for (const auto& h : city["historic_areas"]) historic_names.insert(h["name"].as<std::string>());
+  ASSERT_FALSE(water_names.empty());
+  ASSERT_FALSE(historic_names.empty());
+  EXPECT_EQ(sql_strings(city_, "SELECT MC FROM SZBHFW"), water_names);
+  EXPECT_EQ(sql_strings(city_, "SELECT MC FROM LSWHBHQ"), historic_names);
+  for (const char* layer : {"SZBHFW", "LSWHBHQ"}) {
+    SCOPED_TRACE(layer);
+    const std::string l = layer;
+    EXPECT_EQ(sql_number(city_, "SELECT COUNT(DISTINCT BSM) FROM " + l),
+              sql_number(city_, "SELECT COUNT(*) FROM " + l));
+    EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM " + l + " WHERE BSM IS NULL OR MC IS NULL OR NOT MJ > 0"), 0);
+    // MJ is the 椭球面积: within 0.5 % of the planar area (Gauss-Krüger scale, 1-2° off 117°E).
+    EXPECT_LT(sql_number(city_, "SELECT MAX(ABS(MJ - ST_Area(geom)) / ST_Area(geom)) FROM " + l), 5e-3);
+  }
+  const std::string water = "(SELECT ST_Union(geom) FROM DLTB WHERE DLBM IN ('1101','1102'))";
+  for (const auto& row : guotu::test::ogr_sql_rows(
+           city_, "SELECT MC, ST_Area(geom), ST_Area(ST_Intersection(geom, " + water +
+                      ")), COALESCE(ST_Area(ST_Difference(geom, ST_Buffer(" + water + ", 10.5))), 0) FROM SZBHFW")) {
+    SCOPED_TRACE(row.at(0));
+    const double area = std::stod(row.at(1)), wet = std::stod(row.at(2)), beyond = std::stod(row.at(3));
+    EXPECT_GT(wet / area, 0.5);
+    EXPECT_LT(beyond / area, 1e-4);
+  }
+  EXPECT_LT(sql_number(city_,
+                       "SELECT COALESCE(ST_Area(ST_Difference((SELECT ST_Union(geom) FROM LSWHBHQ), (SELECT "
+                       "ST_Union(geom) FROM ZXCQ))), 0)"),
+            1.0);
+  for (const char* other : {"CSLX", "CSLVX", "CSHX", "CSZX", "SZBHFW"}) {
+    SCOPED_TRACE(other);
+    EXPECT_GE(sql_number(city_, std::string("SELECT MIN(ST_Distance(h.geom, o.geom)) FROM LSWHBHQ h, ") + other + " o"),
+              59.9);
+  }
+  // The planted cases: the water-body ones outside the central city (no blue line to break as
+  // well), the historic ones inside an area.
+  EXPECT_EQ(sql_number(city_,
+                       "SELECT COUNT(*) FROM sample_expected_violations v JOIN XMYD x ON x.BSM = v.XMYD_BSM WHERE "
+                       "v.RULE_ID = 'R-SZBHFW-FORBID' AND ST_Intersects(x.geom, (SELECT ST_Union(geom) FROM ZXCQ))"),
+            0);
+  EXPECT_EQ(
+      sql_number(city_,
+                 "SELECT COUNT(*) FROM sample_expected_violations v JOIN XMYD x ON x.BSM = v.XMYD_BSM WHERE "
+                 "v.RULE_ID = 'R-LSWHBHQ-FORBID' AND NOT ST_Within(x.geom, (SELECT ST_Union(geom) FROM LSWHBHQ))"),
+      0);
+  EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM sample_expected_violations WHERE RULE_ID = 'R-SZBHFW-FORBID'"), 2);
+  EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM sample_expected_violations WHERE RULE_ID = 'R-LSWHBHQ-FORBID'"), 2);
 }
