@@ -124,8 +124,10 @@ fi
 # A killed run (SIGKILL while its transaction is open): the server rolls it back.
 "$guotu" sample --out "$(pgs res_killed)" > "$work/killed.log" 2>&1 &
 pid=$!
+# Poll for as long as the run lives (a loaded or sanitized machine takes minutes to generate the
+# city before its transaction opens); the transaction then lasts seconds, the poll 50 ms.
 caught=0
-for _ in $(seq 1 600); do
+while kill -0 "$pid" 2> /dev/null; do
   if [[ $(pg_psql -At -c "SELECT count(*) FROM pg_stat_activity WHERE datname = 'guotu' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND backend_type = 'client backend'") != 0 ]]; then
     caught=1
     break
