@@ -57,13 +57,17 @@ nlohmann::json to_json(const validate::ValidationReport& r, const validate::FixR
     errors.push_back(std::move(j));
   }
   nlohmann::json counts = nlohmann::json::object();
-  for (const auto& [code, n] : r.counts()) counts[code] = n;
+  // A check that did not run is null (未检查), never 0; not_checked says why.
+  nlohmann::json not_checked = nlohmann::json::object();
+  for (const auto& [code, n] : r.counts())
+    counts[code] = r.not_run.count(code) != 0 ? nlohmann::json(nullptr) : nlohmann::json(n);
+  for (const auto& [code, why] : r.not_run) not_checked[code] = why;
   nlohmann::json timings = nlohmann::json::object();
   for (const auto& t : r.timings) timings[t.stage] = t.seconds;
-  nlohmann::json j{{"source", r.source},         {"rules", r.rules.path},   {"working_crs", r.rules.working_crs},
-                   {"layers", r.layers_checked}, {"errors", errors},        {"counts", counts},
-                   {"error_count", n_err},       {"warning_count", n_warn}, {"notes", r.notes},
-                   {"timings_s", timings}};
+  nlohmann::json j{{"source", r.source},         {"rules", r.rules.path}, {"working_crs", r.rules.working_crs},
+                   {"layers", r.layers_checked}, {"errors", errors},      {"counts", counts},
+                   {"not_checked", not_checked}, {"error_count", n_err},  {"warning_count", n_warn},
+                   {"notes", r.notes},           {"timings_s", timings}};
   if (fix != nullptr) {
     nlohmann::json changes = nlohmann::json::array();
     for (const auto& c : fix->changes)
@@ -85,8 +89,10 @@ std::string human(const validate::ValidationReport& r, const validate::FixReport
   const auto counts = r.counts();
   fmt::format_to(to, "\n{:<22} {:>8}  {}\n", "check", "count", "name");
   for (const auto& c : r.rules.checks()) {
-    const auto n = counts.at(c.code);
-    fmt::format_to(to, "{:<22} {:>8}  {} ({})\n", c.code, n, c.name_zh, validate::to_zh(c.severity));
+    const auto nr = r.not_run.find(c.code);
+    const std::string n = nr == r.not_run.end() ? std::to_string(counts.at(c.code)) : std::string("未检查");
+    fmt::format_to(to, "{:<22} {:>8}  {} ({}){}\n", c.code, n, c.name_zh, validate::to_zh(c.severity),
+                   nr == r.not_run.end() ? std::string() : "：" + nr->second);
   }
   constexpr std::size_t kShown = 20;
   std::map<std::string, std::size_t> shown;

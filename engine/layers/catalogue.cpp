@@ -94,7 +94,7 @@ LayerDef parse_layer(const fs::path& file) {
     s.required = f["required"] && yaml::boolean(file.string(), f["required"], "required");
     if (f["codelist"]) {
       s.codelist = f["codelist"].Scalar();
-      if (s.codelist != "sandiao" && s.codelist != "ydyh_2023")
+      if (s.codelist != "sandiao" && s.codelist != "ydyh_2023" && s.codelist != "ztgnfq")
         fail(file, f["codelist"], "unknown code list '" + s.codelist + "'");
     }
     if (f["unit"]) s.unit = f["unit"].Scalar();

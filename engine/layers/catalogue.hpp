@@ -19,7 +19,7 @@ struct FieldSpec {
   int width = 0;
   std::string alias;  ///< Chinese name
   bool required = false;
-  std::string codelist;  ///< "sandiao", "ydyh_2023" or empty
+  std::string codelist;  ///< "sandiao", "ydyh_2023", "ztgnfq" or empty
   std::string unit;      ///< "m2", "m" or empty
 };
 

@@ -7,6 +7,7 @@
 #include "core/bounds.hpp"
 #include "core/error.hpp"
 #include "core/yaml.hpp"
+#include "layers/code_list.hpp"
 
 namespace guotu::sample {
 
@@ -179,6 +180,26 @@ CityConfig CityConfig::load(const fs::path& file, const fs::path& home) {
     if (const YAML::Node ha = cc["historic_areas"])
       for (const auto& h : ha) c.historic_areas.push_back({r.str(h, "name"), r.lonlat(h), r.num(h, "radius_km", kKm)});
     c.permanent_farmland_share = r.num(root, "permanent_farmland_share", kShare);
+    if (const YAML::Node sp = root["spaces"]) {
+      c.spaces = true;
+      // Below the 20 m that 永久基本农田 keeps off the other two lines: the spaces stay apart.
+      constexpr double kMargin[] = {0.0, 15.0};
+      c.urban_space_margin_m = r.num(sp, "urban_margin_m", kMargin);
+      c.ecological_space_margin_m = r.num(sp, "ecological_margin_m", kMargin);
+      const YAML::Node mf = r.need(sp, "main_function");
+      c.main_function_default = r.str(mf, "default");
+      if (const YAML::Node by = mf["counties"]) {
+        if (!by.IsMap()) r.fail(by, "main_function.counties is a mapping: county code → ZTGNDM");
+        for (const auto& kv : by) c.main_function[kv.first.as<std::string>()] = kv.second.as<std::string>();
+      }
+      const auto& list = layers::CodeList::embedded("ztgnfq");
+      if (list.check(c.main_function_default) != layers::CodeProblem::None)
+        r.fail(mf["default"],
+               "'" + c.main_function_default + "' is no 主体功能 a county may carry (layers/codes/ztgnfq.csv)");
+      for (const auto& [county, code] : c.main_function)
+        if (list.check(code) != layers::CodeProblem::None)
+          r.fail(mf["counties"], "'" + code + "' is no 主体功能 a county may carry (layers/codes/ztgnfq.csv)");
+    }
     if (const YAML::Node cs = root["calibration_sources"]) {
       if (!cs.IsMap()) r.fail(cs, "calibration_sources is a mapping: figure → {source, seed_ref}");
       for (const auto& kv : cs) {

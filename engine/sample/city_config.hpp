@@ -127,6 +127,13 @@ struct CityConfig {
   /// 历史文化核心保护区 of the central city.
   std::vector<HistoricArea> historic_areas;
   double permanent_farmland_share = 0;
+  /// 三区 (CZKJ, NYKJ, STKJ) and 主体功能区 (ZTGNFQ), written when the file has `spaces`: 城镇空间
+  /// is 城镇开发边界 grown by urban_margin_m, 生态空间 the 生态保护红线 grown by ecological_margin_m,
+  /// 农业空间 the rest of each county; each county's 主体功能 code (layers/codes/ztgnfq.csv).
+  bool spaces = false;
+  double urban_space_margin_m = 0, ecological_space_margin_m = 0;
+  std::string main_function_default;
+  std::map<std::string, std::string> main_function;  ///< county code → ZTGNDM
   /// Sources of the other calibration figures (natural_parks, towns, key_towns,
   /// permanent_farmland_share …), from the file's optional `calibration_sources`.
   std::map<std::string, Citation> calibration_sources;

@@ -44,6 +44,75 @@ std::int64_t fid(std::size_t index) {
   return static_cast<std::int64_t>(index) + 1;
 }
 
+void require_layers(bool missing) {
+  if (missing) throw_internal("cannot inject 三区 defects: the city has no 农业空间, 城镇空间 or 生态保护红线");
+}
+
+// 三区: a gap between the spaces (a hole in 农业空间), an overlap (城镇空间 takes a disc of 农业空间)
+// and a control line outside its space (a disc of 生态保护红线 drawn in 农业空间). Each disc lies
+// inside one 农业空间 feature, clear of 永久基本农田, the projects and the other discs, so that each
+// is found by its one check.
+void inject_space_defects(City& city, Rng& rng) {
+  auto& ny = city.layers["NYKJ"];
+  auto& cz = city.layers["CZKJ"];
+  auto& st = city.layers["STBHHX"];
+  require_layers(ny.empty() || cz.empty() || st.empty());
+  std::vector<geos::Geometry> avoid;
+  for (const char* layer : {"YJJBNT", "XMYD"})
+    for (const auto& f : city.layers[layer]) avoid.push_back(from_wkb(f.geom));
+  std::vector<std::pair<Envelope, std::size_t>> envs;
+  for (std::size_t i = 0; i < avoid.size(); ++i) envs.emplace_back(avoid[i].envelope(), i);
+  std::vector<std::unique_ptr<geos::PreparedGeometry>> spaces;
+  for (const auto& f : ny) spaces.push_back(std::make_unique<geos::PreparedGeometry>(from_wkb(f.geom)));
+  // A disc of radius r inside 农业空间 feature n, 5 m clear of everything to avoid; its centre is a
+  // patch's site (not in 永久基本农田).
+  auto place = [&](double r) -> std::pair<std::size_t, geos::Geometry> {
+    const index::EnvelopeIndex idx(envs);
+    for (int attempt = 0; attempt < 100000; ++attempt) {
+      const Patch& p = city.patches[rng.index(city.patches.size())];
+      if (p.in_yjjbnt) continue;
+      geos::Geometry d = disc(p.site, r, 32);
+      const geos::Geometry margin = disc(p.site, r + 5, 32);
+      bool clear = true;
+      for (std::size_t a : idx.query(margin.envelope()))
+        if (avoid[a].intersects(margin)) clear = false;
+      if (!clear) continue;
+      for (std::size_t n = 0; n < ny.size(); ++n) {
+        if (!spaces[n]->contains(margin)) continue;
+        envs.emplace_back(margin.envelope(), avoid.size());
+        avoid.push_back(margin.clone());
+        return {n, std::move(d)};
+      }
+    }
+    throw_internal("cannot inject defect: no room in 农业空间");
+  };
+  auto county_of = [&](const PlanFeature& f) { return gdal::as_text(f.values.at("XZQDM")); };
+  {  // gap: a hole of 15 m radius in 农业空间
+    auto [n, d] = place(15);
+    ny[n].geom = geos::difference_on_grid(from_wkb(ny[n].geom), d, kGrid).polygonal_part().to_wkb();
+    city.defects.push_back({"SPACES_COVERAGE", "NYKJ", fid(n), 0, gdal::as_text(ny[n].values["BSM"]),
+                            "a hole of 15 m radius in 农业空间: a gap between the three spaces"});
+  }
+  {  // overlap: 城镇空间 of the same county takes a disc of 30 m radius inside 农业空间
+    auto [n, d] = place(30);
+    std::size_t c = 0;
+    while (c < cz.size() && county_of(cz[c]) != county_of(ny[n])) ++c;
+    if (c == cz.size()) throw_internal("cannot inject defect: a county without 城镇空间");
+    cz[c].geom = geos::union_on_grid(from_wkb(cz[c].geom), d, kGrid).polygonal_part().to_wkb();
+    city.defects.push_back({"SPACES_COVERAGE", "CZKJ", fid(c), fid(n), gdal::as_text(cz[c].values["BSM"]),
+                            "城镇空间 takes a disc of 30 m radius inside 农业空间 fid " + std::to_string(fid(n))});
+  }
+  {  // line outside its space: a disc of 40 m radius of 生态保护红线 drawn in 农业空间
+    auto [n, d] = place(40);
+    std::size_t s = 0;
+    while (s < st.size() && gdal::as_text(st[s].values.at("XJXZQDM")) != county_of(ny[n])) ++s;
+    if (s == st.size()) s = 0;  // a county without a red line: the first one takes the disc
+    st[s].geom = geos::union_on_grid(from_wkb(st[s].geom), d, kGrid).polygonal_part().to_wkb();
+    city.defects.push_back({"LINE_OUTSIDE_SPACE", "STBHHX", fid(s), 0, gdal::as_text(st[s].values["BSM"]),
+                            "a disc of 40 m radius of 生态保护红线 drawn in 农业空间 fid " + std::to_string(fid(n))});
+  }
+}
+
 }  // namespace
 
 void inject_defects(City& city) {
@@ -170,7 +239,14 @@ void inject_defects(City& city) {
     city.defects.push_back({"LINES_OVERLAP", "YJJBNT", fid(best), static_cast<std::int64_t>(k) + 1,
                             gdal::as_text(yj[best].values["BSM"]),
                             "永久基本农田 reaches into 城镇开发边界 fid " + std::to_string(k + 1)});
+    // The same piece lies in 城镇空间, outside 农业空间: one finding per feature.
+    if (city.cfg.spaces && std::none_of(city.defects.begin(), city.defects.end(), [&](const Defect& d) {
+          return d.check == "LINE_OUTSIDE_SPACE" && d.layer == "YJJBNT" && d.fid == fid(best);
+        }))
+      city.defects.push_back({"LINE_OUTSIDE_SPACE", "YJJBNT", fid(best), 0, gdal::as_text(yj[best].values["BSM"]),
+                              "the piece in 城镇开发边界 lies in 城镇空间, outside 农业空间"});
   }
+  if (city.cfg.spaces) inject_space_defects(city, rng);
 }
 
 }  // namespace guotu::sample

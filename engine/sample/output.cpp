@@ -131,6 +131,9 @@ void write_city(const City& city, const SampleOptions& options, SampleSummary& s
     write_layer("SZBHFW", city.layers.count("SZBHFW") ? city.layers.at("SZBHFW") : std::vector<PlanFeature>{});
   if (!cfg.historic_areas.empty())
     write_layer("LSWHBHQ", city.layers.count("LSWHBHQ") ? city.layers.at("LSWHBHQ") : std::vector<PlanFeature>{});
+  if (cfg.spaces)
+    for (const char* code : {"CZKJ", "NYKJ", "STKJ", "ZTGNFQ"})
+      write_layer(code, city.layers.count(code) ? city.layers.at(code) : std::vector<PlanFeature>{});
 
   // Sidecar tables: the generator's ground truth.
   auto table = [&](const std::string& name, const std::string& title, std::vector<gdal::FieldDef> fields) {

@@ -1,7 +1,8 @@
 // Stage 4: the plan layers. 城镇开发边界 around the seats (一核五星); 自然保护地 sized to their
 // published areas; 生态保护红线 = the Yellow River corridor and the parks; 永久基本农田 chosen from
-// farmland outside both; the central city's five areas, control lines and height zones. The
-// three control lines never overlap each other (三线不交叉不重叠) by construction.
+// farmland outside both; the central city's five areas, control lines and height zones; the
+// three spaces and 主体功能区 per county. The three control lines never overlap each other
+// (三线不交叉不重叠) and each lies in its space by construction.
 #include <algorithm>
 #include <cmath>
 
@@ -11,6 +12,7 @@
 #include "core/units.hpp"
 #include "geos/algorithms.hpp"
 #include "index/envelope_index.hpp"
+#include "layers/code_list.hpp"
 #include "sample/model.hpp"
 
 namespace guotu::sample {
@@ -439,6 +441,44 @@ void build_plan_layers(City& city) {
                                                                   {"JGLX", std::string("点")},
                                                                   {"XZQDM", t.code},
                                                                   {"XZQMC", t.name}}));
+  }
+  // 三区 and 主体功能区 (the city file's `spaces`), per county: 城镇空间 = 城镇开发边界 grown by a
+  // margin, 生态空间 = 生态保护红线 grown by a margin less 城镇空间, 农业空间 the rest. 永久基本农田 keeps
+  // 20 m off both lines (above), more than either margin, so each line lies in its space and the
+  // three tile the county. 主体功能分区: the county with its code from the city file.
+  if (cfg.spaces) {
+    std::vector<geos::Geometry> urban_parts, red_parts_all;
+    for (const auto& f : L["CZKFBJ"]) urban_parts.push_back(from_wkb(f.geom));
+    for (const auto& f : L["STBHHX"]) red_parts_all.push_back(from_wkb(f.geom));
+    const geos::Geometry urban = geos::union_all(std::move(urban_parts)).buffer(cfg.urban_space_margin_m, 8);
+    const geos::Geometry eco = geos::union_all(std::move(red_parts_all)).buffer(cfg.ecological_space_margin_m, 8);
+    const auto& functions = layers::CodeList::embedded("ztgnfq");
+    for (std::size_t ci = 0; ci < city.counties.size(); ++ci) {
+      const auto& c = city.counties[ci];
+      const geos::Geometry county = from_wkb(c.geom);
+      geos::Geometry cz = geos::intersection_on_grid(urban, county, kGrid).polygonal_part();
+      geos::Geometry st = geos::intersection_on_grid(eco, county, kGrid).polygonal_part();
+      if (!cz.is_empty() && !st.is_empty()) st = geos::difference_on_grid(st, cz, kGrid).polygonal_part();
+      geos::Geometry taken = cz.is_empty()   ? st.clone()
+                             : st.is_empty() ? cz.clone()
+                                             : geos::union_on_grid(cz, st, kGrid);
+      geos::Geometry ny =
+          taken.is_empty() ? county.clone() : geos::difference_on_grid(county, taken, kGrid).polygonal_part();
+      const std::pair<const char*, geos::Geometry*> spaces[] = {{"CZKJ", &cz}, {"NYKJ", &ny}, {"STKJ", &st}};
+      for (const auto& [layer, g] : spaces) {
+        if (g->is_empty() || g->planar_area() < 1) continue;
+        L[layer].push_back(feature(
+            *g, {{"BSM", bsm(c.code, L[layer].size() + 1)}, {"XZQDM", c.code}, {"XZQMC", c.name}, {"MJ", mj(*g)}}));
+      }
+      const auto it = cfg.main_function.find(c.code);
+      const std::string code = it == cfg.main_function.end() ? cfg.main_function_default : it->second;
+      L["ZTGNFQ"].push_back(feature(county, {{"BSM", bsm(c.code, 1)},
+                                             {"XZQDM", c.code},
+                                             {"XZQMC", c.name},
+                                             {"ZTGNDM", code},
+                                             {"ZTGNMC", functions.name_of(code)},
+                                             {"MJ", mj(county)}}));
+    }
   }
   (void)dist;
 }

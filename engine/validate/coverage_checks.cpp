@@ -261,7 +261,7 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
   return skipped;
 }
 
-std::vector<std::uint8_t> filled_union(const std::vector<FeatureRef>& items, unsigned jobs) {
+std::vector<std::uint8_t> filled_union(const std::vector<FeatureRef>& items, unsigned jobs, bool fill_holes) {
   // Union in spatially sorted chunks on the workers, then the chunks' union on one.
   std::vector<std::size_t> order(items.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -284,7 +284,8 @@ std::vector<std::uint8_t> filled_union(const std::vector<FeatureRef>& items, uns
   auto& ctx = geos::Context::current();
   std::vector<geos::Geometry> gs;
   for (const auto& w : partial) gs.push_back(geos::Geometry::from_wkb(w, ctx));
-  return robust_union(std::move(gs), ctx).polygonal_part().without_holes().to_wkb();
+  const geos::Geometry all = robust_union(std::move(gs), ctx).polygonal_part();
+  return fill_holes ? all.without_holes().to_wkb() : all.to_wkb();
 }
 
 void find_outside(const PlanLayer& layer, const std::vector<std::uint8_t>& city_wkb, const CoverageJob& job,
@@ -335,6 +336,76 @@ void find_outside(const PlanLayer& layer, const std::vector<std::uint8_t>& city_
           f.geometry = pf.wkb;
           f.message = fmt::format("{} fid {} lies outside the city", layer.name(), pf.fid);
         }
+        found[i].push_back(std::move(f));
+      });
+  for (auto& fs : found) out.insert(out.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+}
+
+void find_outside_space(const PlanLayer& line, const PlanLayer& space, const CoverageJob& job, Findings& out) {
+  std::vector<std::pair<Envelope, std::size_t>> envs;
+  envs.reserve(space.features.size());
+  for (std::size_t j = 0; j < space.features.size(); ++j) envs.emplace_back(space.features[j].envelope, j);
+  const index::EnvelopeIndex idx(envs);
+  // Each thread prepares the space features it meets once (a GEOS geometry belongs to the
+  // thread that made it); a space is a few large features, a control line many small ones.
+  struct State {
+    explicit State(const CoverageJob& job) : worker(area::AreaMode::Ellipsoidal, job.working_crs) {}
+    overlay::Worker worker;
+    std::map<std::size_t, geos::PreparedGeometry> prepared;
+    const geos::PreparedGeometry& get(const PlanLayer& space, std::size_t j) {
+      auto it = prepared.find(j);
+      if (it == prepared.end())
+        it = prepared.emplace(j, geos::PreparedGeometry(geos::Geometry::from_wkb(space.features[j].wkb))).first;
+      return it->second;
+    }
+  };
+  std::vector<Findings> found(line.features.size());
+  parallel_for_state(
+      line.features.size(), job.jobs, [&] { return State(job); },
+      [&](std::size_t i, State& st) {
+        auto& ctx = geos::Context::current();
+        const PlanFeature& pf = line.features[i];
+        const geos::Geometry g = geos::Geometry::from_wkb(pf.wkb, ctx);
+        if (!g.is_polygonal() || g.is_empty()) return;
+        std::vector<std::size_t> near;
+        idx.query(pf.envelope, near);
+        for (std::size_t j : near)
+          if (st.get(space, j).covers(g)) return;  // wholly in one space feature: the usual case
+        // The space near the feature (clipped to its envelope grown by 1 m), then what is left.
+        Envelope e = pf.envelope;
+        e.min_x -= 1;
+        e.min_y -= 1;
+        e.max_x += 1;
+        e.max_y += 1;
+        const geos::Geometry rect = geos::Geometry::rectangle(e, ctx);
+        std::vector<geos::Geometry> pieces;
+        for (std::size_t j : near) {
+          geos::Geometry piece = robust_intersection(st.get(space, j).base(), rect).polygonal_part();
+          if (!piece.is_empty()) pieces.push_back(std::move(piece));
+        }
+        const geos::Geometry rest = robust_difference(g, robust_union(std::move(pieces), ctx));
+        auto parts = significant_parts(rest, job.rule, st.worker.measure());
+        if (parts.empty()) return;
+        double total = 0;
+        std::vector<geos::Geometry> geoms;
+        for (auto& p : parts) {
+          total += p.area_m2;
+          geoms.push_back(std::move(p.geometry));
+        }
+        const geos::Geometry outside = geos::Geometry::collect(std::move(geoms), ctx);
+        const double whole = st.worker.area_m2(g);
+        Finding f;
+        f.check = job.check;
+        f.layer = line.name();
+        f.fid = pf.fid;
+        f.related_layer = space.name();
+        f.severity = job.severity;
+        f.measure = total;
+        f.unit = "m2";
+        f.location = outside.interior_point();
+        f.geometry = outside.to_wkb();
+        f.message = fmt::format("{:.2f} m² of {} fid {} ({:.2f} % of its {:.2f} m²) lies outside {}", total,
+                                line.name(), pf.fid, whole > 0 ? 100.0 * total / whole : 0.0, whole, space.name());
         found[i].push_back(std::move(f));
       });
   for (auto& fs : found) out.insert(out.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));

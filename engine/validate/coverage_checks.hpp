@@ -1,8 +1,9 @@
 // Coverage checks (覆盖性检查): overlaps inside a layer that must be a coverage, gaps inside
-// each unit of another layer (DLTB inside each county), features outside the city, and the
-// three spaces covering the city exactly once. All of them work on WKB shared by the
-// workers of the one pool (overlay::for_each); each worker rebuilds the geometries it needs in
-// its own GEOS context and measures with its overlay::Worker's area::Measure.
+// each unit of another layer (DLTB inside each county), features outside the city, the three
+// spaces covering the city exactly once, and each control line inside its space. All of them
+// work on WKB shared by the workers of the one pool (overlay::for_each, or core/parallel.hpp's
+// pool with an overlay::Worker per thread); each worker rebuilds the geometries it needs in its
+// own GEOS context and measures with its overlay::Worker's area::Measure.
 #pragma once
 
 #include <cstdint>
@@ -22,7 +23,7 @@ struct FeatureRef {
 };
 
 struct CoverageJob {
-  std::string check;  ///< COVERAGE_OVERLAP, COVERAGE_GAP or SPACES_COVERAGE
+  std::string check;  ///< COVERAGE_OVERLAP, COVERAGE_GAP, OUTSIDE_CITY, SPACES_COVERAGE or LINE_OUTSIDE_SPACE
   SliverRule rule;
   std::string working_crs;
   Severity severity = Severity::Error;
@@ -43,12 +44,18 @@ std::vector<std::int64_t> find_gaps(const std::vector<FeatureRef>& items, const 
                                     const CoverageJob& job, Findings& out);
 
 /// The union of some features with the holes filled (the city from its counties; a layer's
-/// own outer boundary for "holes" gap checks), as WKB in the working CRS.
-std::vector<std::uint8_t> filled_union(const std::vector<FeatureRef>& items, unsigned jobs);
+/// own outer boundary for "holes" gap checks), as WKB in the working CRS. fill_holes false: the
+/// union as it is (the land of the city's units, where the three spaces must leave no gap).
+std::vector<std::uint8_t> filled_union(const std::vector<FeatureRef>& items, unsigned jobs, bool fill_holes = true);
 
 /// OUTSIDE_CITY: the part of each feature outside the city (significant parts only; points
 /// and lines when not covered).
 void find_outside(const PlanLayer& layer, const std::vector<std::uint8_t>& city_wkb, const CoverageJob& job,
                   Findings& out);
+
+/// LINE_OUTSIDE_SPACE: the part of each feature of a control line outside the union of its
+/// space's features (生态保护红线 outside 生态空间 …), significant parts only; related_layer is the
+/// space, the message gives the part's share of the feature's 椭球面积.
+void find_outside_space(const PlanLayer& line, const PlanLayer& space, const CoverageJob& job, Findings& out);
 
 }  // namespace guotu::validate

@@ -80,6 +80,7 @@ void write_qa_gpkg(const ValidationReport& report, const std::string& path, cons
       {"total_measure", gdal::FieldType::Real, 0, "量值合计", false},
       {"unit", gdal::FieldType::String, 8, "单位", false},
       {"method", gdal::FieldType::String, 0, "方法", false},
+      {"status", gdal::FieldType::String, 0, "检查状态", false},
   };
   summary.metadata = meta;
   const auto summary_id = w.create_layer(summary);
@@ -118,9 +119,15 @@ void write_qa_gpkg(const ValidationReport& report, const std::string& path, cons
       total += std::abs(f.measure);
       if (!f.unit.empty()) unit = f.unit;
     }
-    w.add(summary_id, {c.code, c.name_zh, c.name_en, std::string(to_zh(c.severity)), n, errs,
-                       unit.empty() ? gdal::FieldValue() : gdal::FieldValue(total),
-                       unit.empty() ? gdal::FieldValue() : gdal::FieldValue(unit), c.method});
+    // A check that did not run has no count (NULL, never 0) and says why.
+    const auto nr = report.not_run.find(c.code);
+    const bool ran = nr == report.not_run.end();
+    w.add(
+        summary_id,
+        {c.code, c.name_zh, c.name_en, std::string(to_zh(c.severity)), ran ? gdal::FieldValue(n) : gdal::FieldValue(),
+         ran ? gdal::FieldValue(errs) : gdal::FieldValue(), unit.empty() ? gdal::FieldValue() : gdal::FieldValue(total),
+         unit.empty() ? gdal::FieldValue() : gdal::FieldValue(unit), c.method,
+         ran ? std::string("已检查") : "未检查：" + nr->second});
   }
   w.commit();
 }

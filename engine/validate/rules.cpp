@@ -24,11 +24,11 @@ const char* to_en(Severity s) {
 
 const std::vector<std::string>& check_codes() {
   static const std::vector<std::string> codes = {
-      "GEOM_INVALID",       "GEOM_EMPTY",       "GEOM_TYPE",         "GEOM_OUT_OF_CRS_AREA", "VALUE_INVALID",
-      "CRS_MISSING",        "CRS_NOT_CGCS2000", "CRS_ZONE_MISMATCH", "SCHEMA_FIELD_MISSING", "SCHEMA_FIELD_TYPE",
-      "SCHEMA_FIELD_EMPTY", "BSM_DUPLICATE",    "CODE_UNKNOWN",      "CODE_LOST_ZERO",       "COVERAGE_OVERLAP",
-      "COVERAGE_GAP",       "OUTSIDE_CITY",     "LINES_OVERLAP",     "AREA_TBMJ_MISMATCH",   "AREA_TBDLMJ_MISMATCH",
-      "SPACES_COVERAGE",    "NOT_CHECKED"};
+      "GEOM_INVALID",       "GEOM_EMPTY",         "GEOM_TYPE",         "GEOM_OUT_OF_CRS_AREA", "VALUE_INVALID",
+      "CRS_MISSING",        "CRS_NOT_CGCS2000",   "CRS_ZONE_MISMATCH", "SCHEMA_FIELD_MISSING", "SCHEMA_FIELD_TYPE",
+      "SCHEMA_FIELD_EMPTY", "BSM_DUPLICATE",      "CODE_UNKNOWN",      "CODE_LOST_ZERO",       "COVERAGE_OVERLAP",
+      "COVERAGE_GAP",       "OUTSIDE_CITY",       "LINES_OVERLAP",     "AREA_TBMJ_MISMATCH",   "AREA_TBDLMJ_MISMATCH",
+      "SPACES_COVERAGE",    "LINE_OUTSIDE_SPACE", "NOT_CHECKED"};
   return codes;
 }
 
@@ -46,6 +46,7 @@ const std::map<std::string, std::vector<std::string>>& threshold_keys() {
       {"AREA_TBMJ_MISMATCH", {"relative", "absolute_m2"}},
       {"AREA_TBDLMJ_MISMATCH", {"absolute_m2"}},
       {"SPACES_COVERAGE", {"min_area_m2", "min_width_m"}},
+      {"LINE_OUTSIDE_SPACE", {"min_area_m2", "min_width_m"}},
   };
   return keys;
 }
@@ -114,7 +115,7 @@ RuleSet RuleSet::load(const fs::path& file_in) {
   if (!root.IsMap()) r.fail(root, "a rule file must be a mapping");
   r.only_keys(root,
               {"working_crs", "city_layer", "coverage_gap_units", "allowed_gap_layer", "control_lines", "three_spaces",
-               "fix", "checks"},
+               "line_in_space", "fix", "checks"},
               "the rule file");
   RuleSet rs;
   rs.path = file.string();
@@ -123,6 +124,19 @@ RuleSet RuleSet::load(const fs::path& file_in) {
   rs.allowed_gap_layer = root["allowed_gap_layer"] ? r.scalar(root, "allowed_gap_layer", true) : std::string();
   rs.control_lines = r.list(root, "control_lines");
   rs.three_spaces = r.list(root, "three_spaces");
+  const YAML::Node in_space = root["line_in_space"];
+  if (!in_space || !in_space.IsMap())
+    r.fail(in_space ? in_space : root, "'line_in_space' must be a mapping control line → space");
+  for (const auto& kv : in_space) {
+    const std::string line = kv.first.Scalar();
+    if (!kv.second.IsScalar() || kv.second.Scalar().empty())
+      r.fail(kv.second, "a control line's space must be a layer");
+    if (std::find(rs.control_lines.begin(), rs.control_lines.end(), line) == rs.control_lines.end())
+      r.fail(kv.first, "'" + line + "' is not one of control_lines");
+    if (std::find(rs.three_spaces.begin(), rs.three_spaces.end(), kv.second.Scalar()) == rs.three_spaces.end())
+      r.fail(kv.second, "'" + kv.second.Scalar() + "' is not one of three_spaces");
+    rs.line_in_space.emplace_back(line, kv.second.Scalar());
+  }
   const YAML::Node units = root["coverage_gap_units"];
   if (!units || !units.IsMap())
     r.fail(units ? units : root, "'coverage_gap_units' must be a mapping layer → unit layer");

@@ -1,11 +1,13 @@
 // The check catalogue of `guotu validate` (data/validate/rules.yaml): every check's code,
 // Chinese and English name, severity (错误 / 警告) and thresholds, plus the layer settings
-// (working CRS, city layer, gap units, allowed-gap mask, control lines, three spaces).
+// (working CRS, city layer, gap units, allowed-gap mask, control lines, three spaces and which
+// space holds each control line).
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace guotu::validate {
@@ -47,6 +49,8 @@ class RuleSet {
   std::string allowed_gap_layer;
   std::vector<std::string> control_lines;
   std::vector<std::string> three_spaces;
+  /// Control line code → the space code it must lie in (生态保护红线 → 生态空间 …), file order.
+  std::vector<std::pair<std::string, std::string>> line_in_space;
   double fix_sliver_max_area_m2 = 0;
 
  private:

@@ -142,7 +142,12 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
   if (!rules.allowed_gap_layer.empty()) needed_codes.insert(rules.allowed_gap_layer);
   if (any_selected_code(rules.control_lines))
     needed_codes.insert(rules.control_lines.begin(), rules.control_lines.end());
-  if (any_selected_code(rules.three_spaces)) needed_codes.insert(rules.three_spaces.begin(), rules.three_spaces.end());
+  // The three spaces are read when one of them is judged, or a control line that must lie in one.
+  std::vector<std::string> lines_in_spaces;
+  for (const auto& [line, space] : rules.line_in_space) lines_in_spaces.push_back(line);
+  const bool spaces_judged = any_selected_code(rules.three_spaces);
+  const bool lines_judged = any_selected_code(lines_in_spaces);
+  if (spaces_judged || lines_judged) needed_codes.insert(rules.three_spaces.begin(), rules.three_spaces.end());
 
   Findings findings;
   std::vector<std::unique_ptr<PlanLayer>> loaded;
@@ -211,22 +216,26 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
     return j;
   };
 
-  // The city (市域): its counties' union with the holes filled.
-  std::vector<std::uint8_t> city;
+  // The city (市域): its counties' union with the holes filled (OUTSIDE_CITY), and as it is (the
+  // land the three spaces must cover: a hole between counties is no gap of the spaces).
+  std::vector<std::uint8_t> city, city_land;
   if (const PlanLayer* c = get(rules.city_layer)) {
     city = filled_union(refs(*c), jobs);
+    if (spaces_judged) city_land = filled_union(refs(*c), jobs, false);
   } else {
     // Only a loss when there is something to judge against the city.
     const bool judged = std::any_of(loaded.begin(), loaded.end(), [&](const auto& pl) {
       return pl->profile.def != nullptr && pl->profile.def->code != rules.city_layer && !pl->features.empty() &&
              is_selected(pl->name());
     });
+    const std::string why = why_unusable(rules.city_layer) + " (city_layer of the rule file)";
     if (judged)
-      not_checked(rules.city_layer, "OUTSIDE_CITY and SPACES_COVERAGE not checked: " + why_unusable(rules.city_layer) +
-                                        " (city_layer of the rule file)");
+      not_checked(rules.city_layer, "OUTSIDE_CITY and SPACES_COVERAGE not checked: " + why);
     else
       report.notes.push_back(
           fmt::format("no {} layer: OUTSIDE_CITY and SPACES_COVERAGE were not checked", rules.city_layer));
+    report.not_run["OUTSIDE_CITY"] = why;
+    report.not_run["SPACES_COVERAGE"] = why;
   }
   std::vector<FeatureRef> mask;
   if (!rules.allowed_gap_layer.empty()) {
@@ -293,22 +302,64 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
     clock.lap("control lines");
   }
 
-  // The three spaces: one coverage of the city.
+  // 三区: the three spaces are one coverage of the city, and each control line lies in its space.
+  // A space missing where a space or a control line is to be judged is NOT_CHECKED, filed under
+  // the missing space with the checks it stops; a plan with neither has them 未检查.
   std::vector<FeatureRef> spaces;
-  for (const auto& code : rules.three_spaces)
+  std::vector<std::string> missing_spaces;
+  for (const auto& code : rules.three_spaces) {
     if (const PlanLayer* l = get(code)) {
       auto r = refs(*l);
       spaces.insert(spaces.end(), r.begin(), r.end());
+    } else {
+      missing_spaces.push_back(code);
     }
-  if (!spaces.empty() && !city.empty() && any_selected_code(rules.three_spaces)) {
+  }
+  std::string missing_list;
+  for (const auto& c : missing_spaces) missing_list += (missing_list.empty() ? "" : ", ") + c;
+  if (!spaces_judged && !lines_judged) {
+    std::string all;
+    for (const auto& c : rules.three_spaces) all += (all.empty() ? "" : ", ") + c;
+    const std::string why = selected.empty()
+                                ? fmt::format("the plan has no space layer ({}) and no control line to judge", all)
+                                : fmt::format("--layer selects no space layer ({}) and no control line", all);
+    report.not_run.emplace("SPACES_COVERAGE", why);
+    report.not_run.emplace("LINE_OUTSIDE_SPACE", why);
+    report.notes.push_back("SPACES_COVERAGE and LINE_OUTSIDE_SPACE not checked (未检查): " + why);
+  } else {
+    for (const auto& code : missing_spaces) {
+      std::string stopped = "SPACES_COVERAGE";
+      for (const auto& [line, space] : rules.line_in_space)
+        if (space == code && get(line) != nullptr && any_selected_code({line}))
+          stopped += fmt::format(" and LINE_OUTSIDE_SPACE ({} in {})", line, code);
+      not_checked(code, fmt::format("{} not checked: {} (three_spaces of the rule file)", stopped, why_unusable(code)));
+    }
+    if (!missing_spaces.empty()) report.not_run.emplace("SPACES_COVERAGE", "missing or empty: " + missing_list);
+  }
+  if (missing_spaces.empty() && !city.empty() && spaces_judged) {
     const CoverageJob j = job_for("SPACES_COVERAGE");
     find_overlaps(spaces, j, findings);
     PlanFeature city_feature;  // no feature of the plan: fid −1, so a gap names the layer, not a fid
     city_feature.fid = -1;
-    city_feature.wkb = city;
-    city_feature.envelope = geos::Geometry::from_wkb(city, geos::Context::current()).envelope();
+    city_feature.wkb = city_land;
+    city_feature.envelope = geos::Geometry::from_wkb(city_land, geos::Context::current()).envelope();
     find_gaps(spaces, {{&city_feature, &rules.city_layer}}, {}, *spaces.front().layer, j, findings);
     clock.lap("three spaces");
+  }
+  bool lines_checked = false;
+  for (const auto& [line_code, space_code] : rules.line_in_space) {
+    const PlanLayer* line = get(line_code);
+    const PlanLayer* space = get(space_code);
+    if (line == nullptr || space == nullptr || !is_selected(line->name())) continue;
+    find_outside_space(*line, *space, job_for("LINE_OUTSIDE_SPACE"), findings);
+    lines_checked = true;
+  }
+  if (lines_checked) {
+    clock.lap("control lines in their spaces");
+  } else if (report.not_run.count("LINE_OUTSIDE_SPACE") == 0) {
+    report.not_run["LINE_OUTSIDE_SPACE"] =
+        missing_spaces.empty() ? "the plan has no control line of line_in_space with features"
+                               : "no control line has its space (missing or empty: " + missing_list + ")";
   }
 
   // Only the selected layers' findings (a reference layer is read, not judged).

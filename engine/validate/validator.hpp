@@ -38,6 +38,9 @@ struct ValidationReport {
   std::vector<std::string> notes;  ///< informational: unknown layers, skipped checks
   std::vector<StageTime> timings;
   std::vector<std::string> layers_checked;
+  /// Checks that did not run at all, with why (未检查): shown as such, never as 0 findings. A
+  /// check that could not run where there was something to judge is also a NOT_CHECKED finding.
+  std::map<std::string, std::string> not_run;
 
   /// Findings per check code (every code, 0 included).
   [[nodiscard]] std::map<std::string, std::size_t> counts() const;

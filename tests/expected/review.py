@@ -138,16 +138,33 @@ def review(guotu, work):
         expect(near(l["area_mu"], l["area_m2"] / MU) and near(l["area_km2"], l["area_m2"] / 1e6), f"info: {l['name']} 亩, km²")
         expect(l["planar_area_diagnostic"] == 80000.0 and l["invalid"] == [], f"info: {l['name']} planar 80000, no invalid")
 
-    # validate: the one finding is STBHHX ∩ YJJBNT = [300,400]×[150,200], located at its centre.
+    # validate: the one defect is STBHHX ∩ YJJBNT = [300,400]×[150,200], located at its centre. The
+    # fixture has the three control lines and none of the three spaces (CZKJ, NYKJ, STKJ of
+    # data/validate/rules.yaml): whether each line lies in its space cannot be judged, so each
+    # missing space is one NOT_CHECKED error naming its line, and SPACES_COVERAGE and
+    # LINE_OUTSIDE_SPACE are null (未检查) in counts, never 0.
     v = load("validate")
-    expect(len(v["errors"]) == 1 and v["error_count"] == 1 and v["warning_count"] == 0, "validate: one error, no warning")
+    vrules = yaml.safe_load(open(os.path.join(SRC, "data", "validate", "rules.yaml"), encoding="utf-8"))
+    pairs = {space: line for line, space in vrules["line_in_space"].items()}
+    expect(len(v["errors"]) == 4 and v["error_count"] == 4 and v["warning_count"] == 0,
+           "validate: four errors, no warning")
     e = v["errors"][0]
     overlap = rect_area(300, 150, 400, 200)
     expect((e["check"], e["layer"], e["fid"], e["related_layer"], e["related_fid"]) == ("LINES_OVERLAP", "STBHHX", 1, "YJJBNT", 1),
            "validate: LINES_OVERLAP STBHHX 1 / YJJBNT 1")
     expect(near(e["measure"], overlap), f"validate: measure {e['measure']} = geodesic {overlap:.4f}")
     expect((e["x"], e["y"]) == (39440350.0, 4030175.0), "validate: located at (350, 175)")
-    expect(sum(v["counts"].values()) == 1, "validate: counts sum to 1")
+    nc = v["errors"][1:]
+    expect([x["layer"] for x in nc] == sorted(vrules["three_spaces"]) and all(x["check"] == "NOT_CHECKED" for x in nc),
+           "validate: NOT_CHECKED under each of the three spaces")
+    for x in nc:
+        expect(f"LINE_OUTSIDE_SPACE ({pairs[x['layer']]} in {x['layer']})" in x["message"]
+               and f"the plan has no {x['layer']} layer" in x["message"],
+               f"validate: NOT_CHECKED {x['layer']} names {pairs[x['layer']]} and why")
+    expect(v["counts"]["SPACES_COVERAGE"] is None and v["counts"]["LINE_OUTSIDE_SPACE"] is None
+           and set(v["not_checked"]) == {"SPACES_COVERAGE", "LINE_OUTSIDE_SPACE"},
+           "validate: SPACES_COVERAGE and LINE_OUTSIDE_SPACE not checked (null, with a reason)")
+    expect(sum(n for n in v["counts"].values() if n is not None) == 4, "validate: counts sum to 4")
 
     # check: P2 = [320,380]×[160,190] lies inside STBHHX and YJJBNT and outside CZKFBJ: three 禁止
     # pieces of its whole area; P1 = [50,150]×[20,80] passes. Occupancy: P1 takes 50 × 60 of 耕地

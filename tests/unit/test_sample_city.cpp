@@ -292,3 +292,67 @@ TEST_F(SampleCity, WaterProtectionAndHistoricAreas) {
   EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM sample_expected_violations WHERE RULE_ID = 'R-SZBHFW-FORBID'"), 2);
   EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM sample_expected_violations WHERE RULE_ID = 'R-LSWHBHQ-FORBID'"), 2);
 }
+
+// 三区 and 主体功能区 (issue 16), by OGR SQL (SpatiaLite, planar areas), independently of guotu
+// validate: per county the three spaces' areas add up to the county's and they do not overlap;
+// each control line lies in its space; each county carries the 主体功能 of the city file.
+TEST_F(SampleCity, ThreeSpacesTileEachCountyAndHoldTheirLines) {
+  const auto rows = guotu::test::ogr_sql_rows(
+      city_,
+      "SELECT x.XZQDM, ST_Area(x.geom), "
+      "(SELECT COALESCE(SUM(ST_Area(s.geom)), 0) FROM CZKJ s WHERE s.XZQDM = x.XZQDM) + "
+      "(SELECT COALESCE(SUM(ST_Area(s.geom)), 0) FROM NYKJ s WHERE s.XZQDM = x.XZQDM) + "
+      "(SELECT COALESCE(SUM(ST_Area(s.geom)), 0) FROM STKJ s WHERE s.XZQDM = x.XZQDM), "
+      "COALESCE(ST_Area(ST_Difference(x.geom, (SELECT ST_Union(u.geom) FROM (SELECT geom FROM CZKJ WHERE XZQDM = "
+      "x.XZQDM UNION ALL SELECT geom FROM NYKJ WHERE XZQDM = x.XZQDM UNION ALL SELECT geom FROM STKJ WHERE XZQDM = "
+      "x.XZQDM) u))), 0) FROM XZQ x");
+  ASSERT_EQ(rows.size(), 8u);
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.at(0));
+    const double county = std::stod(row.at(1)), spaces = std::stod(row.at(2)), uncovered = std::stod(row.at(3));
+    EXPECT_LT(std::abs(spaces - county), 1.0);  // sum of the three = the county: no overlap, given no gap
+    EXPECT_LT(uncovered, 1.0);                  // no gap
+  }
+  EXPECT_LT(overlap_area(city_, "CZKJ", "NYKJ"), 1.0);
+  EXPECT_LT(overlap_area(city_, "CZKJ", "STKJ"), 1.0);
+  EXPECT_LT(overlap_area(city_, "NYKJ", "STKJ"), 1.0);
+  for (const auto& [line, space] :
+       std::vector<std::pair<std::string, std::string>>{{"STBHHX", "STKJ"}, {"YJJBNT", "NYKJ"}, {"CZKFBJ", "CZKJ"}}) {
+    SCOPED_TRACE(line);
+    EXPECT_LT(sql_number(city_, "SELECT COALESCE(ST_Area(ST_Difference((SELECT ST_Union(geom) FROM " + line +
+                                    "), (SELECT ST_Union(geom) FROM " + space + "))), 0)"),
+              1.0);
+    EXPECT_GT(sql_number(city_, "SELECT SUM(ST_Area(geom)) FROM " + line), 1e6);
+  }
+  // 主体功能区: one feature per county, the city file's codes, named by layers/codes/ztgnfq.csv.
+  const YAML::Node mf = YAML::LoadFile(
+      (guotu::test::source_dir() / "data/cities/liaocheng/sample.yaml").string())["spaces"]["main_function"];
+  for (const auto& row : guotu::test::ogr_sql_rows(city_,
+                                                   "SELECT x.XZQDM, z.ZTGNDM, z.ZTGNMC, "
+                                                   "COALESCE(ST_Area(ST_SymDifference(x.geom, z.geom)), 0) FROM XZQ x "
+                                                   "JOIN ZTGNFQ z ON z.XZQDM = x.XZQDM")) {
+    SCOPED_TRACE(row.at(0));
+    const std::string want =
+        mf["counties"][row.at(0)] ? mf["counties"][row.at(0)].as<std::string>() : mf["default"].as<std::string>();
+    EXPECT_EQ(row.at(1), want);
+    EXPECT_EQ(row.at(2), want == "1" ? "重点开发区域" : want == "21" ? "农产品主产区" : "?");
+    EXPECT_LT(std::stod(row.at(3)), 1.0);
+  }
+  EXPECT_EQ(sql_number(city_, "SELECT COUNT(*) FROM ZTGNFQ"), 8);
+  // With --defects: the planted 三区 defects are in the sidecar (validate finds them:
+  // ValidateSample.FindsExactlyTheInjectedDefects), and the hole and the disc are there.
+  EXPECT_EQ(sql_number(defects_, "SELECT COUNT(*) FROM sample_defects WHERE CHECK_CODE = 'SPACES_COVERAGE'"), 2);
+  EXPECT_EQ(sql_number(defects_,
+                       "SELECT COUNT(*) FROM sample_defects WHERE CHECK_CODE = 'LINE_OUTSIDE_SPACE' AND "
+                       "LAYER = 'STBHHX'"),
+            1);
+  // Each 永久基本农田 feature planted into a 城镇开发边界 also leaves 农业空间: one row per feature.
+  EXPECT_EQ(sql_number(defects_,
+                       "SELECT COUNT(*) FROM sample_defects WHERE CHECK_CODE = 'LINE_OUTSIDE_SPACE' AND "
+                       "LAYER = 'YJJBNT'"),
+            sql_number(defects_,
+                       "SELECT COUNT(DISTINCT FEATURE_FID) FROM sample_defects WHERE CHECK_CODE = "
+                       "'LINES_OVERLAP' AND LAYER = 'YJJBNT'"));
+  // The overlap is a regular 32-gon of radius 30 m: (32 / 2) r² sin(2π / 32), planar.
+  EXPECT_NEAR(overlap_area(defects_, "CZKJ", "NYKJ"), 16 * 900 * std::sin(2 * 3.141592653589793 / 32), 1.0);
+}

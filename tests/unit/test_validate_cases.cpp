@@ -96,6 +96,7 @@ std::string describe(const v::ValidationReport& r) {
       << ") " << f.message << "\n";
   }
   for (const auto& n : r.notes) s << "  note: " << n << "\n";
+  for (const auto& [code, why] : r.not_run) s << "  not checked: " << code << ": " << why << "\n";
   return s.str();
 }
 
@@ -235,6 +236,13 @@ TEST_P(ValidateCase, Replays) {
   // The counts agree with the list (every code present, 0 included).
   const auto counts = r.counts();
   EXPECT_EQ(counts.size(), v::check_codes().size());
+  // Checks that did not run (未检查, never a count of 0): exactly those stated, when stated.
+  if (expect["not_checked"]) {
+    std::set<std::string> want, have;
+    for (const auto& c : strings(expect["not_checked"])) want.insert(c);
+    for (const auto& [code, why] : r.not_run) have.insert(code);
+    EXPECT_EQ(have, want) << got;
+  }
   for (const auto& n : strings(expect["notes"])) {
     EXPECT_TRUE(std::any_of(r.notes.begin(), r.notes.end(), [&](const std::string& x) { return test::contains(x, n); }))
         << "no note mentions «" << n << "»\n"

@@ -84,7 +84,7 @@ def layer_yaml(name, layer):
 
 
 def case(name, description, plan, findings=(), exit_code=None, error=None, notes=(), options=None, rules_edit=(),
-         fmt=None, comments=()):
+         fmt=None, comments=(), not_checked=None):
     out = ["# Written by generate.py (edit it and rerun). EPSG:4527: x = 39450000 + dx, y = 3990000 + dy.",
            "description: >", "  " + description]
     for c in comments:
@@ -115,6 +115,8 @@ def case(name, description, plan, findings=(), exit_code=None, error=None, notes
             out.append("  findings: []")
         if notes:
             out.append("  notes: [" + ", ".join(notes) + "]")
+        if not_checked is not None:
+            out.append("  not_checked: [" + ", ".join(not_checked) + "]")
     open(os.path.join(HERE, name + ".yaml"), "w", encoding="utf-8").write("\n".join(out) + "\n")
 
 
@@ -124,6 +126,12 @@ def x(dx):
 
 def y(dy):
     return num(Y0 + dy, 6)
+
+
+# The cases about control lines alone (LINES_OVERLAP, a stray red-line feature) switch off
+# the pairing of lines and spaces: a plan with the lines and without the spaces is NOT_CHECKED
+# (spaces_absent_lines_not_checked).
+NO_PAIRS = [("line_in_space:\\n  STBHHX: STKJ\\n  YJJBNT: NYKJ\\n  CZKFBJ: CZKJ", "line_in_space: {}")]
 
 
 # ------------------------------------------------------------------------- the clean base
@@ -214,7 +222,7 @@ case("geom_out_of_crs_area",
                  feat(rect(110, 10, 20, 20), BSM="S4"),
                  feat(f"POLYGON(({x(650000)} {y(0)},{x(650100)} {y(0)},{x(650100)} {y(100)},{x(650000)} {y(0)}))",
                       BSM="S2")]},
-     ["{check: GEOM_OUT_OF_CRS_AREA, layer: STBHHX, fid: 4}"], exit_code=1)
+     ["{check: GEOM_OUT_OF_CRS_AREA, layer: STBHHX, fid: 4}"], exit_code=1, rules_edit=NO_PAIRS)
 
 # -------------------------------------------------------------------------------------- CRS
 
@@ -374,6 +382,7 @@ case("outside_the_city",
 
 # -------------------------------------------------------------------------- control lines
 
+
 case("control_lines_overlap",
      "三线不交叉不重叠: 生态保护红线 [0,50]², 永久基本农田 [40,90]² (10 × 10 = 100 m² with it) and "
      "城镇开发边界 [49.5,99.5] × [0,39.5] (0.5 × 39.5 = 19.75 m² with the red line; it only touches the "
@@ -384,7 +393,7 @@ case("control_lines_overlap",
       "CZKFBJ": [feat(rect(49.5, 0, 50, 39.5), BSM="C1")]},
      ['{check: LINES_OVERLAP, layer: STBHHX, fid: 1, related_layer: CZKFBJ, related_fid: 1, measure: "19.75 ± 0.1"}',
       '{check: LINES_OVERLAP, layer: STBHHX, fid: 1, related_layer: YJJBNT, related_fid: 1, measure: "100 ± 0.5"}'],
-     exit_code=1)
+     exit_code=1, rules_edit=NO_PAIRS)
 
 case("control_lines_below_tolerance",
      "The same lines overlapping by 0.5 × 0.5 = 0.25 m² (below the tolerance) and touching only: no finding.",
@@ -392,7 +401,7 @@ case("control_lines_below_tolerance",
       "STBHHX": [feat(rect(0, 0, 50, 50), BSM="S1")],
       "YJJBNT": [feat(rect(49.5, 49.5, 50, 50), BSM="N1")],
       "CZKFBJ": [feat(rect(50, 0, 50, 39.5), BSM="C1")]},
-     exit_code=0)
+     exit_code=0, rules_edit=NO_PAIRS)
 
 # ---------------------------------------------------------------------------------- areas
 
@@ -421,7 +430,11 @@ case("tbdlmj_without_deduction",
 
 # --------------------------------------------------------------------------- three spaces
 
-SPACE = lambda wkt: {"geometry": "MultiPolygon", "fields": "[]", "features": [feat(wkt)]}  # noqa: E731
+def SPACE(wkt, bsm="K1"):
+    """A space layer (catalogue CZKJ / NYKJ / STKJ) of one feature."""
+    return [feat(wkt, BSM=bsm)]
+
+
 case("three_spaces_cover_the_city",
      "城镇空间 x 0–60, 农业空间 60–140, 生态空间 140–200: the county exactly once, no finding.",
      {"XZQ": clean_xzq(), "DLTB": clean_dltb(), "CZKJ": SPACE(rect(0, 0, 60, 100)),
@@ -438,6 +451,89 @@ case("three_spaces_overlap_and_gap",
        f'{{check: SPACES_COVERAGE, layer: CZKJ, fid: null, related_layer: XZQ, related_fid: null, '
        f'measure: "1000 ± 1", message: "inside the whole of XZQ (市域)", x: [{x(130)}, {x(140)}]}}')],
      exit_code=1)
+
+# The reference 椭球面积 of a rectangle here, independently of guotu: its corners (edges densified
+# to 1 m) to CGCS2000 lon/lat with PROJ, the area with pyproj's Geod on the CGCS2000 ellipsoid.
+def ellipsoidal(x, y, w, h):
+    from pyproj import Geod, Transformer
+    t = Transformer.from_crs("EPSG:4527", "EPSG:4490", always_xy=True)
+    pts = []
+    for (ax, ay), (bx, by) in zip([(x, y), (x + w, y), (x + w, y + h), (x, y + h)],
+                                  [(x + w, y), (x + w, y + h), (x, y + h), (x, y)]):
+        n = max(1, int(max(abs(bx - ax), abs(by - ay))))
+        pts += [(ax + (bx - ax) * i / n, ay + (by - ay) * i / n) for i in range(n)]
+    lon, lat = zip(*[t.transform(X0 + a, Y0 + b) for a, b in pts])
+    area, _ = Geod(a=6378137.0, f=1 / 298.257222101).polygon_area_perimeter(lon, lat)
+    return abs(area)
+
+
+SPACES = {"CZKJ": SPACE(rect(0, 0, 60, 100)), "NYKJ": SPACE(rect(60, 0, 80, 100)),
+          "STKJ": SPACE(rect(140, 0, 60, 100))}
+case("lines_in_their_spaces",
+     "城镇空间 x 0–60, 农业空间 60–140, 生态空间 140–200 and the three lines each inside its own: 城镇开发边界 "
+     "[5,55]×[10,90], 永久基本农田 [70,130]×[10,90], 生态保护红线 [150,195]×[10,90]; the 永久基本农田 and the "
+     "red line touch their spaces' edges nowhere, the 城镇开发边界 shares none: no finding.",
+     {"XZQ": clean_xzq(), "DLTB": clean_dltb(), **SPACES,
+      "CZKFBJ": [feat(rect(5, 10, 50, 80), BSM="C1")],
+      "YJJBNT": [feat(rect(70, 10, 60, 80), BSM="N1")],
+      "STBHHX": [feat(rect(150, 10, 45, 80), BSM="S1")]},
+     exit_code=0, not_checked=[])
+
+case("line_outside_its_space",
+     "永久基本农田 [50,110]×[10,90] reaches 10 m into 城镇空间 (x 50–60: 10 × 80 m) and 生态保护红线 "
+     f"[120,190]×[10,60] 20 m into 农业空间 (x 120–140: 20 × 50 m): two LINE_OUTSIDE_SPACE findings of "
+     f"{ellipsoidal(50, 10, 10, 80):.2f} and {ellipsoidal(120, 10, 20, 50):.2f} m² (椭球面积 of those rectangles, "
+     "pyproj Geod); the lines do not overlap each other.",
+     {"XZQ": clean_xzq(), "DLTB": clean_dltb(), **SPACES,
+      "CZKFBJ": [feat(rect(5, 10, 40, 80), BSM="C1")],
+      "YJJBNT": [feat(rect(50, 10, 60, 80), BSM="N1")],
+      "STBHHX": [feat(rect(120, 10, 70, 50), BSM="S1")]},
+     [f'{{check: LINE_OUTSIDE_SPACE, layer: STBHHX, fid: 1, related_layer: STKJ, '
+      f'measure: "{ellipsoidal(120, 10, 20, 50):.4f} ± 0.01", unit: m2, x: [{x(120)}, {x(140)}], '
+      f'message: ["lies outside STKJ", "% of its"]}}',
+      f'{{check: LINE_OUTSIDE_SPACE, layer: YJJBNT, fid: 1, related_layer: NYKJ, '
+      f'measure: "{ellipsoidal(50, 10, 10, 80):.4f} ± 0.01", unit: m2, x: [{x(50)}, {x(60)}]}}'],
+     exit_code=1, not_checked=[])
+
+case("line_outside_its_space_below_threshold",
+     "永久基本农田 [59.5,130]×[10,90] reaches 0.5 m into 城镇空间 (0.5 × 80 = 40 m², thinner than min_width_m 1) and "
+     "生态保护红线 [139.99,190]×[10,60] 0.01 m into 农业空间 (0.5 m²): digitising noise, no finding.",
+     {"XZQ": clean_xzq(), "DLTB": clean_dltb(), **SPACES,
+      "CZKFBJ": [feat(rect(5, 10, 40, 80), BSM="C1")],
+      "YJJBNT": [feat(rect(59.5, 10, 70.5, 80), BSM="N1")],
+      "STBHHX": [feat(rect(139.99, 10, 50.01, 50), BSM="S1")]},
+     exit_code=0)
+
+case("spaces_absent_lines_not_checked",
+     "The three lines, and no space layer at all: whether each lies in its space cannot be judged, nor whether "
+     "the spaces cover the city. NOT_CHECKED (an error) under each missing space, naming what it stops; "
+     "SPACES_COVERAGE and LINE_OUTSIDE_SPACE are 未检查 (not checked), never 0.",
+     {"XZQ": clean_xzq(), "DLTB": clean_dltb(),
+      "CZKFBJ": [feat(rect(5, 10, 40, 80), BSM="C1")],
+      "YJJBNT": [feat(rect(70, 10, 60, 80), BSM="N1")],
+      "STBHHX": [feat(rect(150, 10, 45, 80), BSM="S1")]},
+     ['{check: NOT_CHECKED, layer: CZKJ, fid: null, severity: error, '
+      'message: "SPACES_COVERAGE and LINE_OUTSIDE_SPACE (CZKFBJ in CZKJ) not checked: the plan has no CZKJ layer"}',
+      '{check: NOT_CHECKED, layer: NYKJ, fid: null, severity: error, '
+      'message: "SPACES_COVERAGE and LINE_OUTSIDE_SPACE (YJJBNT in NYKJ) not checked: the plan has no NYKJ layer"}',
+      '{check: NOT_CHECKED, layer: STKJ, fid: null, severity: error, '
+      'message: "SPACES_COVERAGE and LINE_OUTSIDE_SPACE (STBHHX in STKJ) not checked: the plan has no STKJ layer"}'],
+     exit_code=1, not_checked=["SPACES_COVERAGE", "LINE_OUTSIDE_SPACE"])
+
+case("one_space_absent",
+     "城镇空间 and 农业空间 delivered, 生态空间 not, no control line: the spaces cannot be judged as a "
+     "coverage (the missing one would be reported as a gap): NOT_CHECKED under STKJ, SPACES_COVERAGE 未检查.",
+     {"XZQ": clean_xzq(), "DLTB": clean_dltb(), "CZKJ": SPACES["CZKJ"], "NYKJ": SPACES["NYKJ"]},
+     ['{check: NOT_CHECKED, layer: STKJ, fid: null, severity: error, '
+      'message: "SPACES_COVERAGE not checked: the plan has no STKJ layer"}'],
+     exit_code=1, not_checked=["SPACES_COVERAGE", "LINE_OUTSIDE_SPACE"])
+
+case("spaces_and_lines_absent",
+     "A plan with neither the spaces nor the control lines (the counties and DLTB only): nothing to judge for "
+     "三区, so no finding, but SPACES_COVERAGE and LINE_OUTSIDE_SPACE are 未检查, with a note, not 0.",
+     {"XZQ": clean_xzq(), "DLTB": clean_dltb()},
+     exit_code=0, not_checked=["SPACES_COVERAGE", "LINE_OUTSIDE_SPACE"],
+     notes=['"SPACES_COVERAGE and LINE_OUTSIDE_SPACE not checked (未检查)"'])
 
 # ---------------------------------------------------------------------- layers and tables
 
