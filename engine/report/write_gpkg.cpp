@@ -1,6 +1,7 @@
 // report.gpkg: the long indicator table; per level the unit polygons with every indicator joined,
 // and a layer per computable indicator whose default QGIS style is its choropleth (class breaks
 // from the data, outer bounds rounded outward so that every unit is coloured).
+#include <algorithm>
 #include <regex>
 #include <string_view>
 
@@ -159,8 +160,11 @@ void write_gpkg(const WriteContext& ctx, const std::filesystem::path& file) {
       }
       // A layer per computable indicator, its choropleth the layer's default style: QGIS shows
       // it when the layer is added, without "load style from database".
+      // An indicator without a value in this level (an input not given) has no classes: no layer.
       for (std::size_t k = 0; k < defs.size(); ++k) {
-        if (!defs[k].computable) continue;
+        if (!defs[k].computable ||
+            std::none_of(rows.begin(), rows.end(), [&](const UnitResult* ur) { return ur->outcomes[k].value.value; }))
+          continue;
         const IndicatorDef& d = defs[k];
         gdal::LayerSpec one;
         one.name = spec.name + "_" + d.id;
