@@ -52,6 +52,8 @@ nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles&
         j["attribute"] = o.target->attribute == Attribute::Binding ? "binding" : "expected";
         j["provincial_quota"] = o.target->provincial_quota;
         j["target_source"] = target_source(o);
+        j["target_file"] = target_origin(o);  // file:line and the research reference: the JSON only
+        if (!o.target->seed_ref.empty()) j["target_seed_ref"] = o.target->seed_ref;
         if (!o.target->reference.empty()) j["target_reference"] = o.target->reference;
       }
       if (!o.value.why.empty()) j["why"] = o.value.why;
@@ -95,13 +97,29 @@ nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles&
   std::vector<std::string> tfiles, ifiles;
   for (const auto& f : r.target_files) tfiles.push_back(f.string());
   for (const auto& f : r.indicator_files) ifiles.push_back(f.string());
-  return {{"plan", r.plan},         {"year", r.year},
-          {"crs", r.crs},           {"area", area::to_string(r.area)},
-          {"vintages", r.vintages}, {"classes_within", within},
-          {"patches", r.patches},   {"levels", levels},
-          {"units", units},         {"counts", counts},
-          {"outputs", out},         {"indicator_files", ifiles},
-          {"target_files", tfiles}, {"skipped_features", gdal::skipped_features_json(r.read_problems)},
+  nlohmann::json defs = nlohmann::json::object();
+  for (const auto& d : r.indicators.indicators())
+    defs[d.id] = {{"name", d.name},
+                  {"unit", unit_symbol(d.unit)},
+                  {"source", d.source},
+                  {"file", fmt::format("{}:{}", std::filesystem::path(d.file).filename().string(), d.line)},
+                  {"seed_ref", d.seed_ref}};
+  return {{"plan", r.plan},
+          {"year", r.year},
+          {"synthetic", r.synthetic},
+          {"indicators", defs},
+          {"crs", r.crs},
+          {"area", area::to_string(r.area)},
+          {"vintages", r.vintages},
+          {"classes_within", within},
+          {"patches", r.patches},
+          {"levels", levels},
+          {"units", units},
+          {"counts", counts},
+          {"outputs", out},
+          {"indicator_files", ifiles},
+          {"target_files", tfiles},
+          {"skipped_features", gdal::skipped_features_json(r.read_problems)},
           {"warnings", r.warnings}};
 }
 
@@ -181,13 +199,14 @@ int run(const ReportArgs& a) {
   } else {
     std::size_t units = 0;
     for (const auto& l : r.levels) units += l.units.size();
-    fmt::format_to(to, "report: {} units in {} levels × {} vintage(s), {} indicators, targets for {}\n", units,
-                   r.levels.size(), r.vintages.size(), r.indicators.indicators().size(), r.year);
-    fmt::format_to(to, "  pass {}, fail {}, missing target {}, no input {}, not computable {}, no data {}\n",
+    if (r.synthetic) fmt::format_to(to, "{}\n", report::kSyntheticBanner);
+    fmt::format_to(to, "指标报告：{} 个层级共 {} 个单元 × {} 个现状图层，{} 项指标，{} 年目标\n", r.levels.size(),
+                   units, r.vintages.size(), r.indicators.indicators().size(), r.year);
+    fmt::format_to(to, "  达标 {}，未达标 {}，缺目标 {}，无输入 {}，不可计算 {}，无数据 {}\n",
                    count(report::Status::Pass), count(report::Status::Fail), count(report::Status::MissingTarget),
                    count(report::Status::NoInput), count(report::Status::NotComputable), count(report::Status::NoData));
-    for (const auto& w : r.warnings) fmt::format_to(to, "  note: {}\n", w);
-    for (const auto& [k, p] : files) fmt::format_to(to, "  wrote {}\n", p.string());
+    for (const auto& w : r.warnings) fmt::format_to(to, "  注意：{}\n", w);
+    for (const auto& [k, p] : files) fmt::format_to(to, "  已写出 {}\n", p.string());
   }
   outputs.commit();
   fmt::print(a.json ? stdout : stderr, "{}", text);

@@ -190,6 +190,15 @@ std::string assignment_name(Assignment a) {
   return "";
 }
 
+std::string assignment_name_zh(Assignment a) {
+  switch (a) {
+    case Assignment::All: return "全部图斑";
+    case Assignment::CodePrefix: return "按图斑坐落单位代码（ZLDWDM）前缀";
+    case Assignment::Overlay: return "按单元界线切割图斑（相交部分的椭球面积）";
+  }
+  return "";
+}
+
 LevelRequest parse_level_request(const std::string& by) {
   LevelRequest r;
   if (by == "county") return {"county", "XZQ", "XZQDM", "XZQMC"};

@@ -35,6 +35,8 @@ struct ReportUnit {
 /// How patches were assigned to a level's units.
 enum class Assignment { All, CodePrefix, Overlay };
 std::string assignment_name(Assignment a);
+/// The same in Chinese, for people (HTML, GeoPackage descriptions).
+std::string assignment_name_zh(Assignment a);
 
 /// One level of units (city, county, town, or a layer).
 struct UnitLevel {

@@ -7,6 +7,7 @@
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/resources.hpp"
+#include "gdal/dataset_metadata.hpp"
 #include "gdal/output_writer.hpp"
 #include "overlay/overlay.hpp"
 #include "report/writers.hpp"
@@ -83,11 +84,13 @@ ReportResult compute_report(const ReportOptions& o) {
     inputs[name] = read_input_table(name, file);
   }
   for (const auto& n : needed)
-    if (!inputs.count(n))
-      r.warnings.push_back("no input table '" + n + "': indicators that need it are reported as no input");
+    if (!inputs.count(n)) r.warnings.push_back("未提供输入表 " + n + "：用到它的指标记为无输入");
 
   const gdal::VectorSource plan = gdal::VectorSource::open(o.plan, o.open);
   for (const auto& w : plan.warnings()) r.warnings.push_back(w);
+  // The sample generator's mark, never a guess from the file name.
+  if (const auto mark = gdal::dataset_metadata_item(o.plan, "GUOTU_SYNTHETIC"); mark && mark->rfind("yes", 0) == 0)
+    r.synthetic = true;
   std::vector<LevelRequest> requests;
   for (const auto& b : o.by.empty() ? std::vector<std::string>{"county", "town"} : o.by)
     requests.push_back(parse_level_request(b));
@@ -124,7 +127,7 @@ ReportResult compute_report(const ReportOptions& o) {
   for (const auto& m : r.indicators.measures()) {
     if (m.kind != MeasureKind::Overlay) continue;
     if (plan.find_layer(m.layer) == nullptr) {
-      const std::string w = "plan layer " + m.layer + " is absent: its indicators are reported as no input";
+      const std::string w = "规划数据中没有图层 " + m.layer + "：用到它的指标记为无输入";
       if (std::find(r.warnings.begin(), r.warnings.end(), w) == r.warnings.end()) r.warnings.push_back(w);
       continue;
     }
@@ -149,9 +152,8 @@ ReportResult compute_report(const ReportOptions& o) {
     for (std::size_t li = 0; li < r.levels.size(); ++li) {
       const UnitLevel& level = r.levels[li];
       if (land.unassigned[li] > 0)
-        r.warnings.push_back(r.vintages[vi] + ": " + std::to_string(land.unassigned[li]) +
-                             " patches have a ZLDWDM that names no unit of level " + level.name +
-                             " (they count for the city only)");
+        r.warnings.push_back(r.vintages[vi] + "：" + std::to_string(land.unassigned[li]) +
+                             " 个图斑的坐落单位代码（ZLDWDM）不属于" + level.title + "任何单元（只计入全市）");
       for (std::size_t ui = 0; ui < level.units.size(); ++ui) {
         const ReportUnit& unit = level.units[ui];
         UnitResult ur;
@@ -186,7 +188,8 @@ ReportResult compute_report(const ReportOptions& o) {
   r.read_problems = log.problems();
   for (const auto& w : log.warnings()) r.warnings.push_back(w);
   // The report's files say it too: their figures leave these features out.
-  if (!r.read_problems.empty()) r.warnings.push_back("the figures leave out " + gdal::summarize(r.read_problems, 10));
+  if (!r.read_problems.empty())
+    r.warnings.push_back("以下要素未能读取，未计入各项数字：" + gdal::summarize(r.read_problems, 10));
   return r;
 }
 

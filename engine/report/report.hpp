@@ -72,6 +72,9 @@ struct ReportResult {
   /// trust): the figures leave them out, so the run exits 2.
   std::vector<gdal::ReadProblem> read_problems;
   std::vector<std::string> warnings;
+  /// The plan is a synthetic sample: `guotu sample` marks its GeoPackage (metadata item
+  /// GUOTU_SYNTHETIC = "yes…"); every output then carries a 示例数据 banner.
+  bool synthetic = false;
 
   [[nodiscard]] const ReportUnit& unit_of(const UnitResult& r) const { return levels[r.level].units[r.unit]; }
   /// Counts of outcomes by status.

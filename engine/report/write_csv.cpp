@@ -46,20 +46,37 @@ void write_csv(const WriteContext& ctx, const std::filesystem::path& file) {
   std::ofstream out(file, std::ios::binary);
   if (!out) throw_internal("cannot write", {file.string(), {}, {}, {}});
   out << "\xEF\xBB\xBF";
-  csv_row(out, {"vintage", "level", "unit_code", "unit_name", "indicator", "indicator_name", "value", "unit",
-                "comparator", "target", "target_kind", "attribute", "status", "status_zh", "target_source",
-                "target_reference", "indicator_source", "note"});
+  // Headers and cells in Chinese; values and targets at the unit's decimals (the GeoPackage and
+  // the JSON keep full precision). A synthetic plan says so in a column of every row.
+  std::vector<std::string> header{"现状图层", "层级",     "单位代码", "单位名称", "指标代码", "指标名称",
+                                  "数值",     "单位",     "比较",     "目标值",   "目标类型", "指标属性",
+                                  "状态",     "目标来源", "目标参考", "指标来源", "说明"};
+  if (r.synthetic) header.insert(header.begin(), "数据性质");
+  csv_row(out, header);
   for (const auto& ur : r.results) {
     const ReportUnit& u = r.unit_of(ur);
     for (const auto& o : ur.outcomes) {
       const Target* t = o.target ? &*o.target : nullptr;
-      csv_row(out,
-              {r.vintages[ur.vintage], r.levels[ur.level].name, u.code, u.name, o.indicator->id, o.indicator->name,
-               o.value.value ? exact_number(*o.value.value) : "", unit_symbol(o.indicator->unit),
-               t ? comparator_symbol(t->comparator) : "", t && t->value ? exact_number(*t->value) : "",
-               t ? (t->provincial_quota ? "provincial quota" : "value") : "", t ? attribute_name(t->attribute) : "",
-               status_name(o.status), status_name_zh(o.status), target_source(o), t ? t->reference : "",
-               indicator_source(*o.indicator), o.value.why.empty() ? o.indicator->note : o.value.why});
+      const int dec = display_decimals(o.indicator->unit);
+      std::vector<std::string> row{r.vintages[ur.vintage],
+                                   r.levels[ur.level].title,
+                                   u.code,
+                                   u.name,
+                                   o.indicator->id,
+                                   o.indicator->name,
+                                   o.value.value ? plain_number(*o.value.value, dec) : "",
+                                   unit_symbol(o.indicator->unit),
+                                   t ? comparator_symbol(t->comparator) : "",
+                                   t && t->value ? plain_number(*t->value, dec) : "",
+                                   t ? target_kind_text(*t) : "",
+                                   t ? attribute_name(t->attribute) : "",
+                                   status_name_zh(o.status),
+                                   target_source(o),
+                                   t ? t->reference : "",
+                                   indicator_source(*o.indicator),
+                                   o.value.value ? o.indicator->note : missing_value_text(r, ur, o)};
+      if (r.synthetic) row.insert(row.begin(), "示例数据（合成）");
+      csv_row(out, row);
     }
   }
   out.close();

@@ -63,6 +63,7 @@ h3{margin:18px 0 6px 0;font-size:16px}
 table{border-collapse:collapse;font-size:13px;margin:6px 0 12px 0;background:#fff}
 th,td{border:1px solid #ccd;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#dde6f0}
+td.attr{white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .badge{display:inline-block;border-radius:10px;padding:1px 9px;font-size:12px;font-weight:bold;white-space:nowrap}
 .badge.pass{background:#c6efce;color:#006100}
@@ -75,6 +76,7 @@ figcaption{font-size:13px;font-weight:bold;margin-bottom:4px}
 .legend{font-size:11px;margin-top:4px}
 .legend i{display:inline-block;width:14px;height:10px;border:1px solid #888;margin:0 3px 0 8px;vertical-align:middle}
 .src{font-size:11px;color:#555}
+.synthetic{background:#b00020;color:#fff;font-weight:bold;font-size:15px;padding:10px 28px;letter-spacing:.5px}
 .warn{background:#fff4ce;border:1px solid #e0c060;padding:6px 10px;font-size:13px;margin:8px 0}
 details{margin:6px 0}
 summary{cursor:pointer;font-weight:bold}
@@ -137,8 +139,8 @@ std::string map_svg(const ReportResult& r, const UnitLevel& level, const LevelSh
   std::vector<double> values;
   for (const auto* ur : rows)
     if (ur->outcomes[k].value.value) values.push_back(*ur->outcomes[k].value.value);
-  const Classes classes = classify(values);
   const int dec = display_decimals(def.unit);
+  const Classes classes = classify(values, dec);
   std::string svg = fmt::format(
       "<svg class=\"map\" width=\"{:.0f}\" height=\"{:.0f}\" viewBox=\"0 0 {:.1f} {:.1f}\" "
       "role=\"img\" aria-label=\"{}\">",
@@ -158,7 +160,7 @@ std::string map_svg(const ReportResult& r, const UnitLevel& level, const LevelSh
         "{}</title></path>",
         shapes.paths[ur->unit], fill, stroke, o.status == Status::Fail ? "1.6" : "0.5", esc(u.code), esc(u.name),
         o.value.value ? esc(display_number(*o.value.value, dec) + " " + unit_symbol(def.unit))
-                      : esc(status_name_zh(o.status)));
+                      : esc(missing_value_text(r, *ur, o)));
   }
   svg += "</svg>";
   std::string legend = "<div class=\"legend\">";
@@ -168,8 +170,8 @@ std::string map_svg(const ReportResult& r, const UnitLevel& level, const LevelSh
                           display_number(classes.breaks[i], dec), display_number(classes.breaks[i + 1], dec));
   }
   legend += " " + esc(unit_symbol(def.unit)) + "</div>";
-  return fmt::format("<figure style=\"max-width:{:.0f}px\"><figcaption>{}（{}）</figcaption>{}{}</figure>",
-                     shapes.proj.width, esc(def.name), esc(unit_symbol(def.unit)), svg, legend);
+  return fmt::format("<figure style=\"max-width:{:.0f}px\"><figcaption>{}</figcaption>{}{}</figure>", shapes.proj.width,
+                     esc(titled_name(def)), svg, legend);
 }
 
 std::string bar_chart(const ReportResult& r, const UnitLevel& level, const std::vector<const UnitResult*>& rows,
@@ -211,7 +213,7 @@ std::string bar_chart(const ReportResult& r, const UnitLevel& level, const std::
                          esc(display_number(*o.value.value, dec)));
     } else {
       svg += fmt::format("<text x=\"{:.0f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#777\">{}</text>", label_w, y + 12,
-                         esc(status_name_zh(o.status)));
+                         esc(missing_value_text(r, *ur, o)));
     }
     y += row_h;
   }
@@ -222,9 +224,9 @@ std::string bar_chart(const ReportResult& r, const UnitLevel& level, const std::
         h - 4);
   }
   svg += "</svg>";
-  return fmt::format(
-      "<figure><figcaption>{}（{}）{}</figcaption>{}</figure>", esc(def.name), esc(unit_symbol(def.unit)),
-      same_target && common_target ? esc(" — 虚线为目标 " + display_number(*common_target, dec)) : "", svg);
+  return fmt::format("<figure><figcaption>{}{}</figcaption>{}</figure>", esc(titled_name(def)),
+                     same_target && common_target ? esc(" — 虚线为目标 " + display_number(*common_target, dec)) : "",
+                     svg);
 }
 
 std::string indicator_table(const ReportResult& r, const UnitLevel& level, const std::vector<const UnitResult*>& rows,
@@ -247,8 +249,8 @@ std::string indicator_table(const ReportResult& r, const UnitLevel& level, const
           esc(vintage), esc(level.name), esc(u.code), esc(def.id), exact_number(*o.value.value),
           display_number(*o.value.value, dec));
     else
-      t += fmt::format("<td class=\"num\">{}</td>", esc(o.value.why.empty() ? status_name_zh(o.status) : o.value.why));
-    t += fmt::format("<td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"src\">{}{}</td></tr>",
+      t += fmt::format("<td class=\"num\">{}</td>", esc(missing_value_text(r, *ur, o)));
+    t += fmt::format("<td class=\"num\">{}</td><td class=\"attr\">{}</td><td>{}</td><td class=\"src\">{}{}</td></tr>",
                      esc(target_text(o)), o.target ? esc(attribute_name(o.target->attribute)) : "", badge(o.status),
                      esc(target_source(o)),
                      o.target && !o.target->reference.empty() ? "<br>" + esc("参考：" + o.target->reference) : "");
@@ -267,8 +269,8 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
   for (const auto& v : r.vintages) vintages += (vintages.empty() ? "" : ", ") + v;
   h << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    << "<title>" << esc(city) << " 国土空间指标报告 " << r.year << "</title><style>" << kStyle
-    << "</style></head><body>\n";
+    << "<title>" << (r.synthetic ? "【示例数据】" : "") << esc(city) << " 国土空间指标报告 " << r.year
+    << "</title><style>" << kStyle << "</style></head><body>\n";
   h << "<header><h1>" << esc(city) << " 国土空间指标报告（" << r.year << " 年目标）</h1>"
     << "<p>规划数据库：" << esc(r.plan) << " · 现状图层：" << esc(vintages) << " · 坐标系：" << esc(r.crs)
     << " · 面积：椭球面积（国土调查办发〔2008〕32号）</p>";
@@ -276,7 +278,9 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
     h << "<p>生成：guotu "
       << esc(ctx.options.metadata.count("GUOTU_VERSION") ? ctx.options.metadata.at("GUOTU_VERSION") : "") << " · "
       << esc(it->second) << "</p>";
-  h << "</header>\n<nav><a href=\"#summary\">总览</a>";
+  h << "</header>\n";
+  if (r.synthetic) h << "<div class=\"synthetic\" role=\"alert\">" << esc(kSyntheticBanner) << "</div>\n";
+  h << "<nav><a href=\"#summary\">总览</a>";
   for (std::size_t vi = 0; vi < r.vintages.size(); ++vi)
     for (std::size_t li = 1; li < r.levels.size(); ++li)
       h << "<a href=\"#" << esc(level_key(r, vi, li)) << "\">" << esc(r.levels[li].title)
@@ -306,10 +310,10 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
             << esc(u.code) << "\" data-indicator=\"" << esc(o.indicator->id) << "\" data-value=\""
             << exact_number(*o.value.value) << "\">" << display_number(*o.value.value, dec) << "</td>";
         else
-          h << "<td class=\"num\">" << esc(o.value.why.empty() ? status_name_zh(o.status) : o.value.why) << "</td>";
+          h << "<td class=\"num\">" << esc(missing_value_text(r, *ur, o)) << "</td>";
         h << "<td>" << esc(unit_symbol(o.indicator->unit)) << "</td><td class=\"num\">" << esc(target_text(o))
-          << "</td><td>" << (o.target ? esc(attribute_name(o.target->attribute)) : "") << "</td><td>" << badge(o.status)
-          << "</td><td class=\"src\">" << esc(target_source(o))
+          << "</td><td class=\"attr\">" << (o.target ? esc(attribute_name(o.target->attribute)) : "") << "</td><td>"
+          << badge(o.status) << "</td><td class=\"src\">" << esc(target_source(o))
           << (o.target && !o.target->reference.empty() ? "<br>" + esc("参考：" + o.target->reference) : "")
           << "</td></tr>";
       }
@@ -326,7 +330,7 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
       const auto rows = results_of(r, vi, li);
       h << "<section id=\"" << esc(level_key(r, vi, li)) << "\"><h2>" << esc(level.title) << "（" << rows.size()
         << " 个单元，" << esc(r.vintages[vi]) << "）</h2><p class=\"src\">单元图层 " << esc(level.layer)
-        << "；图斑归属：" << esc(assignment_name(level.assignment)) << "</p>";
+        << "；图斑归属：" << esc(assignment_name_zh(level.assignment)) << "</p>";
       h << "<div class=\"figures\">";
       for (std::size_t k = 0; k < defs.size(); ++k)
         if (defs[k].map && defs[k].computable) h << map_svg(r, level, shapes, rows, k);
@@ -339,10 +343,9 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
       }
       const bool open = rows.size() <= 40;
       for (std::size_t k = 0; k < defs.size(); ++k) {
-        h << "<details" << (open ? " open" : "") << "><summary>" << esc(defs[k].name) << "（"
-          << esc(unit_symbol(defs[k].unit)) << "）</summary><p class=\"src\">" << esc(defs[k].definition) << " — "
-          << esc(indicator_source(defs[k])) << "</p>" << indicator_table(r, level, rows, k, r.vintages[vi])
-          << "</details>";
+        h << "<details" << (open ? " open" : "") << "><summary>" << esc(titled_name(defs[k]))
+          << "</summary><p class=\"src\">" << esc(defs[k].definition) << " — " << esc(indicator_source(defs[k]))
+          << "</p>" << indicator_table(r, level, rows, k, r.vintages[vi]) << "</details>";
       }
       h << "</section>\n";
     }
@@ -386,10 +389,11 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file) {
     const IndicatorDef* d = r.indicators.find(t.indicator);
     h << "<tr><td>" << esc(d ? d->name : t.indicator) << "</td><td>" << (t.year ? std::to_string(*t.year) : "")
       << "</td><td>" << esc(t.unit.empty() ? t.level : t.unit) << "</td><td class=\"num\">"
-      << esc(t.value ? comparator_symbol(t.comparator) + " " + exact_number(*t.value)
-                     : std::string("省下达任务（未提供）"))
-      << "</td><td>" << esc(attribute_name(t.attribute)) << "</td><td class=\"src\">"
-      << esc(fmt::format("{} [{}:{}]", t.source, std::filesystem::path(t.file).filename().string(), t.line))
+      << esc(t.value
+                 ? comparator_symbol(t.comparator) + " " + display_number(*t.value, d ? display_decimals(d->unit) : 2) +
+                       (d ? " " + unit_symbol(d->unit) : "")
+                 : std::string("省下达任务（未提供）"))
+      << "</td><td>" << esc(attribute_name(t.attribute)) << "</td><td class=\"src\">" << esc(t.source)
       << "</td><td class=\"src\">" << esc(t.reference) << "</td></tr>";
   }
   h << "</table></section>\n</main></body></html>\n";

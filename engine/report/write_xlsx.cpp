@@ -2,6 +2,8 @@
 // sheet per level: one row per (vintage, unit, indicator), numbers as numbers, the status cell
 // coloured (pass green, fail red, missing target amber, no input/not computable grey), the
 // target and its source beside the value.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "area/measure.hpp"
@@ -38,14 +40,19 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
   // Overview.
   xlsx::Sheet& info = book.add_sheet("说明");
   std::uint32_t row = 0;
-  info.write(row++, 0, "国土空间指标报告 (guotu report)", header);
+  if (r.synthetic) {
+    const int banner = style(true, 0xFFFFFF, 0xB00020, {}, true);
+    info.write(row++, 0, "示例数据（SYNTHETIC）", banner);
+    info.write(row - 1, 1, kSyntheticBanner, banner);
+  }
+  info.write(row++, 0, "国土空间指标报告（guotu report）", header);
   info.write(row, 0, "规划数据库", text), info.write(row++, 1, r.plan, text);
   info.write(row, 0, "目标年份", text), info.write(row++, 1, static_cast<double>(r.year), number_style[0]);
   std::string vintages;
   for (const auto& v : r.vintages) vintages += (vintages.empty() ? "" : ", ") + v;
   info.write(row, 0, "现状图层", text), info.write(row++, 1, vintages, text);
   info.write(row, 0, "坐标系 / 面积", text),
-      info.write(row++, 1, r.crs + "; 椭球面积 (国土调查办发〔2008〕32号)", text);
+      info.write(row++, 1, r.crs + "；椭球面积（国土调查办发〔2008〕32号）", text);
   for (const auto& f : r.target_files) info.write(row, 0, "目标文件", text), info.write(row++, 1, f.string(), text);
   for (const auto& w : r.warnings) info.write(row, 0, "注意", text), info.write(row++, 1, w, wrap);
   ++row;
@@ -54,7 +61,7 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
   ++row;
   for (const auto& d : r.indicators.indicators()) {
     info.write(row, 0, d.id, text);
-    info.write(row, 1, d.name, text);
+    info.write(row, 1, titled_name(d), text);
     info.write(row, 2, unit_symbol(d.unit), text);
     info.write(row, 3, d.definition, wrap);
     info.write(row, 4, indicator_source(d), wrap);
@@ -71,7 +78,11 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
   constexpr std::uint16_t ncols = 15;
   for (std::size_t li = 0; li < r.levels.size(); ++li) {
     const UnitLevel& level = r.levels[li];
-    xlsx::Sheet& s = book.add_sheet(level.title == level.name ? level.name : level.title + " " + level.name);
+    // The sheet is named by the level's Chinese title (市级, 县级 …); a title two levels share
+    // gets the level's key as well.
+    const bool shared =
+        std::count_if(r.levels.begin(), r.levels.end(), [&](const UnitLevel& l) { return l.title == level.title; }) > 1;
+    xlsx::Sheet& s = book.add_sheet(shared ? level.title + " " + level.name : level.title);
     for (std::uint16_t c = 0; c < ncols; ++c) s.write(0, c, cols[c], header);
     std::uint32_t n = 1;
     for (std::size_t vi = 0; vi < r.vintages.size(); ++vi) {
@@ -88,7 +99,7 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
           if (o.value.value)
             s.write(n, 5, *o.value.value, number_style[dec]);
           else
-            s.write(n, 5, o.value.why.empty() ? status_name_zh(o.status) : o.value.why, text);
+            s.write(n, 5, missing_value_text(r, *ur, o), text);
           s.write(n, 6, unit_symbol(o.indicator->unit), text);
           if (t) {
             s.write(n, 7, comparator_symbol(t->comparator), text);
@@ -96,12 +107,12 @@ void write_xlsx(const WriteContext& ctx, const std::filesystem::path& file) {
               s.write(n, 8, *t->value, number_style[dec]);
             else
               s.write(n, 8, "省下达任务（未提供）", text);
-            s.write(n, 9, t->provincial_quota ? "省下达任务" : "数值", text);
+            s.write(n, 9, target_kind_text(*t), text);
             s.write(n, 10, attribute_name(t->attribute), text);
             s.write(n, 12, target_source(o), text);
             s.write(n, 13, t->reference, text);
           }
-          s.write(n, 11, status_name_zh(o.status) + " " + status_name(o.status), status_style[o.status]);
+          s.write(n, 11, status_name_zh(o.status), status_style[o.status]);
           s.write(n, 14, indicator_source(*o.indicator), text);
           ++n;
         }

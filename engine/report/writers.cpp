@@ -35,24 +35,74 @@ std::string display_number(double v, int decimals) {
   return (negative ? "-" : "") + grouped + tail;
 }
 
+std::string plain_number(double v, int decimals) {
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);  // no "-0.00"
+  return s;
+}
+
 std::string exact_number(double v) {
   return fmt::format("{}", v);
 }
 
+const char* const kSyntheticBanner =
+    "示例数据（SYNTHETIC）：本报告的规划数据库是 guotu sample 生成的合成样例城市，不是真实的规划或调查数据；"
+    "其中的数字只用于演示，不能用于审批、考核或对外引用。";
+
 std::string target_text(const Outcome& o) {
   if (!o.target) return "";
   if (!o.target->value) return "省下达任务（未提供）";
-  return comparator_symbol(o.target->comparator) + " " + exact_number(*o.target->value);
+  return comparator_symbol(o.target->comparator) + " " +
+         display_number(*o.target->value, display_decimals(o.indicator->unit));
 }
 
 std::string target_source(const Outcome& o) {
   if (!o.target) return "";
-  return fmt::format("{} [{}:{}]", o.target->source, std::filesystem::path(o.target->file).filename().string(),
-                     o.target->line);
+  return o.target->source;
+}
+
+std::string target_origin(const Outcome& o) {
+  if (!o.target) return "";
+  return fmt::format("{}:{}", std::filesystem::path(o.target->file).filename().string(), o.target->line);
 }
 
 std::string indicator_source(const IndicatorDef& d) {
-  return fmt::format("{} [{}:{}]", d.source, std::filesystem::path(d.file).filename().string(), d.line);
+  return d.source;
+}
+
+std::string titled_name(const IndicatorDef& d) {
+  const std::string suffix = "（" + unit_symbol(d.unit) + "）";
+  if (d.name.size() >= suffix.size() && d.name.compare(d.name.size() - suffix.size(), suffix.size(), suffix) == 0)
+    return d.name;
+  return d.name + suffix;
+}
+
+std::string missing_value_text(const ReportResult& r, const UnitResult& ur, const Outcome& o) {
+  const IndicatorDef& d = *o.indicator;
+  switch (o.value.state) {
+    case ValueState::Ok: return o.value.value ? std::string() : status_name_zh(o.status);
+    case ValueState::NotComputable: return "不可由土地数据计算";
+    case ValueState::ZeroDenominator: {
+      const MeasureDef* m = r.indicators.measure(d.denominator);
+      return "分母为零（" + (m != nullptr && !m->name.empty() ? m->name : d.denominator) + "）";
+    }
+    case ValueState::NoInput: {
+      std::string names;
+      for (const std::string* id : {&d.numerator, &d.denominator}) {
+        if (id->empty()) continue;
+        const auto it = ur.measures.find(*id);
+        if (it != ur.measures.end() && it->second) continue;
+        const MeasureDef* m = r.indicators.measure(*id);
+        names += (names.empty() ? "" : "、") + (m != nullptr && !m->name.empty() ? m->name : *id);
+      }
+      return "无输入：" + names;
+    }
+  }
+  return status_name_zh(o.status);
+}
+
+std::string target_kind_text(const Target& t) {
+  return t.provincial_quota ? "省下达任务" : "数值";
 }
 
 std::string level_key(const ReportResult& r, std::size_t vintage, std::size_t level) {
@@ -68,7 +118,7 @@ int Classes::of(double v) const {
   return static_cast<int>(count() - 1);
 }
 
-Classes classify(std::vector<double> values, std::size_t max_classes) {
+Classes classify(std::vector<double> values, int decimals, std::size_t max_classes) {
   Classes c;
   values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }), values.end());
   if (values.empty()) return c;
@@ -80,6 +130,13 @@ Classes classify(std::vector<double> values, std::size_t max_classes) {
     if (q > c.breaks.back()) c.breaks.push_back(q);
   }
   if (values.back() > c.breaks.back() || c.breaks.size() == 1) c.breaks.push_back(values.back());
+  // Outer bounds outward at the shown decimals, and never past the extremes' inside.
+  const double scale = std::pow(10.0, decimals);
+  double lo = std::floor(values.front() * scale) / scale, hi = std::ceil(values.back() * scale) / scale;
+  if (!(lo <= values.front())) lo = std::nextafter(values.front(), -INFINITY);
+  if (!(hi >= values.back())) hi = std::nextafter(values.back(), INFINITY);
+  c.breaks.front() = lo;
+  c.breaks.back() = hi;
   return c;
 }
 

@@ -30,27 +30,44 @@ void write_html(const WriteContext& ctx, const std::filesystem::path& file);
 int display_decimals(ValueUnit u);
 /// A value with its display decimals and thousands separators (12,345.67).
 std::string display_number(double v, int decimals);
+/// A value at `decimals`, without separators (CSV: a number a spreadsheet reads as a number).
+std::string plain_number(double v, int decimals);
 /// The shortest text that reads back as the same double (CSV, data attributes).
 std::string exact_number(double v);
 
-/// The target as people read it: "≥ 0.78", "省下达任务（未提供）", "" when none.
+/// The target as people read it, at the unit's decimals: "≥ 0.78", "≥ 800.0000",
+/// "省下达任务（未提供）", "" when none.
 std::string target_text(const Outcome& o);
-/// Where the target comes from: its source, file and line.
+/// Where the target comes from: the document (文号《title》) and item, as people read it.
 std::string target_source(const Outcome& o);
-/// Where the indicator's definition comes from: its source, file and line.
+/// The target's file and line ("liaocheng.yaml:41"): for the JSON only.
+std::string target_origin(const Outcome& o);
+/// Where the indicator's definition comes from: the document and item.
 std::string indicator_source(const IndicatorDef& d);
+/// The indicator's name with its unit, once: "国土开发强度（%）"; a name that already ends with
+/// its unit in brackets ("耕地保有量（万亩）") is left as it is.
+std::string titled_name(const IndicatorDef& d);
+/// What a cell without a value says, in Chinese: 不可由土地数据计算, 无输入：常住人口（人） …
+std::string missing_value_text(const ReportResult& r, const UnitResult& ur, const Outcome& o);
+/// The target's kind: 省下达任务 or 数值.
+std::string target_kind_text(const Target& t);
+/// The banner every output carries when the plan is a synthetic sample (ReportResult::synthetic).
+extern const char* const kSyntheticBanner;
 
 /// The label of a vintage/level pair used to name layers and sheets ("county", "county_DLTB_LATER").
 std::string level_key(const ReportResult& r, std::size_t vintage, std::size_t level);
 
 /// Choropleth classes over the values of one indicator in one level (quantile breaks, ≤ 5).
+/// The outer bounds are rounded outward at `decimals` (never inward): the first class starts at
+/// or below the smallest value, the last ends at or above the largest, so every unit with a
+/// value falls in a class in QGIS (which compares lower ≤ v ≤ upper) as in the HTML.
 struct Classes {
   std::vector<double> breaks;  ///< class i spans [breaks[i], breaks[i+1]]
   [[nodiscard]] std::size_t count() const { return breaks.size() < 2 ? 0 : breaks.size() - 1; }
   /// Class of a value; -1 when there are no classes.
   [[nodiscard]] int of(double v) const;
 };
-Classes classify(std::vector<double> values, std::size_t max_classes = 5);
+Classes classify(std::vector<double> values, int decimals, std::size_t max_classes = 5);
 /// YlOrRd, 5 steps: the colours of the shipped choropleth style.
 extern const std::array<std::uint32_t, 5> kClassColours;
 

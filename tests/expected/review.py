@@ -282,6 +282,8 @@ def review(guotu, work):
             else:
                 expect(i["pass"] is None and i["status"] == "missing target", f"report {code}: {k} missing target")
     expect(r["counts"] == {"fail": 2, "missing target": 16, "pass": 2}, "report: 2 pass, 2 fail, 16 missing")
+    # The fixture is written by fixture.py without guotu sample's GUOTU_SYNTHETIC mark: no banner.
+    expect(r["synthetic"] is False, "report: a plan without the sample's mark is not called synthetic")
 
     # ledger balance: from the CSVs. 371502: +100 亩 (20 水田, grade 5), −30 (10 水田) drawn, −10
     # transferred to 371521 (with the lot's 水田 share 10 × 20/100 = 2); 371521: +50 (grade 9),

@@ -267,6 +267,30 @@ def check_sensible(layer, table, where):
               f"{where}: 耕地 (DLBM 01) is not yellow")
 
 
+def check_every_unit_coloured(layer, where):
+    """A graduated style (the report's choropleths) gives every feature that has a value a symbol:
+    class bounds that leave the smallest or largest value outside would leave that unit white."""
+    r = layer.renderer()
+    if r is None or r.type() != "graduatedSymbol":
+        return 0
+    attr = r.classAttribute()
+    ctx = QgsRenderContext()
+    r.startRender(ctx, layer.fields())
+    valued, blank = 0, []
+    try:
+        for f in layer.getFeatures():
+            v = f[attr]
+            if v is None or (hasattr(v, "isNull") and v.isNull()):
+                continue
+            valued += 1
+            if not r.symbolsForFeature(f, ctx):
+                blank.append(f"{f.attribute('unit_name')} ({v})")
+    finally:
+        r.stopRender(ctx)
+    check(not blank, f"{where}: {len(blank)} of {valued} units uncoloured by {attr}: {blank[:5]}")
+    return valued
+
+
 # ------------------------------------------------------------------------------------------
 
 def main():
@@ -330,6 +354,7 @@ def run_all(guotu, source, sample_dir, work):
 def check_layers(outputs):
     n = 0
     spatial_styled = 0
+    choropleths = 0
     for path in outputs:
         for table, identifier, data_type, srs_id in gpkg_layers(path):
             where = f"{os.path.basename(path)}:{table}"
@@ -347,8 +372,19 @@ def check_layers(outputs):
                 continue
             compare_style(layer, qml, where)
             check_sensible(layer, table, where)
+            if check_every_unit_coloured(layer, where):
+                choropleths += 1
             spatial_styled += 1
-    print(f"  {n} layers valid with matching counts; {spatial_styled} spatial layers show their stored default style")
+        if os.path.basename(path) == "report.gpkg":
+            # Every style stored in the report is the default of its own layer (a layer per
+            # indicator): none is left for "load style from database".
+            with sqlite3.connect(path) as db:
+                stray = db.execute("SELECT f_table_name, styleName FROM layer_styles WHERE useAsDefault != 1").fetchall()
+            check(not stray, f"{path}: styles QGIS does not apply by default: {stray[:5]}")
+    print(f"  {n} layers valid with matching counts; {spatial_styled} spatial layers show their stored default style; "
+          f"{choropleths} choropleths colour every unit")
+    # The sample's 12 indicators with values (no input tables given) × 3 levels, and units_*.
+    check(choropleths >= 39, f"only {choropleths} choropleths checked (12 indicators × 3 levels and 3 units_ layers)")
     check(spatial_styled >= 20, f"only {spatial_styled} styled spatial layers checked")
     return n
 

@@ -332,16 +332,33 @@ TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
     }
     EXPECT_EQ(compared, want.size()) << what;
   };
-  // CSV: UTF-8 with BOM; read back by GDAL's CSV driver.
+  // CSV: UTF-8 with BOM, Chinese headers; read back by GDAL's CSV driver. Values are rounded to
+  // the unit's convention (公顷 2 places, 万亩 4, % 2): each is the JSON's value to that many places.
   const std::string csv = read_text(out_ / "indicators.csv");
   ASSERT_GE(csv.size(), 3u);
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
   {
+    const std::map<std::string, std::string> level_of{{"市级", "city"}, {"县级", "county"}, {"乡镇级", "town"}};
+    const std::map<std::string, std::size_t> decimals_of{{"公顷", 2}, {"万亩", 4}, {"%", 2}, {"平方米/人", 2}};
     std::map<std::string, double> got;
+    std::size_t rounded = 0;
     for (const auto& r : sql_rows(out_ / "indicators.csv",
-                                  "SELECT level, unit_code, indicator, value FROM indicators WHERE value <> ''"))
-      got[r[0] + "|" + r[1] + "|" + r[2]] = std::stod(r[3]);
-    check(got, "CSV");
+                                  "SELECT \"层级\", \"单位代码\", \"指标代码\", \"数值\", \"单位\" FROM indicators "
+                                  "WHERE \"数值\" <> ''")) {
+      const std::string key = level_of.at(r[0]) + "|" + r[1] + "|" + r[2];
+      got[key] = std::stod(r[3]);
+      const auto dot = r[3].find('.');
+      ASSERT_NE(dot, std::string::npos) << key << " " << r[3];
+      ASSERT_TRUE(decimals_of.count(r[4])) << r[4];
+      EXPECT_EQ(r[3].size() - dot - 1, decimals_of.at(r[4])) << key << " " << r[3] << " " << r[4];
+      if (want.count(key)) {
+        EXPECT_LE(std::abs(got[key] - want.at(key)), 0.5000001 * std::pow(10.0, -double(decimals_of.at(r[4]))))
+            << "CSV " << key;
+        ++rounded;
+      }
+    }
+    EXPECT_EQ(got.size(), want.size()) << "CSV";
+    EXPECT_EQ(rounded, want.size()) << "CSV";
   }
   // GeoPackage: the indicator table, and the unit layers with the indicators joined.
   {
@@ -359,28 +376,25 @@ TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
       EXPECT_GT(std::stod(r[3]), 1e8);  // real polygons
     }
     EXPECT_EQ(sql_rows(out_ / "report.gpkg", "SELECT COUNT(*) FROM units_town")[0][0], "136");
-    // A choropleth per indicator; the default one is a key indicator, with breaks from the data.
+    // A layer per computable indicator and level, its choropleth the layer's default style (what
+    // QGIS loads); no style is stored that QGIS would not apply by default.
     const auto styles =
-        sql_rows(out_ / "report.gpkg",
-                 "SELECT styleName, useAsDefault, styleQML FROM layer_styles WHERE f_table_name = 'units_county'");
-    EXPECT_GE(styles.size(), 10u);
-    bool has_default = false;
+        sql_rows(out_ / "report.gpkg", "SELECT f_table_name, styleName, useAsDefault FROM layer_styles");
+    std::set<std::string> styled;
     for (const auto& s : styles) {
-      EXPECT_NE(s[2].find("attr=\"" + s[0] + "\""), std::string::npos) << s[0];
-      if (s[1] == "1") {
-        has_default = true;
-        EXPECT_EQ(s[0], "kfqd_pct");
-        EXPECT_EQ(s[2].find("lower=\"0.000000\" upper=\"20.000000\""), std::string::npos) << "placeholder breaks left";
-      }
+      EXPECT_EQ(s[2], "1") << s[0] << " " << s[1] << ": a style QGIS does not load by default";
+      EXPECT_TRUE(styled.insert(s[0]).second) << s[0] << " has two styles";
     }
-    EXPECT_TRUE(has_default);
+    for (const char* level : {"city", "county", "town"})
+      for (const char* id : {"kfqd_pct", "gd_ha", "gd_wanmu", "yjjbnt_ha", "sl_pct", "sd_ha", "zrbhd_pct", "cxjsyd_ha"})
+        EXPECT_TRUE(styled.count(std::string("units_") + level + "_" + id)) << level << " " << id;
+    EXPECT_FALSE(styled.count("units_county_slxjl")) << "森林蓄积量 is not computable: no map";
   }
   // XLSX: GDAL's XLSX driver reads each sheet as a layer; numbers are numbers.
   {
     CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE");
     std::map<std::string, double> got;
-    const std::pair<const char*, const char*> sheets[] = {
-        {"市级 city", "city"}, {"县级 county", "county"}, {"乡镇级 town", "town"}};
+    const std::pair<const char*, const char*> sheets[] = {{"市级", "city"}, {"县级", "county"}, {"乡镇级", "town"}};
     for (const auto& [sheet, level] : sheets)
       for (const auto& r :
            sql_rows(out_ / "report.xlsx",
@@ -408,6 +422,78 @@ TEST_F(ReportOnSampleCity, CsvXlsxGpkgAndHtmlCarryTheSameNumbers) {
     EXPECT_EQ(html.find("<script"), std::string::npos);
     EXPECT_EQ(html.find("<link"), std::string::npos);
   }
+}
+
+// Every stored choropleth colours every unit that has a value: each value lies inside a class of
+// the style QGIS applies (QGIS draws v when lower ≤ v ≤ upper; bounds rounded inward at 6
+// decimals left units white before).
+TEST_F(ReportOnSampleCity, ChoroplethClassesCoverEveryUnit) {
+  const fs::path gpkg = out_ / "report.gpkg";
+  const auto styles = sql_rows(gpkg, "SELECT f_table_name, styleQML FROM layer_styles");
+  ASSERT_GE(styles.size(), 39u);  // 12 indicators with values × 3 levels, and the three units_ layers
+  const std::regex attr_re("<renderer-v2[^>]* attr=\"([^\"]+)\"");
+  const std::regex range_re("<range [^>]*lower=\"([^\"]+)\" upper=\"([^\"]+)\"");
+  std::size_t units = 0;
+  for (const auto& st : styles) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(st[1], m, attr_re)) << st[0];
+    const std::string field = m[1].str();
+    std::vector<std::pair<double, double>> ranges;
+    for (auto it = std::sregex_iterator(st[1].begin(), st[1].end(), range_re); it != std::sregex_iterator(); ++it)
+      ranges.emplace_back(std::stod((*it)[1].str()), std::stod((*it)[2].str()));
+    const auto values = sql_rows(
+        gpkg, "SELECT unit_name, \"" + field + "\" FROM \"" + st[0] + "\" WHERE \"" + field + "\" IS NOT NULL");
+    if (!values.empty()) EXPECT_FALSE(ranges.empty()) << st[0];
+    for (const auto& v : values) {
+      const double x = std::stod(v[1]);
+      const bool coloured =
+          std::any_of(ranges.begin(), ranges.end(), [&](const auto& r) { return r.first <= x && x <= r.second; });
+      EXPECT_TRUE(coloured) << st[0] << ": " << v[0] << " (" << v[1] << ") is in no class";
+      ++units;
+    }
+  }
+  EXPECT_GE(units, 145u * 13);  // every unit in the 13 choropleths with values (and units_ layers)
+}
+
+// What a user reads is Chinese, cites documents (not files and lines), shows each unit's figures
+// once and rounded; the sample is said to be synthetic in every output.
+TEST_F(ReportOnSampleCity, ChineseThroughoutCitedByDocumentAndMarkedSynthetic) {
+  ASSERT_FALSE(json_.is_discarded());
+  const std::string html = read_text(out_ / "report.html"), csv = read_text(out_ / "indicators.csv");
+  for (const auto* text : {&html, &csv}) {
+    for (const char* bad : {"liaocheng.yaml:", "seed000", "seed_ref", "（万亩）（万亩）", "（%）（%）",
+                            "not computable", "no input", "missing target", "provincial quota"})
+      EXPECT_EQ(text->find(bad), std::string::npos) << bad;
+    EXPECT_NE(text->find("聊政办字〔2022〕10号《聊城市"), std::string::npos);  // quotes are escaped per format
+    EXPECT_NE(text->find("自然资源保护和利用规划》专栏2 自然保护地占比：≥0.78%（约束性）"), std::string::npos);
+    EXPECT_NE(text->find("示例数据"), std::string::npos);
+    EXPECT_NE(text->find("不可由土地数据计算"), std::string::npos);
+    EXPECT_NE(text->find("无输入：常住人口（人）"), std::string::npos);
+  }
+  // The banner before anything else in the page; every CSV row says it.
+  EXPECT_LT(html.find("示例数据（SYNTHETIC）"), html.find("id=\"summary\""));
+  EXPECT_EQ(csv.substr(3, std::string("数据性质").size()), "数据性质");
+  EXPECT_EQ(csv.find(",pass,"), std::string::npos);
+  EXPECT_EQ(csv.find(",fail,"), std::string::npos);
+  // 0.78 % at the unit's two places; 万亩 figures at four places, nowhere a long double.
+  EXPECT_NE(html.find("≥ 0.78"), std::string::npos);
+  EXPECT_FALSE(std::regex_search(html, std::regex(">[^<]*[0-9]\\.[0-9]{7,}[^<]*<"))) << "an unrounded figure";
+  // The raw references stay in the JSON.
+  const auto& zr = (*unit(json_, "city", "371500"))["indicators"]["zrbhd_pct"];
+  EXPECT_TRUE(std::regex_match(zr["target_file"].get<std::string>(), std::regex("liaocheng\\.yaml:[0-9]+")))
+      << zr["target_file"];
+  EXPECT_EQ(zr["target_seed_ref"].get<std::string>().rfind("seed000", 0), 0u);
+  EXPECT_EQ(json_["synthetic"], true);
+  // The GeoPackage and the workbook say it too.
+  const auto meta = sql_rows(out_ / "report.gpkg", "SELECT metadata FROM gpkg_metadata");
+  bool marked = false;
+  for (const auto& m : meta) marked = marked || m[0].find("GUOTU_SYNTHETIC") != std::string::npos;
+  EXPECT_TRUE(marked);
+  CPLSetConfigOption("OGR_XLSX_HEADERS", "DISABLE");
+  const auto first = sql_rows(out_ / "report.xlsx", "SELECT * FROM \"说明\" LIMIT 1");
+  CPLSetConfigOption("OGR_XLSX_HEADERS", nullptr);
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(first[0][0], "示例数据（SYNTHETIC）");
 }
 
 TEST_F(ReportOnSampleCity, BatchOfVintagesLayersQuotasAndPopulation) {
