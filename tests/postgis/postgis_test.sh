@@ -97,8 +97,10 @@ fi
 run 1 "$work/validate-gpkg.log" validate "$sample/defects.gpkg" --out "$work/validate.gpkg"
 run 1 "$work/validate-pg.log" validate "$(pgs defects)" --out "$(pgs res_validate)" && compare "$work/validate.gpkg" res_validate $qgis
 if ((quick == 0)); then
-  # report
-  run 0 "$work/report-gpkg.log" report --plan "$city" --out "$work/report"
+  # report: the sample's GUOTU_SYNTHETIC mark (GeoPackage metadata) does not survive ogr2ogr into
+  # PostGIS, so the GeoPackage run reads a copy without it (-nomd), as the tables in PostGIS are.
+  ogr2ogr -f GPKG "$work/plan-nomd.gpkg" "$city" -preserve_fid -nomd
+  run 0 "$work/report-gpkg.log" report --plan "$work/plan-nomd.gpkg" --out "$work/report"
   run 0 "$work/report-pg.log" report --plan "$(pgs plan)" --out "$(pgs res_report)" && compare "$work/report/report.gpkg" res_report $qgis
   # diff (exit 1: suspected illegal changes)
   run 1 "$work/diff-gpkg.log" diff --before "$city" --after "$city" --after-layer DLTB_LATER --plan "$city" --out "$work/diff.gpkg"
