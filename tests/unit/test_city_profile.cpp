@@ -78,18 +78,18 @@ TEST(CityProfile, MalformedProfileNamesFileAndLine) {
   bad.replace(bad.find("data/rules/liaocheng.yaml"), 25, "data/rules/nowhere.yaml");
   guotu::test::write_file(dir / "missing.yaml", bad);
   std::string why = error_of([&] { (void)city::load_file(dir / "missing.yaml", "test"); });
-  EXPECT_NE(why.find("missing.yaml, line 6"), std::string::npos) << why;
+  EXPECT_NE(why.find("missing.yaml:6:"), std::string::npos) << why;
   EXPECT_NE(why.find("no such file"), std::string::npos) << why;
   // A key it does not know, and a CRS without its source.
   guotu::test::write_file(dir / "key.yaml", head + "crs: EPSG:4527\n" + good_files);
   why = error_of([&] { (void)city::load_file(dir / "key.yaml", "test"); });
-  EXPECT_NE(why.find("key.yaml, line 5"), std::string::npos) << why;
+  EXPECT_NE(why.find("key.yaml:5:"), std::string::npos) << why;
   EXPECT_NE(why.find("crs"), std::string::npos) << why;
   std::string nosource = head + good_files;
   nosource.replace(nosource.find(", source: guotu 设定：测试"), std::string(", source: guotu 设定：测试").size(), "");
   guotu::test::write_file(dir / "nosource.yaml", nosource);
   why = error_of([&] { (void)city::load_file(dir / "nosource.yaml", "test"); });
-  EXPECT_NE(why.find("nosource.yaml, line 3"), std::string::npos) << why;
+  EXPECT_NE(why.find("nosource.yaml:3:"), std::string::npos) << why;
   EXPECT_NE(why.find("source"), std::string::npos) << why;
 }
 
