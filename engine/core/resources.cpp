@@ -23,7 +23,7 @@ fs::path find_home() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    const fs::path installed = exe.parent_path().parent_path() / "share" / "guotu";
+    fs::path installed = exe.parent_path().parent_path() / "share" / "guotu";
     if (is_home(installed)) return installed;
     looked = installed.string();
   }

@@ -167,8 +167,10 @@ const Catalogue& Catalogue::embedded() {
     c = load();
     // The city's own table names (the profile's layer_names) answer to the layers too.
     const city::Profile& profile = city::current();
-    for (const auto& [code, names] : profile.layer_names) {
-      auto it = std::find_if(c.layers_.begin(), c.layers_.end(), [&](const LayerDef& l) { return l.code == code; });
+    for (const auto& entry : profile.layer_names) {
+      const std::string& code = entry.first;
+      const std::vector<std::string>& names = entry.second;
+      auto it = std::find_if(c.layers_.begin(), c.layers_.end(), [&code](const LayerDef& l) { return l.code == code; });
       if (it == c.layers_.end())
         throw_bad_input("layer_names: the layer catalogue has no layer '" + code + "'",
                         {profile.file.string(), {}, {}, {}});
