@@ -30,7 +30,7 @@ fs::path data_path(const yaml::Reader& r, const YAML::Node& map, const char* key
   if (rel.empty()) return {};
   if (fs::path(rel).is_absolute())
     r.fail(map[key], std::string("'") + key + "' must be relative to guotu's data folder");
-  const fs::path p = resources::home() / rel;
+  fs::path p = resources::home() / rel;
   if (!fs::exists(p)) r.fail(map[key], std::string("'") + key + "': no such file or folder " + p.string());
   return p;
 }
