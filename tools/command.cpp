@@ -10,6 +10,7 @@
 
 #include "core/atomic_output.hpp"
 #include "core/bounds.hpp"
+#include "core/city.hpp"
 #include "core/version.hpp"
 #include "gdal/output_writer.hpp"
 
@@ -17,6 +18,7 @@ namespace guotu::cli {
 
 namespace {
 std::string g_command_line;
+std::string g_city;
 
 std::string shell_quote(const std::string& s) {
   if (!s.empty() && s.find_first_of(" \t\n'\"\\$`*?;&|<>()") == std::string::npos) return s;
@@ -58,6 +60,16 @@ CLI::Validator jobs_range() {
 
 CLI::Validator year_range() {
   return whole_in(bounds::kMinYear, bounds::kMaxYear);
+}
+
+void add_city_option(CLI::App* cmd) {
+  cmd->add_option("--city", g_city,
+                  "city profile: data/cities/NAME/profile.yaml (working CRS, units, layer names, the rule, "
+                  "indicator and target files); default: the one data/cities/cities.yaml names");
+}
+
+void select_city() {
+  if (!g_city.empty()) city::select(g_city);
 }
 
 const std::string& command_line() {

@@ -41,6 +41,13 @@ CLI::Validator jobs_range();
 /// --year: bounds::kMinYear to bounds::kMaxYear.
 CLI::Validator year_range();
 
+/// `--city NAME` on a command that reads city data (core/city.hpp): the profile
+/// data/cities/NAME/profile.yaml; without it, the default city. select_city() makes the named
+/// one the run's city before the command runs (an unknown name is a usage error naming the
+/// known ones).
+void add_city_option(CLI::App* cmd);
+void select_city();
+
 /// The command line as typed, for output metadata.
 const std::string& command_line();
 void set_command_line(int argc, char** argv);

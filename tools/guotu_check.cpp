@@ -30,6 +30,7 @@ struct CheckArgs {
   std::string grade_weights;
   std::string encoding;
   std::string assume_crs;
+  std::string crs;
   std::string area = "ellipsoidal";
   bool json = false;
   bool overwrite = false;
@@ -58,6 +59,7 @@ int run(const CheckArgs& args) {
   opts.projects_layer = args.projects_layer;
   opts.open.encoding = args.encoding;
   opts.open.assume_crs = args.assume_crs;
+  opts.working_crs = args.crs;
   opts.area = area::parse_area_mode(args.area);
   opts.jobs = args.jobs;
   opts.make_valid = args.make_valid;
@@ -120,7 +122,7 @@ void register_check(CLI::App& app, CommandMain& selected) {
       ->required();
   cmd->add_option("--projects", args->projects, "projects source (layer XMYD, or the only layer)")->required();
   cmd->add_option("--out", args->out, "output GeoPackage, or PostGIS: \"PG:dbname=… active_schema=NAME\"")->required();
-  cmd->add_option("--rules", args->rules, "rule file (default: data/rules/liaocheng.yaml)");
+  cmd->add_option("--rules", args->rules, "rule file (default: the city profile's, files: rules)");
   cmd->add_option("--projects-layer", args->projects_layer, "projects layer name (default XMYD or the only layer)");
   cmd->add_option("--occupancy-json", args->occupancy_json,
                   "also write the occupancy (压占) hand-over JSON for `guotu ledger add-occupation`");
@@ -138,7 +140,12 @@ void register_check(CLI::App& app, CommandMain& selected) {
       "not finite, text in a numeric field, a geometry of the wrong type), is an error at once (exit 2, no "
       "output), not a project judged 未完整审查 or a skipped feature");
   cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
-  cmd->add_option("--assume-crs", args->assume_crs, "CRS for layers that declare none (e.g. EPSG:4527)");
+  cmd->add_option("--assume-crs", args->assume_crs,
+                  "CRS for layers that declare none (an EPSG code such as the city profile's working_crs, or WKT)");
+  cmd->add_option("--crs", args->crs,
+                  "working CRS: every layer is reprojected into it on read, areas stay 椭球面积 (default: the city "
+                  "profile's working_crs)");
+  add_city_option(cmd);
   cmd->add_option("--area", args->area,
                   "the areas of the results: ellipsoidal (椭球面积, default) or planar (投影面积 in the working CRS; "
                   "the ledger refuses such an occupancy file)");

@@ -28,7 +28,7 @@ namespace {
 
 struct DiffArgs {
   std::string before, after, plan, out, before_layer = "DLTB", after_layer, ledger, user, encoding, assume_crs;
-  std::string rules, approvals, approvals_layer;
+  std::string rules, approvals, approvals_layer, crs;
   std::string area = "ellipsoidal";
   bool footprints = false, json = false, overwrite = false;
   double min_area = 1.0;
@@ -86,6 +86,7 @@ int run(const DiffArgs& a) {
   o.jobs = a.jobs;
   o.open.encoding = a.encoding;
   o.open.assume_crs = a.assume_crs;
+  o.working_crs = a.crs;
   Progress progress("comparing", true);
   o.progress = [&](std::size_t done, std::size_t total) {
     progress.update(static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
@@ -176,8 +177,9 @@ void register_diff(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--plan", args->plan,
                   "plan source with the zones the change rules test (STBHHX, YJJBNT, ZRBHD, CZKFBJ: catalogue names) "
                   "and XMYD (projects with PZWH count as approved)");
-  cmd->add_option("--rules", args->rules,
-                  "change rules (YAML: classes, 疑似违法 flags, zones; default data/rules/change_liaocheng.yaml)");
+  cmd->add_option(
+      "--rules", args->rules,
+      "change rules (YAML: classes, 疑似违法 flags, zones; default: the city profile's, files: change_rules)");
   cmd->add_option("--approvals", args->approvals,
                   "approved projects (批准的项目用地范围; any OGR source): new construction wholly inside one is 已批, "
                   "not 疑似违法 (default: the plan's XMYD features with PZWH)");
@@ -204,7 +206,12 @@ void register_diff(CLI::App& app, CommandMain& selected) {
   cmd->add_flag("--overwrite", args->overwrite, "replace an existing output");
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (summary still on stderr)");
   cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
-  cmd->add_option("--assume-crs", args->assume_crs, "CRS for layers that declare none (e.g. EPSG:4527)");
+  cmd->add_option("--assume-crs", args->assume_crs,
+                  "CRS for layers that declare none (an EPSG code such as the city profile's working_crs, or WKT)");
+  cmd->add_option("--crs", args->crs,
+                  "working CRS: every layer is reprojected into it on read, areas stay 椭球面积 (default: the city "
+                  "profile's working_crs)");
+  add_city_option(cmd);
   cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });
 }
 

@@ -254,7 +254,7 @@ int run_export(ledger::FarmlandLedger& l, const LedgerArgs& a) {
   spec.title = "补充耕地项目 (占补平衡台账)";
   spec.description = "Supplement projects of the farmland balance ledger with their remaining quota";
   spec.geometry = gdal::GeometryKind::MultiPolygon;
-  spec.crs = "EPSG:4527";
+  spec.crs = ledger::ledger_crs();
   using FT = gdal::FieldType;
   spec.fields = {{"ID", FT::String, 40, "项目编号"},         {"XZQDM", FT::String, 12, "县级代码"},
                  {"XMMC", FT::String, 200, "项目名称"},      {"LY", FT::String, 20, "来源"},
@@ -367,6 +367,7 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
                   "default schema guotu_ledger, password from ~/.pgpass or PGPASSWORD")
       ->required();
   cmd->add_option("--user", a->user, "who writes (audit); default the OS user");
+  add_city_option(cmd);
   cmd->add_option("--wait", a->wait_s,
                   "seconds a write waits for another desk's write to finish (then exit 3, nothing written)")
       ->check(whole_in(1, 3600))
@@ -438,7 +439,8 @@ void register_ledger(CLI::App& app, CommandMain& selected) {
   sup->add_option("--capacity", a->capacity, "产能 (standard-grade-equivalent m²); default area × grade weight")
       ->check(finite_in(0, bounds::kMaxLedgerCapacity));
   sup->add_option("--accepted", a->date, "acceptance date YYYY-MM-DD")->required();
-  sup->add_option("--polygon-wkt", a->polygon_wkt, "its boundary as WKT in EPSG:4527");
+  sup->add_option("--polygon-wkt", a->polygon_wkt,
+                  "its boundary as WKT in the ledger's CRS (the city profile's working_crs)");
   sup->callback(with_ledger([](ledger::FarmlandLedger& l, const LedgerArgs& x) {
     ledger::Supplement s{x.id,
                          x.county,

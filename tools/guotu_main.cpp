@@ -49,7 +49,9 @@ int run(int argc, char** argv) {
     return 2;
   }
   try {
-    return selected ? selected() : 2;
+    if (!selected) return 2;
+    cli::select_city();
+    return selected();
   } catch (const Error& e) {
     fmt::print(stderr, "guotu: error: {}\n", e.what());
     return e.exit_code();

@@ -85,6 +85,7 @@ void register_qgis(CLI::App& app, CommandMain& selected) {
   cmd->add_flag("--no-tables", args->no_tables,
                 "leave out attribute tables (summaries, indicators); default: group 表格");
   cmd->add_flag("--overwrite", args->overwrite, "replace an existing project file");
+  add_city_option(cmd);
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (summary still on stderr)");
   cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });
 }

@@ -23,7 +23,7 @@ struct ReportArgs {
   std::vector<std::string> targets, by, vintages, indicators, inputs, classes_within;
   std::string area = "ellipsoidal";
   std::optional<int> year;
-  std::string crs = "EPSG:4527", encoding, assume_crs;
+  std::string crs, encoding, assume_crs;
   unsigned jobs = 0;
   bool overwrite = false, json = false;
 };
@@ -232,9 +232,10 @@ void register_report(CLI::App& app, CommandMain& selected) {
       ->required();
   cmd->add_option("--targets", a->targets,
                   "target file (YAML, repeatable; later files override earlier ones, e.g. provincial quotas); "
-                  "default data/targets/liaocheng.yaml");
+                  "default: the city profile's (files: targets)");
+  add_city_option(cmd);
   cmd->add_option("--indicators", a->indicators,
-                  "indicator definitions (YAML, repeatable); default data/indicators/liaocheng.yaml");
+                  "indicator definitions (YAML, repeatable); default: the city profile's (files: indicators)");
   cmd->add_option("--by", a->by,
                   "levels besides the city: county, town, or LAYER[:CODE_FIELD[:NAME_FIELD]] (repeatable; default "
                   "county and town)");
@@ -250,7 +251,7 @@ void register_report(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--area", a->area,
                   "the areas guotu measures: ellipsoidal (椭球面积, default) or planar (投影面积 in the working CRS); "
                   "figures read from fields (TBMJ …) are as recorded");
-  cmd->add_option("--crs", a->crs, "working CRS (default EPSG:4527)");
+  cmd->add_option("--crs", a->crs, "working CRS (default: the city profile's working_crs)");
   cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_option("--encoding", a->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
   cmd->add_option("--assume-crs", a->assume_crs, "CRS for layers that declare none");

@@ -15,7 +15,7 @@ namespace guotu::cli {
 namespace {
 
 struct SampleArgs {
-  std::string out, city;
+  std::string out, sample_file;
   std::size_t patches = 20000;
   std::uint64_t seed = 1;
   bool defects = false, overwrite = false, json = false;
@@ -25,7 +25,7 @@ struct SampleArgs {
 int run(const SampleArgs& a) {
   sample::SampleOptions o;
   o.out = a.out;
-  o.city_file = a.city;
+  o.city_file = a.sample_file;
   o.patches = a.patches;
   o.seed = a.seed;
   o.defects = a.defects;
@@ -88,7 +88,9 @@ void register_sample(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--seed", a->seed, "random seed, 0 to 2^63 − 1 (default 1)")
       ->check(whole_in(0, std::numeric_limits<std::int64_t>::max()));
   cmd->add_flag("--defects", a->defects, "inject the known list of defects (sidecar table sample_defects)");
-  cmd->add_option("--city", a->city, "city description (default data/cities/liaocheng/sample.yaml)");
+  add_city_option(cmd);
+  cmd->add_option("--sample-file", a->sample_file,
+                  "the sample city's description (YAML; default: the city profile's, files: sample)");
   cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_flag("--overwrite", a->overwrite, "replace an existing output");
   cmd->add_flag("--json", a->json, "print a JSON summary on stdout");

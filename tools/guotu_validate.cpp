@@ -183,7 +183,8 @@ void register_validate(CLI::App& app, CommandMain& selected) {
       ->required();
   cmd->add_option("--out", args->out,
                   "QA GeoPackage to write (errors, error_points, summary; styled), or PostGIS PG:…");
-  cmd->add_option("--rules", args->rules, "rule file (YAML; default data/validate/rules.yaml)");
+  cmd->add_option("--rules", args->rules,
+                  "rule file (YAML; default: the city profile's, files: validate_rules; it names the working CRS)");
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (errors[], counts)");
   cmd->add_flag("--overwrite", args->overwrite, "replace existing outputs");
   cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)")->check(jobs_range());
@@ -193,7 +194,9 @@ void register_validate(CLI::App& app, CommandMain& selected) {
       ->check(finite_in(0, bounds::kMaxSliverM2));
   cmd->add_option("--layer", args->layers, "check only these layers (table name or catalogue code; repeatable)");
   cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
-  cmd->add_option("--assume-crs", args->assume_crs, "CRS for layers that declare none (e.g. EPSG:4527)");
+  cmd->add_option("--assume-crs", args->assume_crs,
+                  "CRS for layers that declare none (an EPSG code such as the city profile's working_crs, or WKT)");
+  add_city_option(cmd);
   cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });
 }
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/city.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
 #include "gdal/connection.hpp"
@@ -430,8 +431,10 @@ std::vector<SummaryRow> DiffResult::summary() const {
   return out;
 }
 
-DiffResult run_diff(const DiffOptions& o) {
+DiffResult run_diff(const DiffOptions& options) {
   gdal::initialize();
+  DiffOptions o = options;
+  if (o.working_crs.empty()) o.working_crs = city::current().working_crs;
   if (!(o.min_area_m2 >= 0)) throw_bad_input("--min-area must be ≥ 0");
   DiffResult res;
   res.working_crs = o.working_crs;

@@ -29,7 +29,7 @@ struct DiffOptions {
   std::string before;  ///< OGR source of the earlier vintage
   std::string after;   ///< OGR source of the later vintage (or of footprints)
   std::string plan;    ///< OGR source of the plan layers (empty: no zone is tested)
-  /// Change rules (data/rules/change_<city>.yaml); empty: ChangeRules::default_path().
+  /// Change rules (YAML); empty: ChangeRules::default_path(), the city profile's.
   std::string rules_file;
   /// Approved projects (批准的项目用地范围): an OGR source whose XMYD layer (or only layer) holds
   /// them, those with a PZWH (批准文号) when the layer has that field. Empty: the plan's XMYD
@@ -45,7 +45,7 @@ struct DiffOptions {
   /// Every figure of the run (pieces, the sliver threshold, the plan tests): 椭球面积, or the
   /// plane area in the working CRS (投影面积).
   area::AreaMode area = area::AreaMode::Ellipsoidal;
-  std::string working_crs = "EPSG:4527";
+  std::string working_crs;  ///< empty: the city profile's (core/city.hpp)
   gdal::OpenOptions open;
   unsigned jobs = 0;  ///< worker threads; 0 = hardware concurrency
   std::function<void(std::size_t, std::size_t)> progress;

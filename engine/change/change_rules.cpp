@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/city.hpp"
 #include "core/error.hpp"
 #include "core/resources.hpp"
 #include "core/yaml.hpp"
@@ -188,7 +189,7 @@ ChangeRules ChangeRules::load(const std::filesystem::path& path) {
 }
 
 std::filesystem::path ChangeRules::default_path() {
-  return resources::resource("data/rules/change_liaocheng.yaml");
+  return city::current().change_rules;
 }
 
 const Zone& ChangeRules::zone(const std::string& id) const {

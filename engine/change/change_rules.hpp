@@ -64,7 +64,7 @@ struct ChangeRules {
 
   static ChangeRules load(const std::filesystem::path& path);
   static ChangeRules parse(const std::string& yaml, const std::string& file);
-  /// The shipped default (data/rules/change_liaocheng.yaml).
+  /// The default: the change rules of the city profile (core/city.hpp).
   static std::filesystem::path default_path();
 
   [[nodiscard]] const Zone& zone(const std::string& id) const;

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "core/city.hpp"
 #include "core/error.hpp"
 #include "core/numeric.hpp"
 #include "core/text.hpp"
@@ -440,8 +441,9 @@ class Evaluator {
           std::string why;
           Severity sev = rule.severity;
           if (forbidden_type) {
-            // 严禁: no approval can allow it (for 聊城, 聊政办字〔2022〕10号《聊城市"十四五"自然资源保护和利用
-            // 规划》六、(一)「突出保护重点」: 严禁新增占用永久基本农田建设畜禽养殖设施、水产养殖设施…).
+            // 严禁: no approval can allow it (for the first city,
+            // 聊政办字〔2022〕10号《聊城市"十四五"自然资源保护和利用 规划》六、(一)「突出保护重点」:
+            // 严禁新增占用永久基本农田建设畜禽养殖设施、水产养殖设施…).
             sev = Severity::Forbidden;
             why = fmt::format("{:.2f} m² of {} {}: {} facilities may never occupy it", pc.area_m2, set.name_zh,
                               set.features[pc.feature].label, type);
@@ -652,8 +654,10 @@ bool CheckResult::complete() const {
                       [](const ProjectResult& p) { return !p.not_evaluated.empty(); });
 }
 
-CheckResult run_check(const RuleSet& rules, const CheckOptions& o) {
+CheckResult run_check(const RuleSet& rules, const CheckOptions& options) {
   gdal::initialize();
+  CheckOptions o = options;
+  if (o.working_crs.empty()) o.working_crs = city::current().working_crs;
   CheckResult res;
   res.rules_file = rules.file;
   res.plan = gdal::display_target(o.plan);  // printed and stored: never a password

@@ -23,7 +23,7 @@ struct CheckOptions {
   std::string plan;            ///< OGR source holding the plan layers under catalogue names/aliases
   std::string projects;        ///< OGR source of the projects
   std::string projects_layer;  ///< table name; empty: the layer answering to XMYD, or the only layer
-  std::string working_crs = "EPSG:4527";
+  std::string working_crs;     ///< empty: the city profile's (core/city.hpp)
   /// The areas of the results: 椭球面积, or the plane area in the working CRS (--area planar).
   area::AreaMode area = area::AreaMode::Ellipsoidal;
   gdal::OpenOptions open;   ///< encoding / assume_crs for both sources

@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/bounds.hpp"
+#include "core/city.hpp"
 #include "core/error.hpp"
 #include "core/resources.hpp"
 #include "core/yaml.hpp"
@@ -177,7 +178,7 @@ RuleSet RuleSet::load(const std::filesystem::path& path) {
 }
 
 std::filesystem::path RuleSet::default_path() {
-  return resources::resource("data/rules/liaocheng.yaml");
+  return city::current().rules;
 }
 
 const Rule* RuleSet::find(const std::string& id) const {

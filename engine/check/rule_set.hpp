@@ -69,7 +69,7 @@ struct RuleSet {
   static RuleSet load(const std::filesystem::path& path);
   /// Parses rule YAML text; `file` names it in errors.
   static RuleSet parse(const std::string& yaml, const std::string& file);
-  /// The embedded default (data/rules/liaocheng.yaml).
+  /// The default: the rule file of the city profile (core/city.hpp).
   static std::filesystem::path default_path();
 
   [[nodiscard]] const Rule* find(const std::string& id) const;

@@ -2,8 +2,8 @@
 
 #include <mutex>
 
+#include "core/city.hpp"
 #include "core/error.hpp"
-#include "core/resources.hpp"
 #include "gdal/vector_source.hpp"
 
 namespace guotu::layers {
@@ -34,7 +34,7 @@ AdminUnits AdminUnits::load(const std::filesystem::path& csv) {
 const AdminUnits& AdminUnits::embedded() {
   static std::once_flag once;
   static AdminUnits units;
-  std::call_once(once, [] { units = load(resources::resource("data/admin/admin_units.csv")); });
+  std::call_once(once, [] { units = load(city::current().admin_units); });
   return units;
 }
 

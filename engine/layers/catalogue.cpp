@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/city.hpp"
 #include "core/error.hpp"
 #include "core/resources.hpp"
 #include "core/yaml.hpp"
@@ -117,8 +118,16 @@ std::size_t LayerDef::field_index(const std::string& name) const {
   throw_internal("layer " + code + " has no field " + name);
 }
 
+namespace {
+/// A style by file name: the city profile's styles folder first, else `shipped`.
+fs::path city_style(const fs::path& shipped) {
+  const fs::path own = city::current().styles / shipped.filename();
+  return fs::is_regular_file(own) ? own : shipped;
+}
+}  // namespace
+
 std::string LayerDef::style_qml() const {
-  return style_path.empty() ? std::string() : resources::read_file(style_path);
+  return style_path.empty() ? std::string() : resources::read_file(city_style(style_path));
 }
 
 gdal::LayerSpec LayerDef::to_spec(const std::string& crs, const std::string& description) const {
@@ -154,7 +163,20 @@ Catalogue Catalogue::load(const fs::path& dir_in) {
 const Catalogue& Catalogue::embedded() {
   static std::once_flag once;
   static Catalogue c;
-  std::call_once(once, [] { c = load(); });
+  std::call_once(once, [] {
+    c = load();
+    // The city's own table names (the profile's layer_names) answer to the layers too.
+    const city::Profile& profile = city::current();
+    for (const auto& entry : profile.layer_names) {
+      const std::string& code = entry.first;
+      const std::vector<std::string>& names = entry.second;
+      auto it = std::find_if(c.layers_.begin(), c.layers_.end(), [&code](const LayerDef& l) { return l.code == code; });
+      if (it == c.layers_.end())
+        throw_bad_input("layer_names: the layer catalogue has no layer '" + code + "'",
+                        {profile.file.string(), {}, {}, {}});
+      it->aliases.insert(it->aliases.end(), names.begin(), names.end());
+    }
+  });
   return c;
 }
 
@@ -172,7 +194,7 @@ const LayerDef* Catalogue::find(const std::string& code_or_alias) const {
 }
 
 std::string result_style(const std::string& name) {
-  return resources::read_resource("layers/styles/" + name + ".qml");
+  return resources::read_file(city_style(resources::resource("layers/styles/" + name + ".qml")));
 }
 
 }  // namespace guotu::layers

@@ -11,6 +11,7 @@
 
 #include "check/occupancy.hpp"
 #include "core/bounds.hpp"
+#include "core/city.hpp"
 #include "core/resources.hpp"
 #include "core/units.hpp"
 #include "core/utf8.hpp"
@@ -109,8 +110,18 @@ void check_polygon(const std::string& what, const std::vector<std::uint8_t>& wkb
     bad(what, fmt::format("the boundary is not a valid polygon: {} at {:.3f} {:.3f}", why->reason, why->location.x,
                           why->location.y));
   const Envelope e = g.envelope();
-  static const proj::CrsFacts facts = proj::describe_crs(kLedgerCrs);
-  thread_local const proj::Transform to_lonlat = proj::Transform::to_geographic(kLedgerCrs);
+  // The CRS's facts and transform, made once per thread (and again if the run's city changed).
+  struct Crs {
+    std::string definition;
+    proj::CrsFacts facts;
+    proj::Transform to_lonlat;
+  };
+  thread_local std::unique_ptr<Crs> cached;
+  const std::string crs = ledger_crs();
+  if (!cached || cached->definition != crs)
+    cached = std::make_unique<Crs>(Crs{crs, proj::describe_crs(crs), proj::Transform::to_geographic(crs)});
+  const proj::CrsFacts& facts = cached->facts;
+  const proj::Transform& to_lonlat = cached->to_lonlat;
   constexpr double kMarginDeg = 0.5;
   bool inside = true;
   for (Coord c : {Coord{e.min_x, e.min_y}, Coord{e.max_x, e.max_y}, Coord{e.min_x, e.max_y}, Coord{e.max_x, e.min_y}}) {
@@ -126,7 +137,7 @@ void check_polygon(const std::string& what, const std::vector<std::uint8_t>& wkb
   const bool degrees =
       std::abs(e.min_x) <= 180 && std::abs(e.max_x) <= 180 && std::abs(e.min_y) <= 90 && std::abs(e.max_y) <= 90;
   bad(what, fmt::format("the boundary ({:.3f} {:.3f}, {:.3f} {:.3f}) is not in the ledger's CRS {} ({}){}", e.min_x,
-                        e.min_y, e.max_x, e.max_y, kLedgerCrs, facts.name,
+                        e.min_y, e.max_x, e.max_y, crs, facts.name,
                         degrees ? ": these look like longitude/latitude degrees, give projected metres" : ""));
 }
 
@@ -187,6 +198,10 @@ constexpr const char* kActiveRectification =
     "NOT EXISTS (SELECT 1 FROM reversals r WHERE r.target_kind = 'rectification' AND r.target_id = k.id)";
 
 }  // namespace
+
+std::string ledger_crs() {
+  return city::current().working_crs;
+}
 
 struct FarmlandLedger::Impl {
   std::unique_ptr<Store> db;

@@ -28,8 +28,8 @@
 
 namespace guotu::ledger {
 
-/// The CRS of supplement boundaries (CGCS2000 3° Gauss-Krüger zone 39, with the zone prefix).
-inline constexpr const char* kLedgerCrs = "EPSG:4527";
+/// The CRS of supplement boundaries: the working CRS of the city profile (`--city`).
+[[nodiscard]] std::string ledger_crs();
 
 /// Amounts a ledger entry moves: area (m²), of which 水田 (m²), and grade-weighted capacity
 /// (standard-grade-equivalent m², weights: the bureau's table given with --grade-weights, else
@@ -46,7 +46,7 @@ struct Supplement {
   int grade = 0;                          ///< 耕地等别 1–15
   std::optional<double> capacity;         ///< default: area × weight(grade)
   std::string accepted_on;                ///< YYYY-MM-DD, 验收日期
-  std::vector<std::uint8_t> polygon_wkb;  ///< optional, in EPSG:4527
+  std::vector<std::uint8_t> polygon_wkb;  ///< optional, in ledger_crs()
 };
 
 struct Draw {
@@ -164,7 +164,7 @@ class FarmlandLedger {
   // entry, exit 2, nothing written): ids non-empty; counties are county-level codes of
   // data/admin/admin_units.csv; dates real calendar dates YYYY-MM-DD in 1990–2100; areas finite,
   // above 0 and at most 10,000,000 亩 (core/bounds.hpp); 水田 from 0 to the area; capacity
-  // finite and ≥ 0; grades 1–15; a boundary a valid, non-empty polygon in kLedgerCrs.
+  // finite and ≥ 0; grades 1–15; a boundary a valid, non-empty polygon in ledger_crs().
   void add_supplement(const Supplement& s);
   /// Returns the draws made (supplement id, quantity).
   std::vector<std::pair<std::string, Quantity>> add_occupation(const Occupation& o);

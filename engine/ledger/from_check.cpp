@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "core/city.hpp"
 #include "core/error.hpp"
-#include "core/resources.hpp"
 #include "core/text.hpp"
 #include "core/yaml.hpp"
 
@@ -114,7 +114,7 @@ BookingRules BookingRules::load(const std::filesystem::path& path) {
 const BookingRules& BookingRules::embedded() {
   static std::once_flag once;
   static BookingRules r;
-  std::call_once(once, [] { r = load(resources::resource("data/rules/ledger/liaocheng.yaml")); });
+  std::call_once(once, [] { r = load(city::current().ledger_rules); });
   return r;
 }
 

@@ -31,7 +31,7 @@ struct BookingRules {
 
   /// Reads a booking-rule file; BadInput naming the file and line.
   static BookingRules load(const std::filesystem::path& file);
-  /// data/rules/ledger/liaocheng.yaml, loaded once.
+  /// the city profile's ledger_rules, loaded once.
   static const BookingRules& embedded();
 };
 

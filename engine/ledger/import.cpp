@@ -109,7 +109,7 @@ std::map<std::string, int> import_tables(FarmlandLedger& ledger, const std::stri
       if (layer == nullptr) continue;
       require_whole_rows(src_path, kind);
       const Rows r{layer};
-      auto features = layer->read_all({layer->geometry_kind() == gdal::GeometryKind::None ? "" : kLedgerCrs, ""});
+      auto features = layer->read_all({layer->geometry_kind() == gdal::GeometryKind::None ? "" : ledger_crs(), ""});
       const char* key = kind == "supplements" ? "accepted_on" : "date";
       std::stable_sort(features.begin(), features.end(),
                        [&](const gdal::Feature& x, const gdal::Feature& y) { return r.get(x, key) < r.get(y, key); });

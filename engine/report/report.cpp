@@ -5,8 +5,8 @@
 #include <thread>
 
 #include "core/atomic_output.hpp"
+#include "core/city.hpp"
 #include "core/error.hpp"
-#include "core/resources.hpp"
 #include "gdal/dataset_metadata.hpp"
 #include "gdal/output_writer.hpp"
 #include "overlay/overlay.hpp"
@@ -58,12 +58,12 @@ ReportResult compute_report(const ReportOptions& o) {
   gdal::initialize();
   ReportResult r;
   r.plan = gdal::display_target(o.plan);  // printed and stored: never a password
-  r.crs = o.crs;
+  r.crs = o.crs.empty() ? city::current().working_crs : o.crs;
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   r.indicator_files = o.indicator_files;
-  if (r.indicator_files.empty()) r.indicator_files.push_back(resources::resource("data/indicators/liaocheng.yaml"));
+  if (r.indicator_files.empty()) r.indicator_files = city::current().indicators;
   r.target_files = o.target_files;
-  if (r.target_files.empty()) r.target_files.push_back(resources::resource("data/targets/liaocheng.yaml"));
+  if (r.target_files.empty()) r.target_files = city::current().targets;
   r.indicators = IndicatorSet::load(r.indicator_files);
   r.targets = TargetSet::load(r.target_files, r.indicators);
   r.year = o.year ? *o.year : r.targets.latest_year().value_or(0);
@@ -115,7 +115,7 @@ ReportResult compute_report(const ReportOptions& o) {
   // Features the reader cannot trust are skipped and listed (the run exits 2).
   gdal::ReadLog log;
   AggregateContext ctx;
-  ctx.crs = o.crs;
+  ctx.crs = r.crs;
   ctx.area = o.area;
   ctx.jobs = jobs;
   ctx.progress = o.progress;

@@ -23,11 +23,11 @@ struct ReportOptions {
   gdal::OpenOptions open;
   std::vector<std::string> by;        ///< "county", "town", "LAYER[:CODE[:NAME]]"; default county, town
   std::vector<std::string> vintages;  ///< land-use layers; default DLTB
-  std::vector<std::filesystem::path> indicator_files;   ///< default data/indicators/liaocheng.yaml
-  std::vector<std::filesystem::path> target_files;      ///< default data/targets/liaocheng.yaml
+  std::vector<std::filesystem::path> indicator_files;   ///< default: the city profile's
+  std::vector<std::filesystem::path> target_files;      ///< default: the city profile's
   std::optional<int> year;                              ///< default: the latest year the targets name
   std::map<std::string, std::filesystem::path> inputs;  ///< input table → CSV (code,value)
-  std::string crs = "EPSG:4527";                        ///< working CRS
+  std::string crs;                                      ///< working CRS; empty: the city profile's
   /// The areas guotu measures (units, overlays, classes within): 椭球面积 or the plane area.
   /// Figures read from fields (TBMJ, TBDLMJ) are as the survey recorded them.
   area::AreaMode area = area::AreaMode::Ellipsoidal;

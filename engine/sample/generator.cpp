@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "core/city.hpp"
 #include "core/error.hpp"
 #include "core/output_guard.hpp"
 #include "core/resources.hpp"
@@ -17,9 +18,11 @@ SampleSummary generate_sample(const SampleOptions& options) {
   if (options.patches < 100 || options.patches > 50'000'000)
     throw_bad_input("--patches must be between 100 and 50,000,000");
   const auto home = resources::home();
-  const auto city_file =
-      options.city_file.empty() ? home / "data" / "cities" / "liaocheng" / "sample.yaml" : options.city_file;
-  OutputGuard().input(city_file.string(), "--city").output(options.out, "--out").check(options.overwrite);
+  const auto city_file = options.city_file.empty() ? city::current().sample : options.city_file;
+  if (city_file.empty())
+    throw_bad_input("the city profile gives no sample description (files: sample)",
+                    {city::current().file.string(), {}, {}, {}});
+  OutputGuard().input(city_file.string(), "--sample-file").output(options.out, "--out").check(options.overwrite);
   City city;
   city.cfg = CityConfig::load(city_file, home);
   city.seed = options.seed;

@@ -13,7 +13,7 @@ namespace guotu::sample {
 
 struct SampleOptions {
   std::string out;                  ///< GeoPackage to write
-  std::filesystem::path city_file;  ///< default: data/cities/liaocheng/sample.yaml
+  std::filesystem::path city_file;  ///< default: the city profile's sample description
   std::size_t patches = 20000;      ///< approximate number of DLTB patches
   std::uint64_t seed = 1;
   bool defects = false;  ///< inject the known list of defects

@@ -7,8 +7,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/bounds.hpp"
+#include "core/city.hpp"
 #include "core/error.hpp"
-#include "core/resources.hpp"
 #include "core/yaml.hpp"
 
 namespace guotu::validate {
@@ -108,7 +108,7 @@ Severity parse_severity(const Reader& r, const YAML::Node& n) {
 }  // namespace
 
 RuleSet RuleSet::load(const fs::path& file_in) {
-  const fs::path file = file_in.empty() ? resources::resource("data/validate/rules.yaml") : file_in;
+  const fs::path file = file_in.empty() ? city::current().validate_rules : file_in;
   if (!fs::exists(file)) throw_bad_input("rule file not found", {file.string(), {}, {}, {}});
   Reader r{file};
   const YAML::Node root = yaml::load_file(file, "rule");

@@ -42,7 +42,7 @@ class RuleSet {
   [[nodiscard]] const std::vector<CheckDef>& checks() const noexcept { return checks_; }
 
   std::string path;
-  std::string working_crs = "EPSG:4527";
+  std::string working_crs;  ///< the rule file's; validate's options may replace it
   std::string city_layer = "XZQ";
   /// Coverage layer code → unit layer code, "holes" or "none".
   std::map<std::string, std::string> gap_units;

@@ -19,6 +19,7 @@
 #include "change/change_rules.hpp"
 #include "check/occupancy.hpp"
 #include "check/rule_set.hpp"
+#include "core/city.hpp"
 #include "gdal/vector_source.hpp"
 #include "layers/catalogue.hpp"
 #include "ledger/from_check.hpp"
@@ -125,6 +126,16 @@ TEST(Citations, RegisterNamesTheDocumentsTheSeedsCameFrom) {
   EXPECT_EQ(find("章政办发〔2023〕9号")->title, "《济南市章丘区人民政府2023年度森林资源保护发展目标责任制实施意见》");
   for (const char* standard : {"GB/T 21010-2017", "GB/T 28407-2012", "TD/T 1055-2019"})
     EXPECT_NE(find(standard), nullptr) << standard;
+}
+
+TEST(Citations, CityProfilesCiteTheirFacts) {
+  const auto ids = guotu::city::known();
+  ASSERT_FALSE(ids.empty());
+  for (const auto& id : ids) {
+    const guotu::city::Profile p = guotu::city::load(id);
+    expect_cites(id + " working_crs", p.working_crs_source);
+    expect_cites(id + " admin", p.admin_source);
+  }
 }
 
 TEST(Citations, TheCheckRefusesASeedLineAloneAndAcceptsADocument) {

@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include "bench_main.hpp"
+#include "core/city.hpp"
 #include "core/error.hpp"
 #include "gdal/vector_source.hpp"
 
@@ -25,10 +26,13 @@ static int run(int argc, char** argv) {
   using namespace guotu;
   CLI::App app{"read layers through guotu's reader into GEOS geometries (benchmark read floor)"};
   std::vector<std::string> inputs;
-  std::string crs = "EPSG:4527";
+  std::string crs;
   app.add_option("inputs", inputs, "FILE:LAYER to read (repeatable)")->required();
-  app.add_option("--crs", crs, "working CRS the geometries are reprojected into, as guotu's commands do");
+  app.add_option(
+      "--crs", crs,
+      "working CRS the geometries are reprojected into, as guotu's commands do (default: the city profile's)");
   CLI11_PARSE(app, argc, argv);
+  if (crs.empty()) crs = city::current().working_crs;
   gdal::initialize();
   std::string out = "{\"layers\":[";
   const auto t_all = std::chrono::steady_clock::now();
