@@ -676,7 +676,17 @@ TEST_P(LedgerStore, SurvivesSigkillDuringWrites) {
         (void)!::write(fd, done.data(), done.size());
       }
     }
-    ::usleep(static_cast<useconds_t>(20000 + rng() % 80000));
+    // Kill at a random moment after the child's second acknowledged write, not at a fixed time
+    // after the fork: on a loaded or sanitized machine connecting alone can take 100 ms.
+    for (int waited_ms = 0; waited_ms < 60000; ++waited_ms) {
+      std::ifstream probe(log_path);
+      std::string k, id;
+      int done = 0;
+      while (probe >> k >> id) done += k == "D" ? 1 : 0;
+      if (done >= 2) break;
+      ::usleep(1000);
+    }
+    ::usleep(static_cast<useconds_t>(rng() % 50000));
     ::kill(pid, SIGKILL);
     int status = 0;
     ::waitpid(pid, &status, 0);
