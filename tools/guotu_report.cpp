@@ -12,6 +12,7 @@
 #include "core/units.hpp"
 #include "gdal/read_problems_json.hpp"
 #include "report/report.hpp"
+#include "report/target_table.hpp"
 #include "report/writers.hpp"
 
 namespace guotu::cli {
@@ -19,7 +20,7 @@ namespace guotu::cli {
 namespace {
 
 struct ReportArgs {
-  std::string plan, out, population;
+  std::string plan, out, population, targets_template;
   std::vector<std::string> targets, by, vintages, indicators, inputs, classes_within;
   std::string area = "ellipsoidal";
   std::optional<int> year;
@@ -123,7 +124,64 @@ nlohmann::json to_json(const report::ReportResult& r, const report::OutputFiles&
           {"warnings", r.warnings}};
 }
 
+// What the report and the template share: the plan, its levels, the definitions and targets.
+report::ReportOptions options_of(const ReportArgs& a) {
+  report::ReportOptions o;
+  o.plan = a.plan;
+  o.open.encoding = a.encoding;
+  o.open.assume_crs = a.assume_crs;
+  o.by = a.by;
+  for (const auto& f : a.indicators) o.indicator_files.emplace_back(f);
+  for (const auto& f : a.targets) o.target_files.emplace_back(f);
+  o.year = a.year;
+  o.crs = a.crs;
+  o.area = area::parse_area_mode(a.area);
+  o.jobs = a.jobs;
+  return o;
+}
+
+// --targets-template FILE: the table a planner fills in, for the units of this plan.
+int run_template(const ReportArgs& a) {
+  if (!a.out.empty())
+    throw Error(ErrorKind::Usage,
+                "--targets-template writes the template only: run without --out, then fill it in "
+                "and give it to --targets");
+  OutputGuard guard;
+  guard.input(a.plan, "--plan");
+  for (const auto& f : a.targets) guard.input(f, "--targets");
+  for (const auto& f : a.indicators) guard.input(f, "--indicators");
+  guard.output(a.targets_template, "--targets-template");
+  guard_outputs(guard, a.overwrite);
+  const report::ReportOptions o = options_of(a);
+  OutputSet outputs;
+  const report::TemplateSummary s = report::write_targets_template(o, a.targets_template, a.overwrite, &outputs);
+  std::string text;
+  if (a.json) {
+    text = json_text(nlohmann::json{{"template", s.file.string()},
+                                    {"year", s.year},
+                                    {"levels", s.levels},
+                                    {"units", s.units},
+                                    {"rows", s.rows},
+                                    {"provincial_quotas_open", s.quotas},
+                                    {"rows_with_target", s.targets},
+                                    {"columns", report::target_table_columns()}}) +
+           "\n";
+  } else {
+    std::string levels;
+    for (const auto& l : s.levels) levels += (levels.empty() ? "" : "、") + l;
+    text = fmt::format(
+        "目标模板：{} 年，{}共 {} 个单元，{} 行（其中 {} 行已有目标，{} 行为待填的省下达任务）\n  已写出 {}\n"
+        "  填写 目标值、比较、属性、来源 后：guotu report --plan … --out … --targets {}\n",
+        s.year, levels, s.units, s.rows, s.targets, s.quotas, s.file.string(), s.file.string());
+  }
+  outputs.commit();
+  fmt::print(a.json ? stdout : stderr, "{}", text);
+  return 0;
+}
+
 int run(const ReportArgs& a) {
+  if (!a.targets_template.empty()) return run_template(a);
+  if (a.out.empty()) throw Error(ErrorKind::Usage, "--out is required (or --targets-template FILE)");
   // Before any work: the folder may be written and holds no input (it is replaced whole).
   OutputGuard guard;
   guard.input(a.plan, "--plan").input(a.population, "--population");
@@ -133,17 +191,8 @@ int run(const ReportArgs& a) {
     if (const auto eq = kv.find('='); eq != std::string::npos) guard.input(kv.substr(eq + 1), "--input");
   guard.output_directory(a.out, "--out");
   guard_outputs(guard, a.overwrite);
-  report::ReportOptions o;
-  o.plan = a.plan;
-  o.open.encoding = a.encoding;
-  o.open.assume_crs = a.assume_crs;
-  o.by = a.by;
+  report::ReportOptions o = options_of(a);
   o.vintages = a.vintages;
-  for (const auto& f : a.indicators) o.indicator_files.emplace_back(f);
-  for (const auto& f : a.targets) o.target_files.emplace_back(f);
-  o.year = a.year;
-  o.crs = a.crs;
-  o.area = area::parse_area_mode(a.area);
   for (const auto& list : a.classes_within) {
     // Comma-separated or repeated: --classes-within YJJBNT,STBHHX --classes-within CZKFBJ
     std::size_t start = 0;
@@ -157,7 +206,6 @@ int run(const ReportArgs& a) {
       start = comma + 1;
     }
   }
-  o.jobs = a.jobs;
   if (!a.population.empty()) o.inputs["population"] = a.population;
   for (const auto& kv : a.inputs) {
     const auto eq = kv.find('=');
@@ -228,10 +276,15 @@ void register_report(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--plan", a->plan, "plan database (GeoPackage, folder of Shapefiles, PG:…) with XZQ, DLTB …")
       ->required();
   cmd->add_option("--out", a->out,
-                  "output directory (must not exist unless --overwrite), or a PostGIS target PG:… (tables only)")
-      ->required();
+                  "output directory (must not exist unless --overwrite), or a PostGIS target PG:… (tables only); "
+                  "required unless --targets-template");
+  cmd->add_option("--targets-template", a->targets_template,
+                  "write FILE (.xlsx or .csv) instead of a report: one row per indicator and unit of this plan's "
+                  "levels for the year, with the targets that apply now, for a planner to fill in (provincial "
+                  "quotas, county and town targets) and give back with --targets FILE");
   cmd->add_option("--targets", a->targets,
-                  "target file (YAML, repeatable; later files override earlier ones, e.g. provincial quotas); "
+                  "target file (YAML, or a filled-in --targets-template table .xlsx/.csv; repeatable; later files "
+                  "override earlier ones, e.g. provincial quotas); "
                   "default: the city profile's (files: targets)");
   add_city_option(cmd);
   cmd->add_option("--indicators", a->indicators,

@@ -1,6 +1,7 @@
 #include "core/city.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <list>
 #include <mutex>
 
@@ -85,7 +86,8 @@ Profile load_file(const fs::path& file, const std::string& id) {
   const yaml::Reader r(file.string());
   const YAML::Node root = yaml::load_file(file, "city profile");
   if (!root.IsMap()) r.fail(root, "a city profile must be a mapping");
-  r.only_keys(root, {"name", "code", "working_crs", "admin", "layer_names", "files"}, "the city profile");
+  r.only_keys(root, {"name", "code", "working_crs", "admin", "layer_names", "files", "sample_targets"},
+              "the city profile");
   Profile p;
   p.id = id;
   p.file = file;
@@ -128,6 +130,15 @@ Profile load_file(const fs::path& file, const std::string& id) {
   p.sample = data_path(r, files, "sample", false);
   p.styles = data_path(r, files, "styles", true);
   if (!fs::is_directory(p.styles)) r.fail(files["styles"], "'styles' must be a folder of QGIS styles");
+
+  if (const YAML::Node st = root["sample_targets"]) {
+    if (!st.IsMap()) r.fail(st, "'sample_targets' must be a mapping (file, patches, seed)");
+    r.only_keys(st, {"file", "patches", "seed"}, "sample_targets");
+    p.sample_targets.file = data_path(r, st, "file", true);
+    p.sample_targets.patches = yaml::integer(file.string(), st["patches"], "sample_targets.patches", 1, 100000000);
+    p.sample_targets.seed =
+        yaml::integer(file.string(), st["seed"], "sample_targets.seed", 0, std::numeric_limits<std::int64_t>::max());
+  }
   return p;
 }
 

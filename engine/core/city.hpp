@@ -7,6 +7,7 @@
 // one data/cities/cities.yaml names). Explicit options (--rules, --crs …) still override.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -34,6 +35,13 @@ struct Profile {
   std::vector<std::filesystem::path> targets;     ///< guotu report (later files override earlier)
   std::filesystem::path sample;                   ///< guotu sample's description; empty when the city has none
   std::filesystem::path styles;                   ///< QGIS styles (*.qml) by file name
+  /// Example targets (示例, not official) for guotu's own sample city of this size and seed:
+  /// `guotu report` adds them on such a GeoPackage when no --targets is given. Empty file: none.
+  struct SampleTargets {
+    std::filesystem::path file;
+    std::int64_t patches = 0;
+    std::int64_t seed = 0;
+  } sample_targets;
 };
 
 /// The cities shipped: the folders of data/cities holding a profile.yaml, sorted.

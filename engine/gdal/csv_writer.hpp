@@ -13,4 +13,9 @@ namespace guotu::gdal {
 void write_csv(const std::filesystem::path& path, const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows);
 
+/// The same table as the bytes of a CSV file (written by the CSV driver in GDAL's memory file
+/// system), for a caller that writes them where it chooses (a temporary file of AtomicOutput).
+[[nodiscard]] std::string csv_bytes(const std::vector<std::string>& header,
+                                    const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace guotu::gdal

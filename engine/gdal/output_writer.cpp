@@ -17,6 +17,7 @@
 
 #include "core/error.hpp"
 #include "gdal/ogr_geometry.hpp"
+#include "gdal/scoped_config.hpp"
 #include "gdal/vector_source.hpp"
 
 namespace guotu::gdal {
@@ -50,23 +51,6 @@ OGRFieldType ogr_field_type(FieldType t) {
   }
   return OFTString;
 }
-
-// Sets a config option for the current thread for the lifetime of this object.
-class ScopedConfig {
- public:
-  ScopedConfig(const char* key, const char* value) : key_(key) {
-    if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old, had_ = true;
-    CPLSetThreadLocalConfigOption(key, value);
-  }
-  ~ScopedConfig() { CPLSetThreadLocalConfigOption(key_, had_ ? old_.c_str() : nullptr); }
-  ScopedConfig(const ScopedConfig&) = delete;
-  ScopedConfig& operator=(const ScopedConfig&) = delete;
-
- private:
-  const char* key_;
-  std::string old_;
-  bool had_ = false;
-};
 
 // A PostGIS output written and waiting in its transaction for the run's OutputSet: committed
 // there, rolled back when the set discards it.

@@ -9,6 +9,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,7 @@
 #include "core/utf8.hpp"
 #include "gdal/connection.hpp"
 #include "gdal/ogr_geometry.hpp"
+#include "gdal/scoped_config.hpp"
 
 namespace guotu::gdal {
 
@@ -688,6 +690,17 @@ VectorSource VectorSource::open(const std::string& path, const OpenOptions& opti
   if (!options.encoding.empty()) open_options.SetNameValue("ENCODING", options.encoding.c_str());
   // Tables without geometry (code lists, sidecars) are layers too, as in a GeoPackage.
   if (is_pg) open_options.SetNameValue("LIST_ALL_TABLES", "YES");
+  std::vector<std::unique_ptr<ScopedConfig>> table_config;
+  if (options.table_as_text) {
+    // CSV: open options; the spreadsheet drivers read these only as configuration.
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".csv") open_options.SetNameValue("HEADERS", "YES");
+    for (const char* key : {"OGR_XLSX_HEADERS", "OGR_ODS_HEADERS"})
+      table_config.push_back(std::make_unique<ScopedConfig>(key, "FORCE"));
+    for (const char* key : {"OGR_XLSX_FIELD_TYPES", "OGR_ODS_FIELD_TYPES"})
+      table_config.push_back(std::make_unique<ScopedConfig>(key, "STRING"));
+  }
   g_last_gdal_error.clear();
   // A database source is one schema (active_schema=, else public): GDAL's PG driver would
   // otherwise list every schema's tables too ("other.dltb"), and a plan is one schema.

@@ -40,6 +40,10 @@ struct OpenOptions {
   std::string encoding;
   /// CRS to use for layers that declare none ("EPSG:4527"); without it such a layer is an error.
   std::string assume_crs;
+  /// A table a person filled in (CSV, XLSX, ODS): its first row is the header and every cell is
+  /// read as the text it shows, so codes keep their leading zeros and the caller parses numbers
+  /// (GDAL's guesses would otherwise take a header row of digits for data, or 371502 for a real).
+  bool table_as_text = false;
 };
 
 /// One feature: fid, attribute values aligned with Layer::fields(), and its geometry (may be null).

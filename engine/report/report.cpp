@@ -54,6 +54,33 @@ std::map<Status, std::size_t> ReportResult::status_counts() const {
   return c;
 }
 
+TargetFiles choose_target_files(const ReportOptions& o) {
+  TargetFiles t;
+  // The sample generator's mark, never a guess from the file name.
+  const auto mark = gdal::dataset_metadata_item(o.plan, "GUOTU_SYNTHETIC");
+  t.synthetic = mark && mark->rfind("yes", 0) == 0;
+  t.files = o.target_files;
+  if (!t.files.empty()) return t;
+  const city::Profile& city = city::current();
+  t.files = city.targets;
+  if (!t.synthetic || city.sample_targets.file.empty()) return t;
+  const auto item = [&](const char* key) { return gdal::dataset_metadata_item(o.plan, key).value_or(""); };
+  const std::string patches = item("GUOTU_SAMPLE_PATCHES"), seed = item("GUOTU_SAMPLE_SEED");
+  const bool same_city = item("GUOTU_SAMPLE_CITY").find("(" + city.code + ")") != std::string::npos;
+  if (same_city && patches == std::to_string(city.sample_targets.patches) &&
+      seed == std::to_string(city.sample_targets.seed)) {
+    t.files.push_back(city.sample_targets.file);
+    t.note = "示例数据：目标含示例目标 " + city.sample_targets.file.filename().string() +
+             "（guotu 为示例城市设定，非官方数字）";
+  } else {
+    t.note = "示例数据：示例目标只适用于 guotu sample 以 " + std::to_string(city.sample_targets.patches) +
+             " 个图斑、种子 " + std::to_string(city.sample_targets.seed) + " 生成的" + city.name +
+             "示例城市，本数据不是（图斑 " + (patches.empty() ? "?" : patches) + "，种子 " +
+             (seed.empty() ? "?" : seed) + "），未用示例目标";
+  }
+  return t;
+}
+
 ReportResult compute_report(const ReportOptions& o) {
   gdal::initialize();
   ReportResult r;
@@ -62,8 +89,10 @@ ReportResult compute_report(const ReportOptions& o) {
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   r.indicator_files = o.indicator_files;
   if (r.indicator_files.empty()) r.indicator_files = city::current().indicators;
-  r.target_files = o.target_files;
-  if (r.target_files.empty()) r.target_files = city::current().targets;
+  TargetFiles chosen = choose_target_files(o);
+  r.target_files = std::move(chosen.files);
+  r.synthetic = chosen.synthetic;
+  if (!chosen.note.empty()) r.warnings.push_back(chosen.note);
   r.indicators = IndicatorSet::load(r.indicator_files);
   r.targets = TargetSet::load(r.target_files, r.indicators);
   r.year = o.year ? *o.year : r.targets.latest_year().value_or(0);
@@ -88,9 +117,6 @@ ReportResult compute_report(const ReportOptions& o) {
 
   const gdal::VectorSource plan = gdal::VectorSource::open(o.plan, o.open);
   for (const auto& w : plan.warnings()) r.warnings.push_back(w);
-  // The sample generator's mark, never a guess from the file name.
-  if (const auto mark = gdal::dataset_metadata_item(o.plan, "GUOTU_SYNTHETIC"); mark && mark->rfind("yes", 0) == 0)
-    r.synthetic = true;
   std::vector<LevelRequest> requests;
   for (const auto& b : o.by.empty() ? std::vector<std::string>{"county", "town"} : o.by)
     requests.push_back(parse_level_request(b));

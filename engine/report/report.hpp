@@ -81,6 +81,16 @@ struct ReportResult {
   [[nodiscard]] std::map<Status, std::size_t> status_counts() const;
 };
 
+/// The target files a run reads: --targets, else the city profile's; on guotu's own sample city
+/// (its GUOTU_SYNTHETIC mark, with the city, size and seed the profile's `sample_targets` name)
+/// the profile's example targets (示例) after them. `note` says what was added, or why not.
+struct TargetFiles {
+  std::vector<std::filesystem::path> files;
+  bool synthetic = false;  ///< the plan carries guotu sample's mark
+  std::string note;        ///< for the run's warnings; empty when nothing is to be said
+};
+TargetFiles choose_target_files(const ReportOptions& options);
+
 ReportResult compute_report(const ReportOptions& options);
 
 struct OutputOptions {

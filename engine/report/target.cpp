@@ -1,12 +1,14 @@
 #include "report/target.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <yaml-cpp/yaml.h>
 
 #include "core/bounds.hpp"
 #include "core/error.hpp"
 #include "core/yaml.hpp"
+#include "report/target_table.hpp"
 
 namespace guotu::report {
 
@@ -72,6 +74,13 @@ std::string status_name_zh(Status s) {
 TargetSet TargetSet::load(const std::vector<fs::path>& files, const IndicatorSet& indicators) {
   TargetSet set;
   for (const auto& file : files) {
+    // A table a planner filled in (the --targets-template's CSV or XLSX).
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".csv" || ext == ".xlsx") {
+      for (Target& t : read_target_table(file, indicators)) set.targets_.push_back(std::move(t));
+      continue;
+    }
     const YAML::Node root = yaml::load_file(file, "target");
     if (!root.IsMap() || !root["targets"] || !root["targets"].IsSequence())
       fail(file, root, "a target file is a mapping with a 'targets' list");

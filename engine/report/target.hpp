@@ -37,7 +37,8 @@ struct Target {
 
 class TargetSet {
  public:
-  /// Loads target files in order; a later file's target for the same indicator, year and unit
+  /// Loads target files in order (YAML, or a .csv/.xlsx table in the template's columns:
+  /// report/target_table.hpp); a later file's target for the same indicator, year and unit
   /// (or level) replaces an earlier one (this is how a user supplies provincial quotas).
   /// Indicators are checked against `indicators` (an unknown id is an error with file and line);
   /// values given in another area unit are converted to the indicator's unit.

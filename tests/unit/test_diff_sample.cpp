@@ -205,8 +205,9 @@ TEST(DiffSample, FindsExactlyTheGeneratorsChangesWithIndependentAreas) {
   for (const auto& c : j["changes"]) {
     const auto& cl = c["classes"];
     if (std::find(cl.begin(), cl.end(), "违规开垦") != cl.end() ||
-        std::find(cl.begin(), cl.end(), "永久基本农田非粮化") != cl.end())
+        std::find(cl.begin(), cl.end(), "永久基本农田非粮化") != cl.end()) {
       EXPECT_EQ(c["credit"], "") << c["before_bsm"] << " is credit";
+    }
   }
 
   // The output opens as a styled layer whose QML rules use the fields written.

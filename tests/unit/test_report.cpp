@@ -22,7 +22,9 @@
 #include "gdal/vector_source.hpp"
 #include "report/indicator.hpp"
 #include "report/target.hpp"
+#include "report/target_table.hpp"
 #include "support.hpp"
+#include "xlsx/workbook.hpp"
 
 namespace fs = std::filesystem;
 using namespace guotu;
@@ -181,6 +183,84 @@ TEST(ReportTargets, ProvincialQuotaIsMissingUntilSupplied) {
   EXPECT_NEAR(*mu.find("gd_ha", "city", "x", 2025)->value, 10000.0 / 15.0, 1e-9);
 }
 
+// A filled-in target table (the --targets-template columns) as CSV and as XLSX: rows with a
+// value are targets, a unit code beats a level, other area units are converted, thousands
+// separators and a trailing % are accepted, and a later file overrides the shipped YAML.
+TEST(ReportTargets, TableFilledInByAPlannerCsvAndXlsx) {
+  const IndicatorSet set = liaocheng_indicators();
+  test::TempDir tmp;
+  const std::string header =
+      "\xef\xbb\xbf指标代码,指标名称,单位,年份,层级,单元代码,单元名称,比较,目标值,属性,来源,现有目标,说明\r\n";
+  std::ofstream(tmp / "t.csv", std::ios::binary)
+      << header
+      << "gd_ha,耕地保有量,公顷,2025,市级,371500,聊城市,≥,\"530,000.5\",约束性,鲁自然资字〔2023〕1号 附表,,\r\n"
+      << "gd_ha,耕地保有量,万亩,2025,县级,371502,东昌府区,≥,150,约束性,鲁自然资字〔2023〕1号 附表,,\r\n"
+      << "kfqd_pct,国土开发强度,%,2025,乡镇级,,,≤,30%,预期性,聊城市自然资源和规划局 分解表,,\r\n"
+      << "sl_pct,森林覆盖率,%,2025,县级,371503,茌平区,≥,,约束性,,,\r\n"  // no value: no target
+      << "jsyd_ha,建设用地规模,公顷,2025,县级,0371504,某县,<=,100,binding,某文件,,\r\n";
+  const TargetSet both = TargetSet::load({test::data_file("data/targets/liaocheng.yaml"), tmp / "t.csv"}, set);
+  const Target* city = both.find("gd_ha", "city", "371500", 2025);
+  ASSERT_NE(city, nullptr);
+  EXPECT_FALSE(city->provincial_quota);  // the table's row replaced the shipped quota
+  EXPECT_DOUBLE_EQ(*city->value, 530000.5);
+  EXPECT_EQ(city->source, "鲁自然资字〔2023〕1号 附表");
+  EXPECT_EQ(city->line, 2);
+  EXPECT_EQ(city->comparator, Comparator::GreaterEqual);
+  // 150 万亩 = 100,000 公顷.
+  EXPECT_NEAR(*both.find("gd_ha", "county", "371502", 2025)->value, 100000.0, 1e-6);
+  const Target* town = both.find("kfqd_pct", "town", "371502001", 2025);
+  ASSERT_NE(town, nullptr);
+  EXPECT_DOUBLE_EQ(*town->value, 30.0);
+  EXPECT_EQ(town->comparator, Comparator::LessEqual);
+  EXPECT_EQ(town->attribute, Attribute::Expected);
+  EXPECT_EQ(both.find("sl_pct", "county", "371503", 2025), nullptr);
+  // Codes stay text: a leading zero is kept.
+  ASSERT_NE(both.find("jsyd_ha", "county", "0371504", 2025), nullptr);
+  EXPECT_EQ(both.find("jsyd_ha", "county", "371504", 2025), nullptr);
+
+  // The same in a workbook as Excel keeps it: codes as text, numbers as numbers.
+  {
+    xlsx::Workbook book(tmp / "t.xlsx");
+    xlsx::Sheet& sheet = book.add_sheet("目标");
+    const auto& cols = target_table_columns();
+    for (std::size_t c = 0; c < cols.size(); ++c) sheet.write(0, static_cast<std::uint16_t>(c), cols[c]);
+    sheet.write(1, 0, std::string("gd_ha"));
+    sheet.write(1, 3, 2025.0);
+    sheet.write(1, 4, std::string("县级"));
+    sheet.write(1, 5, std::string("371521"));
+    sheet.write(1, 7, std::string("≥"));
+    sheet.write(1, 8, 53810.3);
+    sheet.write(1, 9, std::string("约束性"));
+    sheet.write(1, 10, std::string("鲁自然资字〔2023〕1号 附表"));
+    book.close();
+  }
+  const TargetSet x = TargetSet::load({tmp / "t.xlsx"}, set);
+  ASSERT_EQ(x.all().size(), 1u);
+  EXPECT_EQ(x.all()[0].unit, "371521");
+  EXPECT_EQ(x.all()[0].year, 2025);
+  EXPECT_DOUBLE_EQ(*x.all()[0].value, 53810.3);
+  EXPECT_EQ(x.all()[0].line, 2);
+
+  // Every problem at once, each with its row; nothing read.
+  std::ofstream(tmp / "bad.csv", std::ios::binary)
+      << header << "gd_ha,,公顷,twenty,县级,371502,,≥,1,约束性,某文件,,\r\n"
+      << "gd_ha,,km,2025,县级,371503,,≥,1,约束性,某文件,,\r\n"
+      << "gd_ha,,%,2025,县级,371521,,≥,1,约束性,某文件,,\r\n"
+      << "gd_ha,,公顷,2025,县级,371522,,=,1e999,最好,某文件,,\r\n"
+      << "gd_ha,,公顷,2025,,,,≥,1,约束性,某文件,,\r\n";
+  try {
+    (void)TargetSet::load({tmp / "bad.csv"}, set);
+    FAIL() << "a table with bad rows must be refused";
+  } catch (const Error& e) {
+    const std::string m = e.what();
+    for (const char* want :
+         {"目标表有 7 处问题", "bad.csv:2: 年份 'twenty'", "bad.csv:3: 未知的单位 'km'",
+          "bad.csv:4: 单位 % 不能换算为指标的单位 公顷", "bad.csv:5: 比较 '=' 应为", "bad.csv:5: 属性 '最好'",
+          "bad.csv:5: 目标值 '1e999' 不是有限的数", "bad.csv:6: 单元代码和层级都为空"})
+      EXPECT_NE(m.find(want), std::string::npos) << want << " in " << m;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The CLI on the sample city: every county's indicators against OGR SQL; outputs agree.
 class ReportOnSampleCity : public ::testing::Test {
@@ -227,7 +307,7 @@ int ReportOnSampleCity::exit_code_ = -1, ReportOnSampleCity::exit_code2_ = -1;
 
 TEST_F(ReportOnSampleCity, WritesFourOutputsForCityCountiesAndTowns) {
   ASSERT_FALSE(json_.is_discarded());
-  EXPECT_EQ(exit_code_, 0);  // the only valued binding target (自然保护地占比 ≥ 0.78 %) is met
+  EXPECT_EQ(exit_code_, 0);  // every binding target is met on the base vintage
   for (const char* f : {"report.gpkg", "indicators.csv", "report.xlsx", "report.html"})
     EXPECT_TRUE(fs::exists(out_ / f)) << f;
   std::map<std::string, int> levels;
@@ -242,9 +322,31 @@ TEST_F(ReportOnSampleCity, WritesFourOutputsForCityCountiesAndTowns) {
   EXPECT_EQ(zr["status"], "pass");
   EXPECT_EQ(zr["pass"], true);
   EXPECT_DOUBLE_EQ(zr["target"].get<double>(), 0.78);
-  // Quotas without a value, inputs not given, indicators not computable from land data.
-  EXPECT_EQ((*city)["indicators"]["gd_ha"]["status"], "missing target");
-  EXPECT_TRUE((*city)["indicators"]["gd_ha"]["pass"].is_null());
+  // guotu's own sample city: the profile's example targets (示例) supply the provincial quotas and
+  // the county and town targets, so every indicator computable from land data is judged in every
+  // unit; on the base vintage each unit meets them (they are decomposed from it).
+  EXPECT_EQ((*city)["indicators"]["gd_ha"]["status"], "pass");
+  EXPECT_EQ((*city)["indicators"]["gd_ha"]["target_source"].get<std::string>().rfind("guotu 设定（示例目标", 0), 0u);
+  std::map<std::string, std::size_t> by_status;
+  for (const auto& u : json_["units"]) {
+    for (const auto& [id, o] : u["indicators"].items()) {
+      ++by_status[o["status"].get<std::string>()];
+      if (o["status"] == "pass" || o["status"] == "fail") {
+        // Judged as the comparator says, from the JSON's own value and target.
+        const double v = o["value"].get<double>(), t = o["target"].get<double>();
+        const std::string c = o["comparator"];
+        const bool ok = c == "≥" ? v >= t : c == "≤" ? v <= t : c == ">" ? v > t : v < t;
+        EXPECT_EQ(o["pass"].get<bool>(), ok) << u["code"] << " " << id;
+      }
+    }
+  }
+  EXPECT_EQ(by_status["missing target"], 0u);
+  EXPECT_EQ(by_status["no input"], 145u * 3);        // 人均建设用地, 控规覆盖率, 供地率: no tables given
+  EXPECT_EQ(by_status["not computable"], 145u * 2);  // 森林蓄积量, 湿地保护率
+  EXPECT_EQ(by_status["pass"], 145u * 12);
+  bool said = false;
+  for (const auto& w : json_["warnings"]) said = said || w.get<std::string>().find("示例目标") != std::string::npos;
+  EXPECT_TRUE(said) << "the report says it used the example targets";
   EXPECT_EQ((*city)["indicators"]["rjjsyd"]["status"], "no input");
   EXPECT_TRUE((*city)["indicators"]["rjjsyd"]["value"].is_null());
   EXPECT_EQ((*city)["indicators"]["slxjl"]["status"], "not computable");
@@ -443,7 +545,9 @@ TEST_F(ReportOnSampleCity, ChoroplethClassesCoverEveryUnit) {
       ranges.emplace_back(std::stod((*it)[1].str()), std::stod((*it)[2].str()));
     const auto values = sql_rows(
         gpkg, "SELECT unit_name, \"" + field + "\" FROM \"" + st[0] + "\" WHERE \"" + field + "\" IS NOT NULL");
-    if (!values.empty()) EXPECT_FALSE(ranges.empty()) << st[0];
+    if (!values.empty()) {
+      EXPECT_FALSE(ranges.empty()) << st[0];
+    }
     for (const auto& v : values) {
       const double x = std::stod(v[1]);
       const bool coloured =
@@ -542,6 +646,79 @@ TEST_F(ReportOnSampleCity, BatchOfVintagesLayersQuotasAndPopulation) {
   for (const char* n :
        {"indicators", "units_county_DLTB", "units_county_DLTB_LATER", "units_ZXCQ_DLTB", "units_town_DLTB_LATER"})
     EXPECT_TRUE(names.count(n)) << n;
+}
+
+// --targets-template on the sample city: one row per computable indicator and unit, the targets
+// that apply shown, 目标值 left empty; filled in by a planner and given back, its rows are judged.
+TEST_F(ReportOnSampleCity, TargetsTemplateFilledInAndGivenBack) {
+  const std::string shipped = test::data_file("data/targets/liaocheng.yaml").string();
+  const fs::path csv = dir_ / "template.csv", xlsx = dir_ / "template.xlsx";
+  auto r = test::run_guotu("report --plan '" + city_.string() + "' --targets '" + shipped + "' --targets-template '" +
+                           csv.string() + "' --json");
+  ASSERT_EQ(r.exit_code, 0);
+  const auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  // 145 units (the city, 8 counties, 136 towns) × the 15 indicators computable from land data
+  // or input tables (森林蓄积量 and 湿地保护率 are not).
+  EXPECT_EQ(j["units"], 145);
+  EXPECT_EQ(j["rows"], 145 * 15);
+  EXPECT_EQ(j["year"], 2025);
+  // The city's open provincial quotas: 生态保护红线, 森林覆盖率, 耕地保有量, 永久基本农田（万亩）,
+  // 国土开发强度, 人均建设用地, 建设用地规模, 城乡建设用地规模.
+  EXPECT_EQ(j["provincial_quotas_open"], 8);
+  const auto rows = sql_rows(csv, "SELECT 指标代码, 层级, 单元代码, 比较, 目标值, 属性, 现有目标, 单位 FROM template");
+  ASSERT_EQ(rows.size(), 145u * 15);
+  std::size_t open_quotas = 0;
+  for (const auto& row : rows) {
+    EXPECT_EQ(row[4], "") << "目标值 is the planner's";
+    open_quotas += row[6].rfind("省下达任务（未提供）", 0) == 0 ? 1 : 0;
+    if (row[0] == "gd_ha" && row[2] == "371500") {
+      EXPECT_EQ(row[3], "≥");
+      EXPECT_EQ(row[5], "约束性");
+      EXPECT_EQ(row[7], "公顷");
+    }
+    if (row[0] == "gd_ha" && row[1] == "县级") {
+      EXPECT_EQ(row[3], "≥") << "the city quota's comparator";
+    }
+    if (row[0] == "zrbhd_pct" && row[2] == "371500") {
+      EXPECT_EQ(row[6].rfind("≥ 0.78 %（聊政办字〔2022〕10号", 0), 0u) << row[6];
+    }
+  }
+  EXPECT_EQ(open_quotas, 8u);
+  // The workbook holds the same rows on its first sheet.
+  r = test::run_guotu("report --plan '" + city_.string() + "' --targets '" + shipped + "' --targets-template '" +
+                      xlsx.string() + "' 2>/dev/null");
+  ASSERT_EQ(r.exit_code, 0);
+  const auto sheet = sql_rows(xlsx, "SELECT COUNT(*), SUM(单元代码 = '371502001') FROM \"目标\"");
+  ASSERT_EQ(sheet.size(), 1u);
+  EXPECT_EQ(sheet[0][0], std::to_string(145 * 15));
+  EXPECT_EQ(sheet[0][1], "15");
+
+  // A planner fills in the counties' 耕地保有量: 东昌府区 above what it holds, the others 1 公顷.
+  std::ofstream filled(dir_ / "filled.csv", std::ios::binary);
+  filled << "指标代码,指标名称,单位,年份,层级,单元代码,单元名称,比较,目标值,属性,来源,现有目标,说明\n";
+  std::size_t given = 0;
+  for (const auto& row : rows) {
+    if (row[0] != "gd_ha" || row[1] != "县级") continue;
+    filled << "gd_ha,,公顷,2025,县级," << row[2] << ",,≥," << (row[2] == "371502" ? "\"1,000,000\"" : "1")
+           << ",约束性,测试：县级分解表,,\n";
+    ++given;
+  }
+  filled.close();
+  EXPECT_EQ(given, 8u);
+  r = test::run_guotu("report --plan '" + city_.string() + "' --targets '" + shipped + "' --targets '" +
+                      (dir_ / "filled.csv").string() + "' --out '" + (dir_ / "filled").string() + "' --json");
+  EXPECT_EQ(r.exit_code, 1);  // a binding target not met
+  const auto k = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(k.is_discarded());
+  for (const auto& u : k["units"]) {
+    if (u["level"] != "county") continue;
+    const auto& gd = u["indicators"]["gd_ha"];
+    EXPECT_EQ(gd["status"], u["code"] == "371502" ? "fail" : "pass") << u["code"];
+    EXPECT_EQ(gd["target_source"].get<std::string>().rfind("测试：县级分解表", 0), 0u);
+    EXPECT_TRUE(std::regex_match(gd["target_file"].get<std::string>(), std::regex("filled\\.csv:[0-9]+")))
+        << gd["target_file"];
+  }
 }
 
 TEST_F(ReportOnSampleCity, HtmlRendersInChromiumWithMapsAndCharts) {

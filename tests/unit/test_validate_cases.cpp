@@ -238,10 +238,10 @@ TEST_P(ValidateCase, Replays) {
   EXPECT_EQ(counts.size(), v::check_codes().size());
   // Checks that did not run (未检查, never a count of 0): exactly those stated, when stated.
   if (expect["not_checked"]) {
-    std::set<std::string> want, have;
-    for (const auto& c : strings(expect["not_checked"])) want.insert(c);
+    std::set<std::string> stated, have;
+    for (const auto& code : strings(expect["not_checked"])) stated.insert(code);
     for (const auto& [code, why] : r.not_run) have.insert(code);
-    EXPECT_EQ(have, want) << got;
+    EXPECT_EQ(have, stated) << got;
   }
   for (const auto& n : strings(expect["notes"])) {
     EXPECT_TRUE(std::any_of(r.notes.begin(), r.notes.end(), [&](const std::string& x) { return test::contains(x, n); }))
