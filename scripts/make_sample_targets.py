@@ -68,7 +68,7 @@ def main() -> int:
         # The plan's own targets only: the example targets must not feed back into themselves.
         targets = [str(pathlib.Path(t).resolve()) for t in profile["files"]["targets"]]
         args = [guotu, "report", "--city", city_id, "--plan", str(gpkg), "--out", str(pathlib.Path(tmp) / "r"),
-                "--json"]
+                "--json", "--vintage", "DLTB", "--vintage", "DLTB_LATER"]
         for t in targets:
             args += ["--targets", t]
         run = subprocess.run(args, capture_output=True, text=True)
@@ -76,10 +76,12 @@ def main() -> int:
             sys.exit(run.stderr)
         report = json.loads(run.stdout)
     year = report["year"]
+    base = [u for u in report["units"] if u["vintage"] == "DLTB"]
+    later = [u for u in report["units"] if u["vintage"] == "DLTB_LATER"]
     out = []
     for ind, (cmp, attr, how, words) in RULES.items():
         values = {}
-        for u in report["units"]:
+        for u in base:
             o = u["indicators"][ind]
             if o["value"] is None:
                 continue
@@ -97,14 +99,36 @@ def main() -> int:
             "source": f"guotu 设定（示例目标，非官方数字）：{words}，按示例城市基期（DLTB）的单元现状分解",
             "units": values,
         })
+    # 新增建设用地规模 (two vintages): the city's quota 120 % of what the later vintage built, broken
+    # down to counties and towns in proportion to their base 建设用地 (how new-construction quotas are
+    # often shared out), so the units that built more than their share exceed theirs.
+    city = next(u for u in later if u["level"] == "city")
+    built = city["indicators"]["xzjsyd_wanmu"]["value"]
+    scale = 10**DECIMALS["万亩"]
+    quota = math.ceil(built * 1.2 * scale) / scale
+    city_js = next(u for u in base if u["level"] == "city")["indicators"]["jsyd_ha"]["value"]
+    shares = {u["code"]: quota if u["level"] == "city" else
+              math.ceil(quota * u["indicators"]["jsyd_ha"]["value"] / city_js * scale) / scale
+              for u in base}
+    out.append({
+        "indicator": "xzjsyd_wanmu",
+        "year": year,
+        "comparator": "<=",
+        "attribute": "binding",
+        "source": "guotu 设定（示例目标，非官方数字）：新增建设用地规模全市为新一期（DLTB_LATER）实际新增的 120%，"
+                  "按基期建设用地规模比例分解到县、乡镇",
+        "units": shares,
+    })
     header = f"""# 示例目标 of guotu's sample city of {profile['name']} (`guotu sample --city {city_id}` with
 # {st['patches']} patches and seed {st['seed']}): example figures, not official ones. `guotu report` adds
 # this file after the city's plan targets on such a GeoPackage when no --targets is given, and marks
 # the report 示例数据. One target per computable land indicator and unit (the city where the plan
 # gives no value, its counties and towns), decomposed from the sample's base vintage (DLTB):
 # 保有量 at least the base figure (floored at the unit's decimals), construction at most 102 % of
-# it, 国土开发强度 at most 0.5 percentage points above it. On the base vintage every unit meets
-# them; on DLTB_LATER the units whose planted changes take farmland or forest do not.
+# it, 国土开发强度 at most 0.5 percentage points above it; 新增建设用地规模 (two vintages) 120 % of
+# what DLTB_LATER built in the city, shared out by base 建设用地. On the base vintage every unit
+# meets them; on DLTB_LATER the units whose planted changes take farmland or forest, or build
+# more than their share, do not.
 # Written by scripts/make_sample_targets.py (run it again when the sample generator changes).
 """
     body = yaml.safe_dump({"source": "guotu 设定（示例目标，非官方数字）：按示例城市基期现状分解的单元目标",

@@ -100,7 +100,8 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
     check_keys(file, root, {"source", "seed_ref", "measures", "indicators"});
     for (const auto& m : root["measures"]) {
       if (!m.IsMap()) fail(file, m, "a measure is a mapping");
-      check_keys(file, m, {"id", "name", "from", "field", "classes", "czcsxm", "layer", "table", "input_unit"});
+      check_keys(file, m,
+                 {"id", "name", "from", "field", "classes", "czcsxm", "layer", "table", "input_unit", "class"});
       MeasureDef d;
       d.id = text(file, m, "id", true);
       d.name = text(file, m, "name", false);
@@ -130,8 +131,11 @@ IndicatorSet IndicatorSet::load(const std::vector<fs::path>& files) {
             fail(file, m["input_unit"], "input_unit must be an area unit or 'persons', not '" + u + "'");
           d.input_factor = *m2_per(*vu);
         }
+      } else if (from == "change") {
+        d.kind = MeasureKind::Change;
+        d.change_class = text(file, m, "class", true);
       } else {
-        fail(file, m["from"], "'from' must be landuse, overlay or input, not '" + from + "'");
+        fail(file, m["from"], "'from' must be landuse, overlay, input or change, not '" + from + "'");
       }
       if (set.measure(d.id) != nullptr) fail(file, m, "measure '" + d.id + "' is defined twice");
       set.measures_.push_back(std::move(d));

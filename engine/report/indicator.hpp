@@ -17,6 +17,10 @@ enum class MeasureKind {
   LandUse,  ///< Σ of a patch attribute (TBMJ / TBDLMJ) over the unit's 三调 patches of some classes
   Overlay,  ///< 椭球面积 of (plan layer ∩ unit), the layer's features dissolved first
   Input,    ///< a value per unit code from a user-supplied table (population, 控规 area …)
+  /// The area of the change pieces of one class (guotu diff's engine and the city's change
+  /// rules, e.g. 新增建设用地) between the first vintage and a later one, by the earlier patch's
+  /// ZLDWDM: defined for the later vintages, "no input" for the first.
+  Change,
 };
 
 struct MeasureDef {
@@ -29,6 +33,8 @@ struct MeasureDef {
   std::vector<std::string> czcsxm;   ///< allowed 城镇村属性码 values; empty = any
   // Overlay
   std::string layer;  ///< plan layer code (YJJBNT, STBHHX …)
+  // Change
+  std::string change_class;  ///< a class of the change rules (新增建设用地 …)
   // Input
   std::string table;        ///< input table name (--input NAME=FILE, --population FILE)
   double input_factor = 1;  ///< input value × factor = measure (m² for areas)

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <optional>
 #include <thread>
 
+#include "change/change_detector.hpp"
 #include "core/atomic_output.hpp"
 #include "core/city.hpp"
 #include "core/error.hpp"
@@ -43,6 +45,82 @@ std::map<std::string, double> read_input_table(const std::string& name, const fs
     if (!out.emplace(code, *v).second) throw_bad_input("unit " + code + " appears twice", {file.string(), {}, {}, row});
   });
   return out;
+}
+
+// Change measures (from: change) of one later vintage: the area of the pieces of each measure's
+// class between the first vintage and `later`, found by guotu diff's engine with the city's
+// change rules (the plan's zones and approvals as diff reads them), summed by the earlier patch's
+// county and town code. A class the rules do not have is refused; a measure whose class rule
+// could not be evaluated (its zone is not in the plan) stays without a value.
+struct ChangeTotals {
+  std::optional<double> all;
+  std::map<std::string, double> county, town;
+};
+
+std::map<std::string, ChangeTotals> change_measures(const ReportOptions& o, const ReportResult& r,
+                                                    const std::string& later, unsigned jobs,
+                                                    std::vector<gdal::ReadProblem>& problems,
+                                                    std::vector<std::string>& warnings) {
+  change::DiffOptions d;
+  d.before = d.after = d.plan = o.plan;
+  d.before_layer = r.vintages.front();
+  d.after_layer = later;
+  d.area = o.area;
+  d.working_crs = r.crs;
+  d.open = o.open;
+  d.jobs = jobs;
+  if (o.progress)
+    d.progress = [&o, &later](std::size_t done, std::size_t total) {
+      o.progress("两期变化（" + later + "）", static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
+    };
+  const change::DiffResult diff = change::run_diff(d);
+  for (auto& p : diff.read_problems) problems.push_back(p);
+  std::map<std::string, ChangeTotals> out;
+  for (const auto& m : r.indicators.measures()) {
+    if (m.kind != MeasureKind::Change) continue;
+    ChangeTotals& t = out[m.id];
+    bool evaluated = true;
+    for (const auto& rule : diff.rules.rules)
+      if (rule.cls == m.change_class) evaluated = evaluated && diff.unevaluated.count(rule.id) == 0;
+    if (!evaluated) {
+      warnings.push_back(m.name + "：变化规则中 " + m.change_class +
+                         " 的规则未能评价（规划数据缺少其图层），记为无输入");
+      continue;
+    }
+    t.all = 0.0;
+    for (const auto& c : diff.changes) {
+      if (!c.has_class(m.change_class)) continue;
+      *t.all += c.area_m2;
+      t.county[c.county] += c.area_m2;
+      t.town[c.town] += c.area_m2;
+    }
+  }
+  return out;
+}
+
+// Before anything is read: each change measure's class is a class of the city's change rules.
+void require_change_classes(const IndicatorSet& indicators) {
+  std::optional<change::ChangeRules> rules;
+  for (const auto& m : indicators.measures()) {
+    if (m.kind != MeasureKind::Change) continue;
+    if (!rules) rules = change::ChangeRules::load(change::ChangeRules::default_path());
+    if (std::find(rules->classes.begin(), rules->classes.end(), m.change_class) == rules->classes.end())
+      throw_bad_input(
+          "measure " + m.id + ": the change rules have no class '" + m.change_class + "' (" + rules->file + ")",
+          {m.file, {}, {}, m.line});
+  }
+}
+
+// A change measure in one unit: the city's total, a county's or a town's by code; other levels
+// (overlay layers such as ZXCQ) have none, since pieces are counted by the patch's code.
+std::optional<double> change_value(const ChangeTotals& t, const UnitLevel& level, const ReportUnit& unit) {
+  if (!t.all) return std::nullopt;
+  if (level.assignment == Assignment::All) return t.all;
+  if (level.assignment != Assignment::CodePrefix || (level.code_length != 6 && level.code_length != 9))
+    return std::nullopt;
+  const auto& by = level.code_length == 6 ? t.county : t.town;
+  const auto it = by.find(unit.code);
+  return it == by.end() ? 0.0 : it->second;
 }
 
 }  // namespace
@@ -96,6 +174,7 @@ ReportResult compute_report(const ReportOptions& o) {
   r.indicators = IndicatorSet::load(r.indicator_files);
   r.targets = TargetSet::load(r.target_files, r.indicators);
   r.year = o.year ? *o.year : r.targets.latest_year().value_or(0);
+  require_change_classes(r.indicators);
 
   // Input tables: a missing one leaves its indicators as "no input", never guessed.
   std::map<std::string, std::map<std::string, double>> inputs;
@@ -121,6 +200,8 @@ ReportResult compute_report(const ReportOptions& o) {
   for (const auto& b : o.by.empty() ? std::vector<std::string>{"county", "town"} : o.by)
     requests.push_back(parse_level_request(b));
   r.vintages = o.vintages.empty() ? std::vector<std::string>{"DLTB"} : o.vintages;
+  for (auto v = r.vintages.begin(); v != r.vintages.end(); ++v)
+    if (std::find(r.vintages.begin(), v, *v) != v) throw Error(ErrorKind::Usage, "--vintage " + *v + " is given twice");
   r.area = o.area;
   r.classes_within_layers = o.classes_within;
 
@@ -164,8 +245,17 @@ ReportResult compute_report(const ReportOptions& o) {
   const bool need_geometry =
       !o.classes_within.empty() || std::any_of(r.levels.begin(), r.levels.end(),
                                                [](const UnitLevel& l) { return l.assignment == Assignment::Overlay; });
+  const bool has_change_measures = std::any_of(r.indicators.measures().begin(), r.indicators.measures().end(),
+                                               [](const MeasureDef& m) { return m.kind == MeasureKind::Change; });
+  if (has_change_measures && r.vintages.size() < 2)
+    r.warnings.push_back(
+        "只有一期现状（" + r.vintages.front() +
+        "）：新增建设用地等两期之间的变化指标记为无输入，给出两期（--vintage 基期 --vintage 新一期）即可计算");
   for (std::size_t vi = 0; vi < r.vintages.size(); ++vi) {
     const gdal::Layer& layer = plan.require_layer(r.vintages[vi]);
+    std::map<std::string, ChangeTotals> changes;
+    if (has_change_measures && vi > 0)
+      changes = change_measures(o, r, r.vintages[vi], jobs, r.read_problems, r.warnings);
     const Patches patches = load_patches(layer, r.levels, r.indicators, need_geometry, ctx);
     const LandUseResult land = aggregate_land_use(patches, r.levels, r.indicators, ctx);
     if (!o.classes_within.empty()) {
@@ -189,6 +279,11 @@ ReportResult compute_report(const ReportOptions& o) {
         ur.measures = land.values[li][ui];
         for (const auto& [k, v] : overlays[li][ui]) ur.measures[k] = v;
         for (const auto& m : r.indicators.measures()) {
+          if (m.kind != MeasureKind::Change) continue;
+          const auto it = changes.find(m.id);
+          ur.measures[m.id] = it == changes.end() ? std::nullopt : change_value(it->second, level, unit);
+        }
+        for (const auto& m : r.indicators.measures()) {
           if (m.kind != MeasureKind::Input) continue;
           std::optional<double> v;
           if (auto t = inputs.find(m.table); t != inputs.end()) {
@@ -211,7 +306,14 @@ ReportResult compute_report(const ReportOptions& o) {
       }
     }
   }
-  r.read_problems = log.problems();
+  for (auto& p : log.problems()) r.read_problems.push_back(p);
+  // The change runs read the same layers: each skipped feature once.
+  std::sort(r.read_problems.begin(), r.read_problems.end(),
+            [](const gdal::ReadProblem& a, const gdal::ReadProblem& b) { return a.message() < b.message(); });
+  r.read_problems.erase(
+      std::unique(r.read_problems.begin(), r.read_problems.end(),
+                  [](const gdal::ReadProblem& a, const gdal::ReadProblem& b) { return a.message() == b.message(); }),
+      r.read_problems.end());
   for (const auto& w : log.warnings()) r.warnings.push_back(w);
   // The report's files say it too: their figures leave these features out.
   if (!r.read_problems.empty())

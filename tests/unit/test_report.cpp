@@ -341,7 +341,8 @@ TEST_F(ReportOnSampleCity, WritesFourOutputsForCityCountiesAndTowns) {
     }
   }
   EXPECT_EQ(by_status["missing target"], 0u);
-  EXPECT_EQ(by_status["no input"], 145u * 3);        // 人均建设用地, 控规覆盖率, 供地率: no tables given
+  // 人均建设用地, 控规覆盖率, 供地率: no tables given; 新增建设用地规模: one vintage only.
+  EXPECT_EQ(by_status["no input"], 145u * 4);
   EXPECT_EQ(by_status["not computable"], 145u * 2);  // 森林蓄积量, 湿地保护率
   EXPECT_EQ(by_status["pass"], 145u * 12);
   bool said = false;
@@ -658,16 +659,16 @@ TEST_F(ReportOnSampleCity, TargetsTemplateFilledInAndGivenBack) {
   ASSERT_EQ(r.exit_code, 0);
   const auto j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded());
-  // 145 units (the city, 8 counties, 136 towns) × the 15 indicators computable from land data
-  // or input tables (森林蓄积量 and 湿地保护率 are not).
+  // 145 units (the city, 8 counties, 136 towns) × the 16 indicators computable from land data,
+  // two vintages or input tables (森林蓄积量 and 湿地保护率 are not).
   EXPECT_EQ(j["units"], 145);
-  EXPECT_EQ(j["rows"], 145 * 15);
+  EXPECT_EQ(j["rows"], 145 * 16);
   EXPECT_EQ(j["year"], 2025);
   // The city's open provincial quotas: 生态保护红线, 森林覆盖率, 耕地保有量, 永久基本农田（万亩）,
-  // 国土开发强度, 人均建设用地, 建设用地规模, 城乡建设用地规模.
-  EXPECT_EQ(j["provincial_quotas_open"], 8);
+  // 新增建设用地规模, 国土开发强度, 人均建设用地, 建设用地规模, 城乡建设用地规模.
+  EXPECT_EQ(j["provincial_quotas_open"], 9);
   const auto rows = sql_rows(csv, "SELECT 指标代码, 层级, 单元代码, 比较, 目标值, 属性, 现有目标, 单位 FROM template");
-  ASSERT_EQ(rows.size(), 145u * 15);
+  ASSERT_EQ(rows.size(), 145u * 16);
   std::size_t open_quotas = 0;
   for (const auto& row : rows) {
     EXPECT_EQ(row[4], "") << "目标值 is the planner's";
@@ -684,15 +685,15 @@ TEST_F(ReportOnSampleCity, TargetsTemplateFilledInAndGivenBack) {
       EXPECT_EQ(row[6].rfind("≥ 0.78 %（聊政办字〔2022〕10号", 0), 0u) << row[6];
     }
   }
-  EXPECT_EQ(open_quotas, 8u);
+  EXPECT_EQ(open_quotas, 9u);
   // The workbook holds the same rows on its first sheet.
   r = test::run_guotu("report --plan '" + city_.string() + "' --targets '" + shipped + "' --targets-template '" +
                       xlsx.string() + "' 2>/dev/null");
   ASSERT_EQ(r.exit_code, 0);
   const auto sheet = sql_rows(xlsx, "SELECT COUNT(*), SUM(单元代码 = '371502001') FROM \"目标\"");
   ASSERT_EQ(sheet.size(), 1u);
-  EXPECT_EQ(sheet[0][0], std::to_string(145 * 15));
-  EXPECT_EQ(sheet[0][1], "15");
+  EXPECT_EQ(sheet[0][0], std::to_string(145 * 16));
+  EXPECT_EQ(sheet[0][1], "16");
 
   // A planner fills in the counties' 耕地保有量: 东昌府区 above what it holds, the others 1 公顷.
   std::ofstream filled(dir_ / "filled.csv", std::ios::binary);
@@ -719,6 +720,43 @@ TEST_F(ReportOnSampleCity, TargetsTemplateFilledInAndGivenBack) {
     EXPECT_TRUE(std::regex_match(gd["target_file"].get<std::string>(), std::regex("filled\\.csv:[0-9]+")))
         << gd["target_file"];
   }
+}
+
+// 新增建设用地规模 between DLTB and DLTB_LATER, per county and town, against the generator's
+// truth (sample_changes: each planted change's classes and area, itself checked against OGR SQL
+// by test_sample_changes): Σ AREA_M2 of the rows carrying 新增建设用地, by XZQDM and XZDM.
+TEST_F(ReportOnSampleCity, NewConstructionBetweenVintagesEqualsThePlantedChanges) {
+  ASSERT_FALSE(json2_.is_discarded());
+  const std::string rows = " FROM sample_changes WHERE (';' || CLASSES || ';') LIKE '%;新增建设用地;%'";
+  const auto county = sql_map(city_, "SELECT XZQDM, SUM(AREA_M2)" + rows + " GROUP BY XZQDM");
+  const auto town = sql_map(city_, "SELECT XZDM, SUM(AREA_M2)" + rows + " GROUP BY XZDM");
+  const auto total = sql_rows(city_, "SELECT SUM(AREA_M2), COUNT(*)" + rows);
+  ASSERT_EQ(total.size(), 1u);
+  ASSERT_GE(std::stoi(total[0][1]), 3) << "the sample plants new construction";
+  const double m2_per_wanmu = 10000.0 * 10000.0 / 15.0;
+  std::size_t units = 0, nonzero = 0;
+  for (const auto& u : json2_["units"]) {
+    const auto& x = u["indicators"]["xzjsyd_wanmu"];
+    if (u["vintage"] == "DLTB" || u["level"] == "ZXCQ") {
+      // The base vintage has no earlier one; the central city's areas are no code level.
+      EXPECT_EQ(x["status"], "no input") << u["vintage"] << " " << u["code"];
+      continue;
+    }
+    const std::string code = u["code"];
+    double want = 0;
+    if (u["level"] == "city") {
+      want = std::stod(total[0][0]);
+    } else {
+      const auto& by = u["level"] == "county" ? county : town;
+      if (const auto it = by.find(code); it != by.end()) want = it->second;
+    }
+    ++units;
+    nonzero += want > 0 ? 1 : 0;
+    const double got = x["value"].get<double>() * m2_per_wanmu;
+    EXPECT_NEAR(got, want, std::max(1e-6 * want, 1e-3)) << u["level"] << " " << code;
+  }
+  EXPECT_EQ(units, 145u);
+  EXPECT_GE(nonzero, 3u);
 }
 
 TEST_F(ReportOnSampleCity, HtmlRendersInChromiumWithMapsAndCharts) {
