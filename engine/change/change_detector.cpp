@@ -106,14 +106,15 @@ Side load(const gdal::Layer& layer, const Wanted& want, const DiffOptions& o, st
 }
 
 /// The layer asked for, else `fallback`, else the source's only layer; null when none is there.
+/// Catalogue codes find their aliases too (layers::find_table: 地类图斑 for DLTB).
 const gdal::Layer* pick_layer(const gdal::VectorSource& src, const std::string& wanted, const std::string& fallback,
                               std::string& looked_for) {
   looked_for = !wanted.empty() ? wanted : fallback;
-  if (!wanted.empty()) return src.find_layer(wanted);
+  if (!wanted.empty()) return layers::find_table(src, wanted);
   if (!fallback.empty())
-    if (const auto* l = src.find_layer(fallback)) return l;
+    if (const auto* l = layers::find_table(src, fallback)) return l;
   if (src.layer_count() == 1) return &src.layer(0);
-  return fallback.empty() ? nullptr : src.find_layer(fallback);
+  return nullptr;
 }
 
 std::string layer_names(const gdal::VectorSource& src) {
@@ -502,10 +503,8 @@ DiffResult run_diff(const DiffOptions& options) {
   // plan does not hold cannot be tested: the rules naming it are not evaluated where they matter.
   const auto& catalogue = layers::Catalogue::embedded();
   auto find_layer = [&](const gdal::VectorSource& src, const std::string& code) -> const gdal::Layer* {
-    const auto& def = catalogue.get(code);
-    for (std::size_t i = 0; i < src.layer_count(); ++i)
-      if (def.answers_to(src.layer(i).name())) return &src.layer(i);
-    return nullptr;
+    (void)catalogue.get(code);  // a code the catalogue does not know is refused
+    return layers::find_table(src, code);
   };
   std::vector<const gdal::Layer*> zone_layers(res.rules.zones.size(), nullptr);
   std::vector<std::string> zone_missing(res.rules.zones.size());

@@ -675,10 +675,8 @@ CheckResult run_check(const RuleSet& rules, const CheckOptions& options) {
   for (const auto& w : projects.warnings()) res.warnings.push_back(w);
 
   auto plan_table = [&](const std::string& code) -> const gdal::Layer* {
-    const layers::LayerDef& def = catalogue.get(code);
-    for (std::size_t i = 0; i < plan.layer_count(); ++i)
-      if (def.answers_to(plan.layer(i).name())) return &plan.layer(i);
-    return nullptr;
+    (void)catalogue.get(code);  // a code the catalogue does not know is refused
+    return layers::find_table(plan, code);
   };
 
   // The projects layer: as named, else the one answering to XMYD, else the only one.

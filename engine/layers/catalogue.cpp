@@ -193,6 +193,26 @@ const LayerDef* Catalogue::find(const std::string& code_or_alias) const {
   return nullptr;
 }
 
+const gdal::Layer* find_table(const gdal::VectorSource& src, const std::string& name) {
+  if (const gdal::Layer* exact = src.find_layer(name)) return exact;
+  const LayerDef* def = Catalogue::embedded().find(name);
+  if (def == nullptr) return nullptr;
+  for (std::size_t i = 0; i < src.layer_count(); ++i)
+    if (def->answers_to(src.layer(i).name())) return &src.layer(i);
+  return nullptr;
+}
+
+const gdal::Layer& require_table(const gdal::VectorSource& src, const std::string& name) {
+  if (const gdal::Layer* l = find_table(src, name)) return *l;
+  std::string tables, aliases;
+  for (std::size_t i = 0; i < src.layer_count(); ++i) tables += (tables.empty() ? "" : ", ") + src.layer(i).name();
+  if (const LayerDef* def = Catalogue::embedded().find(name))
+    for (const auto& a : def->aliases) aliases += (aliases.empty() ? " (or " : ", ") + a;
+  throw_bad_input("no layer " + name + (aliases.empty() ? "" : aliases + ")") +
+                      " (layers: " + (tables.empty() ? "none" : tables) + ")",
+                  {src.path(), {}, {}, {}});
+}
+
 std::string result_style(const std::string& name) {
   return resources::read_file(city_style(resources::resource("layers/styles/" + name + ".qml")));
 }

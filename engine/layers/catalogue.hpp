@@ -10,6 +10,7 @@
 
 #include "gdal/output_writer.hpp"
 #include "gdal/types.hpp"
+#include "gdal/vector_source.hpp"
 
 namespace guotu::layers {
 
@@ -64,6 +65,14 @@ class Catalogue {
  private:
   std::vector<LayerDef> layers_;
 };
+
+/// The table of `src` that holds the layer `name` names: a catalogue layer's code or alias (or
+/// a table name the city's profile gives it, `layer_names`) finds the source's first table
+/// answering to that layer, the table named exactly so first; any other name finds the table of
+/// that name. nullptr when there is none. The one lookup every command uses for plan layers.
+[[nodiscard]] const gdal::Layer* find_table(const gdal::VectorSource& src, const std::string& name);
+/// The same; a BadInput naming the layer, its aliases and the source's tables when there is none.
+[[nodiscard]] const gdal::Layer& require_table(const gdal::VectorSource& src, const std::string& name);
 
 /// A result style shipped in layers/styles (e.g. "violations", "errors", "changes").
 std::string result_style(const std::string& name);

@@ -217,14 +217,14 @@ LevelRequest parse_level_request(const std::string& by) {
 
 void require_level_schema(const gdal::VectorSource& plan, const std::vector<LevelRequest>& requests,
                           overlay::SchemaCheck& schema) {
-  const gdal::Layer* xzq = plan.find_layer("XZQ");
+  const gdal::Layer* xzq = layers::find_table(plan, "XZQ");
   if (xzq == nullptr)
     schema.missing_layer(plan.path(), "XZQ", "the city and its counties");
   else
     schema.fields(*xzq, {"XZQDM"}, "the city and its counties");
   for (const auto& r : requests) {
     if (r.name == "county") continue;  // XZQ, above
-    const gdal::Layer* layer = plan.find_layer(r.layer);
+    const gdal::Layer* layer = layers::find_table(plan, r.layer);
     if (layer == nullptr) {
       schema.missing_layer(plan.path(), r.layer, "--by " + r.name);
       continue;
@@ -251,7 +251,7 @@ std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::ve
                                    const AggregateContext& ctx) {
   std::vector<UnitLevel> levels;
   // The city: the union of the counties.
-  const gdal::Layer& xzq = plan.require_layer("XZQ");
+  const gdal::Layer& xzq = layers::require_table(plan, "XZQ");
   std::vector<ReportUnit> counties = read_units(xzq, "XZQDM", "XZQMC", "", ctx);
   if (counties.empty())
     throw_bad_input("XZQ has no counties (no feature with a polygon geometry)", {plan.path(), xzq.name(), {}, {}});
@@ -281,7 +281,7 @@ std::vector<UnitLevel> load_levels(const gdal::VectorSource& plan, const std::ve
     UnitLevel level;
     level.name = r.name;
     level.layer = r.layer;
-    const gdal::Layer& layer = plan.require_layer(r.layer);
+    const gdal::Layer& layer = layers::require_table(plan, r.layer);
     if (r.name == "county") {
       level.title = "县级";
       level.units = counties;
@@ -443,7 +443,7 @@ ZoneSets load_zones(const gdal::VectorSource& plan, const std::vector<std::strin
   ZoneSets out;
   for (const auto& name : layers) {
     if (out.count(name) != 0) continue;
-    const gdal::Layer* layer = plan.find_layer(name);
+    const gdal::Layer* layer = layers::find_table(plan, name);
     if (layer == nullptr) continue;
     overlay::LoadOptions lo = load_options(ctx);
     lo.family = gdal::GeometryFamily::Polygon;

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "gdal/dataset_metadata.hpp"
 #include "gdal/output_writer.hpp"
+#include "layers/catalogue.hpp"
 #include "overlay/overlay.hpp"
 #include "report/writers.hpp"
 
@@ -58,13 +59,14 @@ struct ChangeTotals {
 };
 
 std::map<std::string, ChangeTotals> change_measures(const ReportOptions& o, const ReportResult& r,
+                                                    const std::string& before_table, const std::string& later_table,
                                                     const std::string& later, unsigned jobs,
                                                     std::vector<gdal::ReadProblem>& problems,
                                                     std::vector<std::string>& warnings) {
   change::DiffOptions d;
   d.before = d.after = d.plan = o.plan;
-  d.before_layer = r.vintages.front();
-  d.after_layer = later;
+  d.before_layer = before_table;
+  d.after_layer = later_table;
   d.area = o.area;
   d.working_crs = r.crs;
   d.open = o.open;
@@ -210,13 +212,13 @@ ReportResult compute_report(const ReportOptions& o) {
   overlay::SchemaCheck schema;
   require_level_schema(plan, requests, schema);
   for (const auto& v : r.vintages) {
-    if (const gdal::Layer* layer = plan.find_layer(v))
+    if (const gdal::Layer* layer = layers::find_table(plan, v))
       require_vintage_schema(*layer, requests, r.indicators, schema);
     else
       schema.missing_layer(plan.path(), v, "--vintage " + v);
   }
   for (const auto& l : o.classes_within)
-    if (plan.find_layer(l) == nullptr) schema.missing_layer(plan.path(), l, "--classes-within");
+    if (layers::find_table(plan, l) == nullptr) schema.missing_layer(plan.path(), l, "--classes-within");
   schema.require();
 
   // Features the reader cannot trust are skipped and listed (the run exits 2).
@@ -233,7 +235,7 @@ ReportResult compute_report(const ReportOptions& o) {
   std::vector<std::string> zone_layers = o.classes_within;
   for (const auto& m : r.indicators.measures()) {
     if (m.kind != MeasureKind::Overlay) continue;
-    if (plan.find_layer(m.layer) == nullptr) {
+    if (layers::find_table(plan, m.layer) == nullptr) {
       const std::string w = "规划数据中没有图层 " + m.layer + "：用到它的指标记为无输入";
       if (std::find(r.warnings.begin(), r.warnings.end(), w) == r.warnings.end()) r.warnings.push_back(w);
       continue;
@@ -252,10 +254,11 @@ ReportResult compute_report(const ReportOptions& o) {
         "只有一期现状（" + r.vintages.front() +
         "）：新增建设用地等两期之间的变化指标记为无输入，给出两期（--vintage 基期 --vintage 新一期）即可计算");
   for (std::size_t vi = 0; vi < r.vintages.size(); ++vi) {
-    const gdal::Layer& layer = plan.require_layer(r.vintages[vi]);
+    const gdal::Layer& layer = layers::require_table(plan, r.vintages[vi]);
     std::map<std::string, ChangeTotals> changes;
     if (has_change_measures && vi > 0)
-      changes = change_measures(o, r, r.vintages[vi], jobs, r.read_problems, r.warnings);
+      changes = change_measures(o, r, layers::require_table(plan, r.vintages.front()).name(), layer.name(),
+                                r.vintages[vi], jobs, r.read_problems, r.warnings);
     const Patches patches = load_patches(layer, r.levels, r.indicators, need_geometry, ctx);
     const LandUseResult land = aggregate_land_use(patches, r.levels, r.indicators, ctx);
     if (!o.classes_within.empty()) {

@@ -119,7 +119,9 @@ RuleSet RuleSet::load(const fs::path& file_in) {
               "the rule file");
   RuleSet rs;
   rs.path = file.string();
-  rs.working_crs = r.scalar(root, "working_crs");
+  // The working CRS is the city's (its profile); a rule file may set its own (a test's, another
+  // zone's data checked with a file of its own).
+  rs.working_crs = root["working_crs"] ? r.scalar(root, "working_crs") : city::current().working_crs;
   rs.city_layer = r.scalar(root, "city_layer");
   rs.allowed_gap_layer = root["allowed_gap_layer"] ? r.scalar(root, "allowed_gap_layer", true) : std::string();
   rs.control_lines = r.list(root, "control_lines");

@@ -17,11 +17,6 @@ namespace guotu::validate {
 
 namespace {
 
-bool iequals(const std::string& a, const std::string& b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); });
-}
-
 class Stopwatch {
  public:
   explicit Stopwatch(std::vector<StageTime>& out) : out_(out) {}
@@ -83,17 +78,7 @@ ValidationReport validate(const std::string& plan, const ValidateOptions& option
   // Which tables are checked (selected) and which are read as references (the city, gap
   // units, the mask, the other control lines and spaces).
   std::set<std::string> selected;  // table names
-  for (const auto& name : options.layers) {
-    const gdal::Layer* l = src.find_layer(name);
-    if (l == nullptr) {
-      for (std::size_t i = 0; i < src.layer_count() && l == nullptr; ++i) {
-        const layers::LayerDef* d = catalogue.find(src.layer(i).name());
-        if (d != nullptr && iequals(d->code, name)) l = &src.layer(i);
-      }
-    }
-    if (l == nullptr) l = &src.require_layer(name);  // throws, listing the layers
-    selected.insert(l->name());
-  }
+  for (const auto& name : options.layers) selected.insert(layers::require_table(src, name).name());
   auto is_selected = [&](const std::string& table) { return selected.empty() || selected.count(table) > 0; };
 
   struct Candidate {

@@ -759,6 +759,53 @@ TEST_F(ReportOnSampleCity, NewConstructionBetweenVintagesEqualsThePlantedChanges
   EXPECT_GE(nonzero, 3u);
 }
 
+// A bureau's database names its tables otherwise (行政区, 地类图斑, 永久基本农田 …: the catalogue's
+// aliases, or the city profile's layer_names): report finds them through the one lookup
+// (layers::find_table) and gives the same figure in every unit, both vintages.
+TEST_F(ReportOnSampleCity, TablesUnderOtherNamesGiveTheSameFigures) {
+  ASSERT_FALSE(json2_.is_discarded());
+  const fs::path renamed = dir_ / "renamed.gpkg";
+  fs::copy_file(city_, renamed, fs::copy_options::overwrite_existing);
+  {
+    gdal::initialize();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(renamed.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    ASSERT_TRUE(ds);
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{{"XZQ", "行政区"},
+                                                                                   {"XZQ_XIANG", "乡镇街道"},
+                                                                                   {"DLTB", "地类图斑"},
+                                                                                   {"DLTB_LATER", "后期地类图斑"},
+                                                                                   {"YJJBNT", "永久基本农田"},
+                                                                                   {"STBHHX", "生态保护红线"}}) {
+      const std::string sql = "ALTER TABLE \"" + from + "\" RENAME TO \"" + to + "\"";
+      ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    }
+  }
+  ASSERT_TRUE(sql_rows(renamed, "SELECT 1 FROM sqlite_master WHERE name = 'DLTB'").empty());
+  const std::string args = " --by county --by town --by ZXCQ --vintage DLTB --vintage DLTB_LATER --targets '" +
+                           test::data_file("data/targets/liaocheng.yaml").string() + "' --targets '" +
+                           test::data_file("tests/data/quotas_sample.yaml").string() + "' --population '" +
+                           (dir_ / "population.csv").string() + "' --json --jobs 2";
+  const auto r =
+      test::run_guotu("report --plan '" + renamed.string() + "' --out '" + (dir_ / "renamed").string() + "'" + args);
+  EXPECT_EQ(r.exit_code, exit_code2_);
+  const auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  ASSERT_EQ(j["units"].size(), json2_["units"].size());
+  std::size_t values = 0;
+  for (std::size_t i = 0; i < j["units"].size(); ++i) {
+    const auto& a = json2_["units"][i];
+    const auto& b = j["units"][i];
+    ASSERT_EQ(a["code"], b["code"]);
+    ASSERT_EQ(a["vintage"], b["vintage"]);
+    for (const auto& [id, o] : a["indicators"].items()) {
+      EXPECT_EQ(o["value"], b["indicators"][id]["value"]) << a["vintage"] << " " << a["code"] << " " << id;
+      EXPECT_EQ(o["status"], b["indicators"][id]["status"]) << a["code"] << " " << id;
+      values += o["value"].is_null() ? 0 : 1;
+    }
+  }
+  EXPECT_GT(values, 145u * 2 * 12);
+}
+
 TEST_F(ReportOnSampleCity, HtmlRendersInChromiumWithMapsAndCharts) {
   const fs::path chromium = "/usr/bin/chromium";
   if (!fs::exists(chromium)) {
