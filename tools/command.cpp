@@ -68,6 +68,18 @@ void add_city_option(CLI::App* cmd) {
                   "indicator and target files); default: the one data/cities/cities.yaml names");
 }
 
+void add_read_options(CLI::App* cmd, std::string& encoding, std::string& assume_crs) {
+  cmd->add_option("--encoding", encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
+  cmd->add_option("--assume-crs", assume_crs,
+                  "CRS for layers that declare none (an EPSG code such as the city profile's working_crs, or WKT)");
+}
+
+void add_crs_option(CLI::App* cmd, std::string& crs) {
+  cmd->add_option("--crs", crs,
+                  "working CRS: every layer is reprojected into it on read, areas stay 椭球面积 (default: the city "
+                  "profile's working_crs)");
+}
+
 void select_city() {
   if (!g_city.empty()) city::select(g_city);
 }

@@ -48,6 +48,12 @@ CLI::Validator year_range();
 void add_city_option(CLI::App* cmd);
 void select_city();
 
+/// --encoding and --assume-crs: how the command's readers decode Shapefiles without .cpg and
+/// which CRS a layer that declares none is in (gdal::OpenOptions).
+void add_read_options(CLI::App* cmd, std::string& encoding, std::string& assume_crs);
+/// --crs: the working CRS the command reprojects every layer into (default: the city profile's).
+void add_crs_option(CLI::App* cmd, std::string& crs);
+
 /// The command line as typed, for output metadata.
 const std::string& command_line();
 void set_command_line(int argc, char** argv);

@@ -139,12 +139,8 @@ void register_check(CLI::App& app, CommandMain& selected) {
       "value it needs empty), or a feature with a value that cannot be used (a coordinate or number that is "
       "not finite, text in a numeric field, a geometry of the wrong type), is an error at once (exit 2, no "
       "output), not a project judged 未完整审查 or a skipped feature");
-  cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
-  cmd->add_option("--assume-crs", args->assume_crs,
-                  "CRS for layers that declare none (an EPSG code such as the city profile's working_crs, or WKT)");
-  cmd->add_option("--crs", args->crs,
-                  "working CRS: every layer is reprojected into it on read, areas stay 椭球面积 (default: the city "
-                  "profile's working_crs)");
+  add_read_options(cmd, args->encoding, args->assume_crs);
+  add_crs_option(cmd, args->crs);
   add_city_option(cmd);
   cmd->add_option("--area", args->area,
                   "the areas of the results: ellipsoidal (椭球面积, default) or planar (投影面积 in the working CRS; "

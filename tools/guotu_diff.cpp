@@ -205,12 +205,8 @@ void register_diff(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--jobs", args->jobs, "worker threads (default: all cores)")->check(jobs_range());
   cmd->add_flag("--overwrite", args->overwrite, "replace an existing output");
   cmd->add_flag("--json", args->json, "print one JSON document on stdout (summary still on stderr)");
-  cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
-  cmd->add_option("--assume-crs", args->assume_crs,
-                  "CRS for layers that declare none (an EPSG code such as the city profile's working_crs, or WKT)");
-  cmd->add_option("--crs", args->crs,
-                  "working CRS: every layer is reprojected into it on read, areas stay 椭球面积 (default: the city "
-                  "profile's working_crs)");
+  add_read_options(cmd, args->encoding, args->assume_crs);
+  add_crs_option(cmd, args->crs);
   add_city_option(cmd);
   cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });
 }

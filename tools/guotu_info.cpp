@@ -149,9 +149,7 @@ void register_info(CLI::App& app, CommandMain& selected) {
   cmd->add_option("SRC", args->source, "GeoPackage, Shapefile (or a folder of them), GeoJSON, FileGDB, PG:…")
       ->required();
   cmd->add_flag("--json", args->json, "print one JSON document on stdout");
-  cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
-  cmd->add_option("--assume-crs", args->assume_crs,
-                  "CRS for layers that declare none (an EPSG code such as the city profile's working_crs, or WKT)");
+  add_read_options(cmd, args->encoding, args->assume_crs);
   cmd->add_option("--layer", args->layers, "describe only these layers (repeatable)");
   cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });
 }

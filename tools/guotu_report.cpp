@@ -304,10 +304,9 @@ void register_report(CLI::App& app, CommandMain& selected) {
   cmd->add_option("--area", a->area,
                   "the areas guotu measures: ellipsoidal (椭球面积, default) or planar (投影面积 in the working CRS); "
                   "figures read from fields (TBMJ …) are as recorded");
-  cmd->add_option("--crs", a->crs, "working CRS (default: the city profile's working_crs)");
+  add_crs_option(cmd, a->crs);
   cmd->add_option("--jobs", a->jobs, "worker threads (default: all cores)")->check(jobs_range());
-  cmd->add_option("--encoding", a->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
-  cmd->add_option("--assume-crs", a->assume_crs, "CRS for layers that declare none");
+  add_read_options(cmd, a->encoding, a->assume_crs);
   cmd->add_flag("--overwrite", a->overwrite, "replace DIR when it exists");
   cmd->add_flag("--json", a->json, "print one JSON document on stdout");
   cmd->callback([a, &selected] { selected = [a] { return run(*a); }; });

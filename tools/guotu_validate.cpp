@@ -193,9 +193,7 @@ void register_validate(CLI::App& app, CommandMain& selected) {
                   "with --fix: DLTB patches below this many m² are merged (default: rule file)")
       ->check(finite_in(0, bounds::kMaxSliverM2));
   cmd->add_option("--layer", args->layers, "check only these layers (table name or catalogue code; repeatable)");
-  cmd->add_option("--encoding", args->encoding, "text encoding of Shapefiles without .cpg (e.g. GBK)");
-  cmd->add_option("--assume-crs", args->assume_crs,
-                  "CRS for layers that declare none (an EPSG code such as the city profile's working_crs, or WKT)");
+  add_read_options(cmd, args->encoding, args->assume_crs);
   add_city_option(cmd);
   cmd->callback([args, &selected] { selected = [args] { return run(*args); }; });
 }

@@ -106,19 +106,13 @@ void find_overlaps(const std::vector<FeatureRef>& items, const CoverageJob& job,
       if (!gi->relate_pattern(gj, "2********")) continue;
       auto parts = significant_parts(robust_intersection(*gi, gj), job.rule, w.measure());
       if (parts.empty()) continue;
-      double total = 0;
-      std::vector<geos::Geometry> geoms;
-      for (auto& p : parts) {
-        total += p.area_m2;
-        geoms.push_back(std::move(p.geometry));
-      }
-      SignificantPart all{geos::Geometry::collect(std::move(geoms), ctx), total};
+      SignificantPart all = merge_parts(std::move(parts), ctx);
       Finding f = piece_finding(job, *items[i].layer, all);
       f.fid = items[i].feature->fid;
       f.related_fid = items[j].feature->fid;
       if (*items[j].layer != *items[i].layer) f.related_layer = *items[j].layer;
       f.message = fmt::format("{} fid {} and {} fid {} overlap by {:.2f} m²", *items[i].layer, items[i].feature->fid,
-                              *items[j].layer, items[j].feature->fid, total);
+                              *items[j].layer, items[j].feature->fid, all.area_m2);
       local.push_back(std::move(f));
     }
   });
@@ -319,13 +313,9 @@ void find_outside(const PlanLayer& layer, const std::vector<std::uint8_t>& city_
           const geos::Geometry near_city = robust_intersection(st.city.base(), geos::Geometry::rectangle(e, ctx));
           auto parts = significant_parts(robust_difference(g, near_city), job.rule, st.worker.measure());
           if (parts.empty()) return;
-          double total = 0;
-          std::vector<geos::Geometry> geoms;
-          for (auto& p : parts) {
-            total += p.area_m2;
-            geoms.push_back(std::move(p.geometry));
-          }
-          const geos::Geometry outside = geos::Geometry::collect(std::move(geoms), ctx);
+          const SignificantPart merged = merge_parts(std::move(parts), ctx);
+          const geos::Geometry& outside = merged.geometry;
+          const double total = merged.area_m2;
           f.measure = total;
           f.unit = "m2";
           f.location = outside.interior_point();
@@ -386,13 +376,9 @@ void find_outside_space(const PlanLayer& line, const PlanLayer& space, const Cov
         const geos::Geometry rest = robust_difference(g, robust_union(std::move(pieces), ctx));
         auto parts = significant_parts(rest, job.rule, st.worker.measure());
         if (parts.empty()) return;
-        double total = 0;
-        std::vector<geos::Geometry> geoms;
-        for (auto& p : parts) {
-          total += p.area_m2;
-          geoms.push_back(std::move(p.geometry));
-        }
-        const geos::Geometry outside = geos::Geometry::collect(std::move(geoms), ctx);
+        const SignificantPart merged = merge_parts(std::move(parts), ctx);
+        const geos::Geometry& outside = merged.geometry;
+        const double total = merged.area_m2;
         const double whole = st.worker.area_m2(g);
         Finding f;
         f.check = job.check;

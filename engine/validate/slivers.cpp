@@ -21,4 +21,15 @@ std::vector<SignificantPart> significant_parts(const geos::Geometry& g, const Sl
   return out;
 }
 
+SignificantPart merge_parts(std::vector<SignificantPart> parts, geos::Context& ctx) {
+  double total = 0;
+  std::vector<geos::Geometry> geoms;
+  geoms.reserve(parts.size());
+  for (auto& p : parts) {
+    total += p.area_m2;
+    geoms.push_back(std::move(p.geometry));
+  }
+  return {geos::Geometry::collect(std::move(geoms), ctx), total};
+}
+
 }  // namespace guotu::validate

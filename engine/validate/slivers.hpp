@@ -24,4 +24,7 @@ struct SignificantPart {
 std::vector<SignificantPart> significant_parts(const geos::Geometry& g, const SliverRule& rule,
                                                const area::Measure& area);
 
+/// The parts as one finding's piece: their geometries collected, their areas summed.
+SignificantPart merge_parts(std::vector<SignificantPart> parts, geos::Context& ctx);
+
 }  // namespace guotu::validate
